@@ -1,0 +1,34 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** One config feeds the server resolvers, the tests' typed operations and (later) the web client. */
+const config: CodegenConfig = {
+  schema: 'graphql/*.graphql',
+  ignoreNoDocuments: true,
+  generates: {
+    'server/src/graphql/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context#GraphQLContext',
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'Date | string' },
+        mappers: {
+          Organisation: '../../organisations/organisation.model#OrganisationRecord',
+          Viewer: '../../shared/actor#UserActor',
+          Invitation: '../../organisations/invitation.model#InvitationRecord',
+          PlatformUser: '../../users/user.model#UserRecord',
+        },
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        maybeValue: 'T | null',
+      },
+    },
+    'test/generated/': {
+      documents: ['test/**/*.ts', '!test/generated/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import express, { type Express } from 'express';
+import session from 'express-session';
+import { MongoStore } from 'connect-mongo';
+import mongoose from 'mongoose';
+import { pinoHttp } from 'pino-http';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Config } from './config/config';
+import type { Logger } from './shared/logger';
+import { anonymousActor, type Actor } from './shared/actor';
+import { createErrorHandler, errorBody } from './shared/http-errors';
+import type { Mailer } from './mail/mailer';
+import { createPassport } from './auth/passport';
+import { createAuthRouter } from './auth/auth.routes';
+import { LoginRateLimiter } from './auth/login-rate-limiter';
+import { createApolloServer } from './graphql/apollo-server';
+import { createLoaders, type GraphQLContext } from './graphql/context';
+import { graphiqlPage } from './graphql/graphiql';
+import { createHealthRouter, databaseReadiness, type ReadinessCheck } from './health/health.routes';
+
+/** What the HTTP app needs; main.ts builds these from config, tests build their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  mailer: Mailer;
+  readinessChecks?: ReadinessCheck[];
+}
+
+export interface PilotlineApp {
+  app: Express;
+  /** Stops Apollo; the caller closes the HTTP server and the database. */
+  close(): Promise<void>;
+}
+
+export const SESSION_COOKIE_NAME = 'pilotline.sid';
+
+/** Builds the whole HTTP surface without listening, so tests run it in-process. */
+export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.appEnv === 'production' ? 1 : false);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
+    }),
+  );
+
+  app.use(createHealthRouter([databaseReadiness, ...(deps.readinessChecks ?? [])]));
+
+  const passport = createPassport();
+  const sessionMiddleware = session({
+    name: SESSION_COOKIE_NAME,
+    secret: config.session.secret,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    store: MongoStore.create({
+      client: mongoose.connection.getClient(),
+      dbName: mongoose.connection.db?.databaseName,
+      collectionName: 'sessions',
+      ttl: config.session.ttlSeconds,
+      autoRemove: 'native',
+    }),
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.session.secureCookie,
+      maxAge: config.session.ttlSeconds * 1000,
+      path: '/',
+    },
+  });
+  const jsonBody = express.json({ limit: config.bodyLimit, strict: true });
+  const authenticated = [sessionMiddleware, passport.initialize(), passport.session()];
+
+  const limiter = new LoginRateLimiter(config.login.maxAttempts, config.login.windowMs);
+  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, sessionCookieName: SESSION_COOKIE_NAME }));
+
+  const apollo = createApolloServer(config, logger);
+  await apollo.start();
+  if (config.graphql.graphiql) app.get('/graphql', graphiqlPage('/graphql'));
+  app.use(
+    '/graphql',
+    jsonBody,
+    ...authenticated,
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => ({
+        actor: (req.user as Actor | undefined) ?? anonymousActor,
+        logger: req.log,
+        requestId: String(req.id),
+        services: { mailer: deps.mailer, publicUrl: config.publicUrl },
+        loaders: createLoaders(),
+      }),
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json(errorBody('NOT_FOUND', 'No such route.'));
+  });
+  app.use(createErrorHandler(logger));
+
+  return { app, close: () => apollo.stop() };
+}

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the repository lives, so defaults work from any working directory. */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z
+  .object({
+    APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+    MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('pilotline'),
+    LOCAL_MONGO_PORT: z.coerce.number().int().min(0).max(65535).default(27027),
+    DATA_DIR: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    GRAPHQL_INTROSPECTION: booleanFromEnv.optional(),
+    GRAPHIQL: booleanFromEnv.optional(),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().positive().default(15),
+    GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(20000),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    MAIL_DRIVER: z.enum(['log', 'memory']).default('log'),
+    MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
+    SEED_ON_EMPTY: booleanFromEnv.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if (env.APP_ENV === 'production' && !env.MONGODB_URI) {
+      ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required in production' });
+    }
+  });
+
+/** Every setting Pilotline reads, resolved once at boot; nothing else reads process.env. */
+export interface Config {
+  appEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: string;
+  mongo: { uri: string | undefined; dbName: string; localPort: number };
+  dataDir: string;
+  session: { secret: string; ttlSeconds: number; secureCookie: boolean };
+  graphql: {
+    introspection: boolean;
+    graphiql: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+  };
+  bodyLimit: string;
+  login: { maxAttempts: number; windowMs: number };
+  mail: { driver: 'log' | 'memory'; from: string };
+  seedOnEmpty: boolean;
+}
+
+/** Thrown when the environment is invalid; lists every problem so one restart fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEVELOPMENT_SESSION_SECRET = 'pilotline-development-only-session-secret-0000';
+
+/** Parses an environment (process.env by default) into a Config, or throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.APP_ENV === 'production';
+  const isDevelopment = e.APP_ENV === 'development';
+  return {
+    appEnv: e.APP_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL ?? (e.APP_ENV === 'test' ? 'silent' : 'info'),
+    mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, localPort: e.LOCAL_MONGO_PORT },
+    dataDir: path.resolve(repoRoot, e.DATA_DIR ?? '.data'),
+    session: {
+      secret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+      ttlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
+      secureCookie: isProduction,
+    },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
+      graphiql: e.GRAPHIQL ?? isDevelopment,
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+    },
+    bodyLimit: e.BODY_LIMIT,
+    login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) },
+    mail: { driver: e.MAIL_DRIVER, from: e.MAIL_FROM },
+    seedOnEmpty: e.SEED_ON_EMPTY ?? isDevelopment,
+  };
+}

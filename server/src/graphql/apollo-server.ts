@@ -1,0 +1,76 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Config } from '../config/config';
+import { AppError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+import type { GraphQLContext } from './context';
+import { buildSchema } from './schema';
+
+/**
+ * Expected failures keep their code and details; GraphQL's own errors (syntax, validation,
+ * limits) pass through; anything else is a bug, so it is logged and masked.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected GraphQL error');
+    return {
+      message: 'Something went wrong on our side.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** Logs each operation's name and duration, and each masked error once, with the request id. */
+const operationLogging: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart({ contextValue }) {
+    const startedAt = process.hrtime.bigint();
+    return {
+      async willSendResponse({ operationName, errors }) {
+        const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+        contextValue.logger?.debug({ operationName, durationMs, errors: errors?.length ?? 0 }, 'graphql operation');
+      },
+    };
+  },
+};
+
+/**
+ * Apollo with every production-relevant setting explicit, whatever NODE_ENV says:
+ * no stack traces, no automatic persisted queries, introspection per config, and limits on
+ * depth, aliases, cost and tokens (tokens through the parser: graphql-armor's token plugin turns
+ * syntax errors into 500s).
+ */
+export function createApolloServer(config: Config, logger: Logger): ApolloServer<GraphQLContext> {
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false },
+    maxDepth: { enabled: true, n: config.graphql.maxDepth, ignoreIntrospection: true },
+    maxAliases: { enabled: true, n: config.graphql.maxAliases },
+    maxDirectives: { enabled: true, n: 20 },
+    costLimit: { enabled: true, maxCost: config.graphql.maxCost, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: !config.graphql.introspection },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    persistedQueries: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), operationLogging],
+    formatError: createErrorFormatter(logger),
+  });
+}

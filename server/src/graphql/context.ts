@@ -1,0 +1,24 @@
+import type { Actor } from '../shared/actor';
+import type { Logger } from '../shared/logger';
+import type { Mailer } from '../mail/mailer';
+import { createOrganisationLoaders } from '../organisations/organisation.loaders';
+
+/** Long-lived collaborators the resolvers hand to services. */
+export interface GraphQLServices {
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+/** Built per request: who is acting, per-request DataLoaders, and the shared collaborators. */
+export interface GraphQLContext {
+  actor: Actor;
+  logger: Logger;
+  requestId: string;
+  services: GraphQLServices;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+/** Fresh DataLoaders for each request, so batching never leaks records across viewers. */
+export function createLoaders() {
+  return { ...createOrganisationLoaders() };
+}

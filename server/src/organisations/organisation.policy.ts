@@ -1,0 +1,24 @@
+import { type Actor, isMemberOf, isStaff, membershipOf } from '../shared/actor';
+import type { MembershipRole } from '../graphql/generated/resolvers-types';
+import type { OrganisationRecord } from './organisation.model';
+
+type OrganisationRef = Pick<OrganisationRecord, '_id' | 'verified'>;
+
+/**
+ * Who may do what with an organisation. Services enforce these; `viewerCan` exposes the same
+ * answers to the UI, so buttons never promise what the server refuses.
+ */
+export const organisationPolicy = {
+  /** Verified organisations are public; unverified ones are visible to their members and staff. */
+  canSee: (actor: Actor, org: OrganisationRef) => org.verified || isStaff(actor) || isMemberOf(actor, org._id.toHexString()),
+  canSeeMembers: (actor: Actor, org: OrganisationRef) => isStaff(actor) || isMemberOf(actor, org._id.toHexString()),
+  canUpdate: (actor: Actor, org: OrganisationRef) =>
+    isStaff(actor) || membershipOf(actor, org._id.toHexString())?.role === 'OWNER',
+  /** Any member may invite members; only owners (and staff) may create owners. */
+  canInvite: (actor: Actor, org: OrganisationRef, role: MembershipRole = 'MEMBER') => {
+    if (isStaff(actor)) return true;
+    const membership = membershipOf(actor, org._id.toHexString());
+    return membership !== undefined && (role === 'MEMBER' || membership.role === 'OWNER');
+  },
+  canVerify: (actor: Actor, org: OrganisationRef) => isStaff(actor) && !org.verified,
+};

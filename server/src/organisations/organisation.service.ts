@@ -1,0 +1,128 @@
+import { trusted } from '../db/trusted';
+import { z } from 'zod';
+import { type Actor, isStaff, requireUser } from '../shared/actor';
+import { forbidden, notFound } from '../shared/errors';
+import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
+import { dropNulls, parseInput } from '../shared/validation';
+import { toObjectId } from '../db/ids';
+import type {
+  OrganisationFilter,
+  OrganisationKind,
+  PublicBodyType,
+  Region,
+  UpdateOrganisationInput,
+} from '../graphql/generated/resolvers-types';
+import { MembershipModel } from './membership.model';
+import { OrganisationModel, type OrganisationRecord } from './organisation.model';
+import { organisationPolicy } from './organisation.policy';
+import { UserModel } from '../users/user.model';
+import { publicBodyTypeSchema, regionSchema } from '../shared/taxonomy';
+
+/** Loads an organisation the actor may see, else NOT_FOUND (hidden and missing look the same). */
+export async function getOrganisation(actor: Actor, id: string): Promise<OrganisationRecord> {
+  const org = await OrganisationModel.findById(toObjectId('Organisation', id)).lean();
+  if (!org || !organisationPolicy.canSee(actor, org)) throw notFound('Organisation', id);
+  return org;
+}
+
+/** Lists organisations newest first; only staff see, or filter on, unverified ones they do not belong to. */
+export async function listOrganisations(
+  actor: Actor,
+  filter: OrganisationFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Page<OrganisationRecord>> {
+  const size = pageSize(first);
+  const conditions: Record<string, unknown>[] = [afterCursorCondition(after)];
+  if (filter?.kind) conditions.push({ kind: filter.kind });
+  if (isStaff(actor)) {
+    if (filter?.verified != null) conditions.push({ verified: filter.verified });
+  } else {
+    const ownIds = actor.kind === 'user' ? actor.memberships.map((m) => toObjectId('Organisation', m.organisationId)) : [];
+    conditions.push(
+      filter?.verified === false ? { verified: false, _id: trusted({ $in: ownIds }) } : { $or: [{ verified: true }, { _id: trusted({ $in: ownIds }) }] },
+    );
+    if (filter?.verified === true) conditions.push({ verified: true });
+  }
+  const records = await OrganisationModel.find({ $and: conditions }).sort({ _id: -1 }).limit(size + 1).lean();
+  return toPage(records, size);
+}
+
+/** The input a new organisation is created from, during registration or seeding. */
+export interface NewOrganisation {
+  name: string;
+  kind: OrganisationKind;
+  publicBodyType?: PublicBodyType | null;
+  region?: Region | null;
+  website?: string | null;
+  description?: string | null;
+}
+
+export const newOrganisationSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(200),
+    kind: z.enum(['PUBLIC_BODY', 'STARTUP']),
+    publicBodyType: publicBodyTypeSchema.optional(),
+    region: regionSchema.optional(),
+    website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .refine((org) => (org.kind === 'PUBLIC_BODY') === (org.publicBodyType !== undefined), {
+    path: ['publicBodyType'],
+    message: 'is required for public bodies and only allowed for them',
+  });
+
+/**
+ * Creates an unverified organisation with its creator as OWNER. Only used inside registration
+ * (the creator is the user just registered), so it takes the creator's id rather than an actor.
+ */
+export async function createOrganisationForCreator(creatorUserId: string, input: NewOrganisation): Promise<OrganisationRecord> {
+  const org = await OrganisationModel.create({ ...input, verified: false });
+  await MembershipModel.create({ userId: toObjectId('User', creatorUserId), organisationId: org._id, role: 'OWNER' });
+  return org.toObject();
+}
+
+/** Staff mark an organisation as verified, which lets it publish. */
+export async function verifyOrganisation(actor: Actor, organisationId: string): Promise<OrganisationRecord> {
+  const staff = requireUser(actor);
+  const org = await getOrganisation(actor, organisationId);
+  if (!isStaff(actor)) throw forbidden('Only accelerator staff can verify organisations.');
+  if (!organisationPolicy.canVerify(actor, org)) return org;
+  const updated = await OrganisationModel.findOneAndUpdate(
+    { _id: org._id, verified: false },
+    { $set: { verified: true, verifiedAt: new Date(), verifiedBy: toObjectId('User', staff.userId) } },
+    { returnDocument: 'after' },
+  ).lean();
+  return updated ?? getOrganisation(actor, organisationId);
+}
+
+const updateOrganisationSchema = z.strictObject({
+  organisationId: z.string(),
+  name: z.string().trim().min(2).max(200).optional(),
+  region: regionSchema.optional(),
+  website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  description: z.string().trim().max(2000).optional(),
+});
+
+/** Owners and staff edit an organisation's public profile. */
+export async function updateOrganisation(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationRecord> {
+  requireUser(actor);
+  const { organisationId, ...changes } = parseInput(updateOrganisationSchema, dropNulls(input));
+  const org = await getOrganisation(actor, organisationId);
+  if (!organisationPolicy.canUpdate(actor, org)) throw forbidden('Only owners of this organisation can edit it.');
+  const updated = await OrganisationModel.findByIdAndUpdate(org._id, { $set: changes }, { returnDocument: 'after' }).lean();
+  if (!updated) throw notFound('Organisation', organisationId);
+  return updated;
+}
+
+/** Member list, for members and staff only; an empty list for anyone else. */
+export async function listMembers(actor: Actor, org: OrganisationRecord) {
+  if (!organisationPolicy.canSeeMembers(actor, org)) return [];
+  const memberships = await MembershipModel.find({ organisationId: org._id }).sort({ createdAt: 1 }).lean();
+  const users = await UserModel.find({ _id: trusted({ $in: memberships.map((m) => m.userId) }) }).lean();
+  const usersById = new Map(users.map((user) => [user._id.toHexString(), user]));
+  return memberships.flatMap((membership) => {
+    const user = usersById.get(membership.userId.toHexString());
+    return user ? [{ userId: user._id.toHexString(), name: user.name, email: user.email, role: membership.role }] : [];
+  });
+}

@@ -1,0 +1,52 @@
+import type { MembershipRole, OrganisationKind, PlatformRole } from '../graphql/generated/resolvers-types';
+import { unauthenticated } from './errors';
+
+/** One organisation the acting user belongs to, as loaded once per request. */
+export interface ActorMembership {
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  organisationVerified: boolean;
+  role: MembershipRole;
+}
+
+/** A signed-in user, with what every permission check needs already loaded. */
+export interface UserActor {
+  kind: 'user';
+  userId: string;
+  email: string;
+  name: string;
+  platformRoles: PlatformRole[];
+  memberships: ActorMembership[];
+}
+
+/**
+ * Who is acting. Every service method takes it first, so GraphQL, seeds and jobs
+ * all pass through the same permission checks.
+ */
+export type Actor = { kind: 'anonymous' } | UserActor;
+
+export const anonymousActor: Actor = { kind: 'anonymous' };
+
+/** Narrows to a signed-in user or throws UNAUTHENTICATED. */
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw unauthenticated();
+  return actor;
+}
+
+/** Accelerator curators; admins are always staff too. */
+export function isStaff(actor: Actor): boolean {
+  return actor.kind === 'user' && (actor.platformRoles.includes('STAFF') || actor.platformRoles.includes('ADMIN'));
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.platformRoles.includes('ADMIN');
+}
+
+/** The actor's membership of one organisation, if any. */
+export function membershipOf(actor: Actor, organisationId: string): ActorMembership | undefined {
+  return actor.kind === 'user' ? actor.memberships.find((m) => m.organisationId === organisationId) : undefined;
+}
+
+export function isMemberOf(actor: Actor, organisationId: string): boolean {
+  return membershipOf(actor, organisationId) !== undefined;
+}

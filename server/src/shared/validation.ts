@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { badInput } from './errors';
+
+/** Parses untrusted input with a zod schema, turning failures into a BAD_USER_INPUT error naming each field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw badInput(
+    result.error.issues.map((issue) => ({
+      field: issue.path.length > 0 ? issue.path.join('.') : (unrecognisedKey(issue) ?? 'input'),
+      message: issue.message,
+    })),
+  );
+}
+
+function unrecognisedKey(issue: z.core.$ZodIssue): string | undefined {
+  return issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined;
+}
+
+/** GraphQL gives omitted optional fields as null; validation treats absent and null alike. */
+export function dropNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+}

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import { graphql } from '../generated';
+import { TEST_PASSWORD, type TestApp, type TestSession } from './test-app';
+
+let counter = 0;
+
+/** A unique, readable email for a test person. */
+export function uniqueEmail(label: string): string {
+  counter += 1;
+  return `${label}-${counter}-${crypto.randomUUID().slice(0, 8)}@pilotline.test`;
+}
+
+export interface Account {
+  session: TestSession;
+  email: string;
+  userId: string;
+  organisationId: string;
+}
+
+const ViewerOrganisationsQuery = graphql(`
+  query TestkitViewerOrganisations {
+    viewer {
+      id
+      organisations {
+        organisation {
+          id
+        }
+      }
+    }
+  }
+`);
+
+const VerifyOrganisationMutation = graphql(`
+  mutation TestkitVerifyOrganisation($input: VerifyOrganisationInput!) {
+    verifyOrganisation(input: $input) {
+      id
+      verified
+    }
+  }
+`);
+
+const SetPlatformRolesMutation = graphql(`
+  mutation TestkitSetPlatformRoles($input: SetPlatformRolesInput!) {
+    setPlatformRoles(input: $input) {
+      id
+    }
+  }
+`);
+
+async function signedIn(session: TestSession, email: string): Promise<Account> {
+  const data = await session.gqlOk(ViewerOrganisationsQuery);
+  if (!data.viewer) throw new Error(`${email} is not signed in`);
+  return {
+    session,
+    email,
+    userId: data.viewer.id,
+    organisationId: data.viewer.organisations[0]?.organisation.id ?? '',
+  };
+}
+
+/** Registers someone who creates an organisation; `verified` has staff verify it (the default). */
+export async function registerOrganisation(
+  app: TestApp,
+  kind: 'STARTUP' | 'PUBLIC_BODY',
+  options: { name?: string; verified?: boolean; label?: string } = {},
+): Promise<Account> {
+  const email = uniqueEmail(options.label ?? kind.toLowerCase());
+  const session = app.session();
+  const response = await session.post('/auth/register', {
+    email,
+    password: TEST_PASSWORD,
+    name: `Test ${kind}`,
+    organisation: {
+      name: options.name ?? `${kind === 'STARTUP' ? 'Startup' : 'Council'} ${counter}`,
+      kind,
+      ...(kind === 'PUBLIC_BODY' ? { publicBodyType: 'COUNCIL' } : {}),
+      region: 'LONDON',
+    },
+  });
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const account = await signedIn(session, email);
+  if (options.verified ?? true) {
+    await (await app.admin()).gqlOk(VerifyOrganisationMutation, { input: { organisationId: account.organisationId } });
+  }
+  return account;
+}
+
+/** Invites a new person into an existing account's organisation and registers them. */
+export async function addMember(app: TestApp, inviter: Account, role: 'OWNER' | 'MEMBER' = 'MEMBER'): Promise<Account> {
+  const email = uniqueEmail('member');
+  const InviteMutation = graphql(`
+    mutation TestkitInvite($input: InviteMemberInput!) {
+      inviteMember(input: $input) {
+        id
+      }
+    }
+  `);
+  await inviter.session.gqlOk(InviteMutation, { input: { organisationId: inviter.organisationId, email, role } });
+  const session = app.session();
+  const response = await session.post('/auth/register', {
+    email,
+    password: TEST_PASSWORD,
+    name: 'Invited Member',
+    invitationToken: app.invitationTokenFor(email),
+  });
+  if (response.status !== 201) throw new Error(`invited registration failed: ${JSON.stringify(response.body)}`);
+  return signedIn(session, email);
+}
+
+/** An accelerator staff member: invited to the accelerator by the admin, then given STAFF. */
+export async function registerStaff(app: TestApp): Promise<Account> {
+  const admin = await app.admin();
+  const adminAccount = await signedIn(admin, 'admin');
+  const staff = await addMember(app, adminAccount);
+  await admin.gqlOk(SetPlatformRolesMutation, { input: { userId: staff.userId, roles: ['STAFF'] } });
+  return staff;
+}

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { loadConfig, type Config } from '../../server/src/config/config';
+import { createLogger } from '../../server/src/shared/logger';
+import { connectDatabase } from '../../server/src/db/connection';
+import { MemoryMailer } from '../../server/src/mail/mailer';
+import { createApp } from '../../server/src/app';
+import { bootstrapPlatform } from '../../server/src/users/platform-role.service';
+import type { ReadinessCheck } from '../../server/src/health/health.routes';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A GraphQL response as tests see it. */
+export interface GraphQLResult<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/** One browser-like client: keeps its cookies across requests, like a signed-in person. */
+export class TestSession {
+  readonly agent: ReturnType<typeof request.agent>;
+
+  constructor(readonly testApp: TestApp) {
+    this.agent = request.agent(testApp.pilotline.app);
+  }
+
+  /** Runs a typed operation and returns status, data and errors without throwing. */
+  async gql<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+  ): Promise<GraphQLResult<TData>> {
+    const response = await this.agent
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send({ query: print(document), variables: variables ?? {} });
+    return { status: response.status, data: response.body.data, errors: response.body.errors };
+  }
+
+  /** Like `gql`, but fails the test on any error and returns the data. */
+  async gqlOk<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+  ): Promise<TData> {
+    const result = await this.gql(document, ...variables);
+    if (result.errors?.length || !result.data) {
+      throw new Error(`GraphQL failed (${result.status}): ${JSON.stringify(result.errors)}`);
+    }
+    return result.data;
+  }
+
+  post(path: string, body: unknown) {
+    return this.agent.post(path).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  }
+
+  async login(email: string, password = TEST_PASSWORD) {
+    const response = await this.post('/auth/login', { email, password });
+    if (response.status !== 200) throw new Error(`login failed for ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+    return this;
+  }
+}
+
+/** A Pilotline app running in-process on its own database of the shared test server. */
+export class TestApp {
+  private adminSession?: Promise<TestSession>;
+
+  constructor(
+    readonly pilotline: Awaited<ReturnType<typeof createApp>>,
+    readonly mailer: MemoryMailer,
+    readonly config: Config,
+  ) {}
+
+  session(): TestSession {
+    return new TestSession(this);
+  }
+
+  /** The platform's first administrator, created once per app. */
+  admin(): Promise<TestSession> {
+    this.adminSession ??= (async () => {
+      const email = `admin-${crypto.randomUUID()}@pilotline.test`;
+      await bootstrapPlatform({ acceleratorName: 'Pilotline Accelerator', admin: { email, name: 'Ada Admin', password: TEST_PASSWORD } });
+      return this.session().login(email);
+    })();
+    return this.adminSession;
+  }
+
+  /** The token of the newest invitation mailed to `email`. */
+  invitationTokenFor(email: string): string {
+    const message = [...this.mailer.sent].reverse().find((sent) => sent.to === email.toLowerCase());
+    const token = message?.text.match(/\/invitations\/([\w-]+)/)?.[1];
+    if (!token) throw new Error(`no invitation was mailed to ${email}`);
+    return token;
+  }
+
+  async close(): Promise<void> {
+    await this.pilotline.close();
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await mongoose.disconnect();
+  }
+}
+
+/** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { readinessChecks?: ReadinessCheck[] } = {},
+): Promise<TestApp> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
+  const config = loadConfig({
+    APP_ENV: 'test',
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough-000',
+    MONGODB_URI: uri,
+    MONGODB_DB: `test_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
+    MAIL_DRIVER: 'memory',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const logger = createLogger(config.logLevel);
+  await connectDatabase(uri, config.mongo.dbName, logger, 10_000);
+  const mailer = new MemoryMailer();
+  const pilotline = await createApp({ config, logger, mailer, readinessChecks: options.readinessChecks });
+  return new TestApp(pilotline, mailer, config);
+}
