@@ -1,8 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Where the repository lives, so defaults work from any working directory. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'graphql'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no Pilotline checkout above ${start}`);
+  }
+}
+
+/**
+ * Where the repository (or the built image) keeps package.json and graphql/, found by walking up
+ * so it is the same from server/src under tsx and from dist/ in the production image.
+ */
+export const repoRoot = findRepoRoot(__dirname);
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
