@@ -1,0 +1,258 @@
+import {
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type Hit,
+  type Index,
+  type Settings,
+} from 'meilisearch';
+import { renderMeiliFilter } from '../../filter';
+import {
+  SearchUnavailableError,
+  type DocumentVersion,
+  type IndexSettings,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHealth,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResponse,
+} from '../../search-engine';
+
+/** Connection options. User-facing searches use the search key; writes and settings need the admin key. */
+export interface MeilisearchEngineOptions {
+  host: string;
+  /** A key with write rights (the master key in development). Without it the engine is read-only. */
+  adminKey?: string;
+  /** A key limited to search; used for every search when given. */
+  searchKey?: string;
+  /** How long to wait for an indexing task before treating the engine as unavailable. */
+  taskTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/** Sort first so an explicit sort orders results fully, as in the embedded engine; relevance breaks ties. */
+const RANKING_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'];
+const PAGE_SIZE = 1000;
+
+function toMeiliSettings(settings: IndexSettings): Settings {
+  return {
+    searchableAttributes: settings.searchableAttributes,
+    filterableAttributes: settings.filterableAttributes,
+    sortableAttributes: settings.sortableAttributes,
+    synonyms: settings.synonyms,
+    stopWords: settings.stopWords,
+    rankingRules: RANKING_RULES,
+    typoTolerance: {
+      enabled: settings.typoTolerance.enabled,
+      minWordSizeForTypos: {
+        oneTypo: settings.typoTolerance.minWordSizeForOneTypo,
+        twoTypos: settings.typoTolerance.minWordSizeForTwoTypos,
+      },
+    },
+    faceting: { maxValuesPerFacet: settings.maxValuesPerFacet },
+  };
+}
+
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) return true;
+  if (error instanceof MeilisearchTaskTimeOutError) return true;
+  return error instanceof MeilisearchApiError && error.response.status >= 500;
+}
+
+/** `_formatted` values may be arrays for array fields; the interface promises one string per field. */
+function formattedText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(formattedText).join(' \n ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** Raised when an indexing task fails for a reason other than unavailability (bad settings, bad documents). */
+export class MeilisearchTaskError extends Error {
+  constructor(
+    readonly taskCode: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MeilisearchTaskError';
+  }
+}
+
+/**
+ * The production search engine. Every write waits for its task, so a resolved promise
+ * means the change is searchable: the indexer and the contract suite rely on that.
+ */
+export class MeilisearchSearchEngine implements SearchEngine {
+  readonly name = 'meilisearch';
+  private readonly admin: Meilisearch | undefined;
+  private readonly searcher: Meilisearch;
+  private readonly primaryKeys = new Map<string, string>();
+
+  constructor(private readonly options: MeilisearchEngineOptions) {
+    const timeout = options.requestTimeoutMs ?? 10_000;
+    this.admin = options.adminKey ? new Meilisearch({ host: options.host, apiKey: options.adminKey, timeout }) : undefined;
+    const searchKey = options.searchKey ?? options.adminKey;
+    this.searcher = new Meilisearch({ host: options.host, ...(searchKey ? { apiKey: searchKey } : {}), timeout });
+  }
+
+  async ensureIndex(name: string, settings: IndexSettings): Promise<void> {
+    const admin = this.requireAdmin();
+    await this.call(async () => {
+      const created = await admin.createIndex(name, { primaryKey: settings.primaryKey }).waitTask(this.waitOptions());
+      if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
+        throw new MeilisearchTaskError(created.error?.code, created.error?.message ?? 'Index creation failed');
+      }
+      await this.awaitTask(admin.index(name).updateSettings(toMeiliSettings(settings)));
+    });
+    this.primaryKeys.set(name, settings.primaryKey);
+  }
+
+  async upsertDocuments(name: string, documents: SearchDocument[]): Promise<void> {
+    const index = this.requireAdmin().index(name);
+    const primaryKey = await this.primaryKey(name);
+    for (let start = 0; start < documents.length; start += PAGE_SIZE) {
+      const batch = documents.slice(start, start + PAGE_SIZE);
+      await this.call(() => this.awaitTask(index.addDocuments(batch, { primaryKey })));
+    }
+  }
+
+  async deleteDocuments(name: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const index = this.requireAdmin().index(name);
+    await this.call(() => this.awaitTask(index.deleteDocuments(ids)));
+  }
+
+  async getDocuments(name: string, ids: string[]): Promise<SearchDocument[]> {
+    if (ids.length === 0) return [];
+    const index = this.readIndex(name);
+    const documents: SearchDocument[] = [];
+    for (let start = 0; start < ids.length; start += PAGE_SIZE) {
+      const batch = ids.slice(start, start + PAGE_SIZE);
+      const page = await this.call(() => index.getDocuments({ ids: batch, limit: batch.length }));
+      documents.push(...page.results);
+    }
+    return documents;
+  }
+
+  async *iterateVersions(name: string, versionField: string): AsyncIterable<DocumentVersion> {
+    const index = this.readIndex(name);
+    const primaryKey = await this.primaryKey(name);
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await this.call(() => index.getDocuments({ fields: [primaryKey, versionField], offset, limit: PAGE_SIZE }));
+      for (const document of page.results) yield { id: String(document[primaryKey]), version: document[versionField] };
+      if (page.results.length < PAGE_SIZE) return;
+    }
+  }
+
+  async search<D extends SearchDocument = SearchDocument>(name: string, request: SearchRequest): Promise<SearchResponse<D>> {
+    const primaryKey = await this.primaryKey(name);
+    const index = this.searcher.index(name);
+    const response = await this.call(() =>
+      index.search(request.query, {
+        ...(request.filter ? { filter: renderMeiliFilter(request.filter) } : {}),
+        ...(request.facets?.length ? { facets: request.facets } : {}),
+        ...(request.sort?.length ? { sort: request.sort.map(({ field, direction }) => `${field}:${direction}`) } : {}),
+        offset: request.offset ?? 0,
+        limit: request.limit ?? 20,
+        ...(request.highlight
+          ? {
+              attributesToHighlight: request.highlight.fields,
+              highlightPreTag: request.highlight.preTag,
+              highlightPostTag: request.highlight.postTag,
+            }
+          : {}),
+        showRankingScore: true,
+      }),
+    );
+    const highlight = request.highlight;
+    const hits = response.hits.map((hit: Hit): SearchHit<D> => {
+      const { _formatted: formatted, _rankingScore: score, ...document } = hit;
+      const result: SearchHit<D> = { id: String(document[primaryKey]), document: document as D, score: score ?? 0 };
+      if (highlight) {
+        result.highlights = Object.fromEntries(highlight.fields.map((field) => [field, formattedText(formatted?.[field])]));
+      }
+      return result;
+    });
+    return {
+      hits,
+      facetDistribution: response.facetDistribution ?? {},
+      estimatedTotalHits: response.estimatedTotalHits ?? hits.length,
+      processingTimeMs: response.processingTimeMs,
+    };
+  }
+
+  async swapIndexes(a: string, b: string): Promise<void> {
+    const admin = this.requireAdmin();
+    await this.call(() => this.awaitTask(admin.swapIndexes([{ indexes: [a, b], rename: false }])));
+    const [keyA, keyB] = [this.primaryKeys.get(a), this.primaryKeys.get(b)];
+    if (keyB) this.primaryKeys.set(a, keyB);
+    if (keyA) this.primaryKeys.set(b, keyA);
+  }
+
+  async deleteIndex(name: string): Promise<void> {
+    const admin = this.requireAdmin();
+    await this.call(async () => {
+      const task = await admin.deleteIndex(name).waitTask(this.waitOptions());
+      if (task.status === 'failed' && task.error?.code !== 'index_not_found') {
+        throw new MeilisearchTaskError(task.error?.code, task.error?.message ?? 'Index deletion failed');
+      }
+    });
+    this.primaryKeys.delete(name);
+  }
+
+  async health(): Promise<SearchHealth> {
+    try {
+      await this.searcher.health();
+      return { ok: true, engine: this.name };
+    } catch (error) {
+      return { ok: false, engine: this.name, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private waitOptions() {
+    return { timeout: this.options.taskTimeoutMs ?? 30_000 };
+  }
+
+  private async awaitTask(enqueued: EnqueuedTaskPromise): Promise<void> {
+    const task = await enqueued.waitTask(this.waitOptions());
+    if (task.status !== 'succeeded') {
+      throw new MeilisearchTaskError(task.error?.code, task.error?.message ?? `Meilisearch task ${task.uid} ${task.status}`);
+    }
+  }
+
+  /** Translates transport failures into SearchUnavailableError; other errors are bugs and pass through. */
+  private async call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (isUnavailable(error)) throw new SearchUnavailableError('The search engine is unavailable.', error);
+      throw error;
+    }
+  }
+
+  /**
+   * The primary key names ids in hits; learned from ensureIndex, else read once with the
+   * admin key. A search key may not read index metadata, so a search-only engine assumes "id".
+   */
+  private async primaryKey(name: string): Promise<string> {
+    const known = this.primaryKeys.get(name);
+    if (known) return known;
+    const admin = this.admin;
+    if (!admin) return 'id';
+    const info = await this.call(() => admin.getIndex(name));
+    const primaryKey = info.primaryKey ?? 'id';
+    this.primaryKeys.set(name, primaryKey);
+    return primaryKey;
+  }
+
+  private readIndex(name: string): Index<SearchDocument> {
+    return (this.admin ?? this.searcher).index<SearchDocument>(name);
+  }
+
+  private requireAdmin(): Meilisearch {
+    if (!this.admin) throw new Error('This Meilisearch engine has only a search key; writes need an admin key.');
+    return this.admin;
+  }
+}

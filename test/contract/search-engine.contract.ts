@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { ENGLISH_STOP_WORDS } from '../../server/src/search/english-stop-words';
+import { f, type Filter } from '../../server/src/search/filter';
+import { defineIndexSettings, type SearchDocument, type SearchEngine } from '../../server/src/search/search-engine';
+
+/** A document shaped like an indexed challenge, with overrides for the case at hand. */
+export function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
+  return { title: 'Untitled challenge', summary: '', status: 'OPEN', sectors: [], region: 'London', version: 1, ...overrides };
+}
+
+const CHALLENGES: SearchDocument[] = [
+  buildChallengeDocument({
+    id: 'c1',
+    title: 'Police radio modernisation',
+    summary: 'Replace ageing police radios with secure digital handsets',
+    sectors: ['DEFENCE', 'JUSTICE'],
+    budget: 50000,
+  }),
+  buildChallengeDocument({
+    id: 'c2',
+    title: 'Hospital discharge delays',
+    summary: 'Reduce delays in hospital discharge with startup tools',
+    sectors: ['HEALTH'],
+    budget: 120000,
+    region: 'Wales',
+    closedAt: null,
+  }),
+  buildChallengeDocument({
+    id: 'c3',
+    title: 'Flood warning sensors',
+    summary: 'Low-cost river sensors for council flood warnings',
+    status: 'CLOSED',
+    sectors: ['ENVIRONMENT'],
+    budget: 20000,
+    region: 'Scotland',
+    version: 2,
+  }),
+  buildChallengeDocument({
+    id: 'c4',
+    title: 'Council tax chatbot',
+    summary: 'An assistant answering council tax questions',
+    status: 'DRAFT',
+    region: 'Wales',
+  }),
+  buildChallengeDocument({
+    id: 'c5',
+    title: 'School meals logistics',
+    summary: 'Route planning for school meal deliveries',
+    sectors: ['EDUCATION', 'TRANSPORT'],
+    budget: 75000,
+    region: 'Northern Ireland',
+    version: 3,
+  }),
+  buildChallengeDocument({
+    id: 'c6',
+    title: 'Kennel heating for police dogs',
+    summary: 'Energy-efficient heating',
+    status: 'CLOSED',
+    sectors: ['JUSTICE', 'ENVIRONMENT'],
+    budget: 15000,
+  }),
+];
+
+const SETTINGS = defineIndexSettings({
+  searchableAttributes: ['title', 'summary'],
+  filterableAttributes: ['status', 'sectors', 'budget', 'region', 'closedAt'],
+  sortableAttributes: ['budget'],
+  synonyms: { sme: ['startup'], startup: ['sme'] },
+  stopWords: [...ENGLISH_STOP_WORDS],
+});
+
+/** What each adapter's test file provides: a fresh engine, and how to release it. */
+export interface ContractSubject {
+  engine: SearchEngine;
+  close?: () => Promise<void>;
+}
+
+/**
+ * The behaviour every SearchEngine adapter must share. Each test uses its own index names,
+ * so the suite can run against a shared Meilisearch server.
+ */
+export function describeSearchEngineContract(adapterName: string, createSubject: () => Promise<ContractSubject>): void {
+  describe(`SearchEngine contract: ${adapterName}`, () => {
+    let subject: ContractSubject;
+    let engine: SearchEngine;
+    let created: string[];
+
+    const newIndex = async (documents: SearchDocument[] = CHALLENGES): Promise<string> => {
+      const name = `contract_${randomUUID().replaceAll('-', '')}`;
+      created.push(name);
+      await engine.ensureIndex(name, SETTINGS);
+      await engine.upsertDocuments(name, documents);
+      return name;
+    };
+    const idsFor = async (index: string, query: string, filter?: Filter): Promise<string[]> => {
+      const response = await engine.search(index, { query, limit: 100, ...(filter ? { filter } : {}) });
+      return response.hits.map((hit) => hit.id);
+    };
+    const sortedIdsFor = async (index: string, query: string, filter?: Filter) => (await idsFor(index, query, filter)).sort();
+
+    beforeAll(async () => {
+      subject = await createSubject();
+      engine = subject.engine;
+    });
+    afterAll(async () => {
+      await subject.close?.();
+    });
+    beforeEach(() => {
+      created = [];
+    });
+    afterEach(async () => {
+      for (const name of created) await engine.deleteIndex(name);
+    });
+
+    it('reports healthy', async () => {
+      expect((await engine.health()).ok).toBe(true);
+    });
+
+    it('finds upserted documents and returns them whole', async () => {
+      const index = await newIndex();
+      const response = await engine.search(index, { query: 'hospital discharge' });
+      expect(response.hits[0]?.id).toBe('c2');
+      expect(response.hits[0]?.document).toMatchObject({ id: 'c2', region: 'Wales', sectors: ['HEALTH'] });
+      expect(typeof response.processingTimeMs).toBe('number');
+    });
+
+    it('replaces a document wholly on upsert', async () => {
+      const index = await newIndex();
+      await engine.upsertDocuments(index, [{ id: 'c1', title: 'Police horses', status: 'OPEN', version: 2 }]);
+      expect(await idsFor(index, 'radios')).not.toContain('c1');
+      expect(await idsFor(index, 'horses')).toEqual(['c1']);
+      const [stored] = await engine.getDocuments(index, ['c1']);
+      expect(stored).toEqual({ id: 'c1', title: 'Police horses', status: 'OPEN', version: 2 });
+    });
+
+    it('deletes documents by id', async () => {
+      const index = await newIndex();
+      await engine.deleteDocuments(index, ['c3', 'no-such-id']);
+      expect(await idsFor(index, 'flood')).toEqual([]);
+      expect(await engine.getDocuments(index, ['c3', 'c4'])).toEqual([expect.objectContaining({ id: 'c4' })]);
+    });
+
+    it('lists every id with its version for drift checks', async () => {
+      const index = await newIndex();
+      const versions: Array<{ id: string; version: unknown }> = [];
+      for await (const entry of engine.iterateVersions(index, 'version')) versions.push(entry);
+      expect(versions.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+        { id: 'c1', version: 1 },
+        { id: 'c2', version: 1 },
+        { id: 'c3', version: 2 },
+        { id: 'c4', version: 1 },
+        { id: 'c5', version: 3 },
+        { id: 'c6', version: 1 },
+      ]);
+    });
+
+    it.each<[string, Filter, string[]]>([
+      ['=', f.eq('status', 'OPEN'), ['c1', 'c2', 'c5']],
+      ['= on an array field', f.eq('sectors', 'JUSTICE'), ['c1', 'c6']],
+      ['!=', f.ne('status', 'OPEN'), ['c3', 'c4', 'c6']],
+      ['>', f.gt('budget', 50000), ['c2', 'c5']],
+      ['>=', f.gte('budget', 50000), ['c1', 'c2', 'c5']],
+      ['<', f.lt('budget', 20000), ['c6']],
+      ['<=', f.lte('budget', 20000), ['c3', 'c6']],
+      ['IN', f.in('sectors', ['HEALTH', 'TRANSPORT']), ['c2', 'c5']],
+      ['NOT', f.not(f.in('sectors', ['JUSTICE'])), ['c2', 'c3', 'c4', 'c5']],
+      ['AND', f.and(f.eq('status', 'OPEN'), f.eq('region', 'London')), ['c1']],
+      ['OR', f.or(f.eq('status', 'DRAFT'), f.gt('budget', 100000)), ['c2', 'c4']],
+      ['EXISTS on a scalar', f.exists('budget'), ['c1', 'c2', 'c3', 'c5', 'c6']],
+      ['EXISTS on a null field', f.exists('closedAt'), ['c2']],
+      ['EXISTS on an empty array', f.exists('sectors'), ['c1', 'c2', 'c3', 'c4', 'c5', 'c6']],
+      ['NOT EXISTS', f.not(f.exists('budget')), ['c4']],
+    ])('filters with %s', async (_operator, filter, expected) => {
+      const index = await newIndex();
+      expect(await sortedIdsFor(index, '', filter)).toEqual(expected);
+    });
+
+    it('filters a text query', async () => {
+      const index = await newIndex();
+      expect(await sortedIdsFor(index, 'police', f.eq('status', 'CLOSED'))).toEqual(['c6']);
+    });
+
+    it('rejects filters, facets and sorts on undeclared attributes', async () => {
+      const index = await newIndex();
+      await expect(engine.search(index, { query: '', filter: f.eq('title', 'x') })).rejects.toThrow();
+      await expect(engine.search(index, { query: '', facets: ['title'] })).rejects.toThrow();
+      await expect(engine.search(index, { query: '', sort: [{ field: 'region', direction: 'asc' }] })).rejects.toThrow();
+    });
+
+    it('counts facets over the filtered result set', async () => {
+      const index = await newIndex();
+      const response = await engine.search(index, { query: '', filter: f.eq('status', 'OPEN'), facets: ['sectors', 'region'] });
+      expect(response.facetDistribution).toEqual({
+        sectors: { DEFENCE: 1, EDUCATION: 1, HEALTH: 1, JUSTICE: 1, TRANSPORT: 1 },
+        region: { London: 1, 'Northern Ireland': 1, Wales: 1 },
+      });
+      expect(response.estimatedTotalHits).toBe(3);
+    });
+
+    it('sorts by a field, documents without it last', async () => {
+      const index = await newIndex();
+      const ascending = await engine.search(index, { query: '', sort: [{ field: 'budget', direction: 'asc' }], limit: 10 });
+      expect(ascending.hits.map((hit) => hit.id)).toEqual(['c6', 'c3', 'c1', 'c5', 'c2', 'c4']);
+      const descending = await engine.search(index, { query: '', sort: [{ field: 'budget', direction: 'desc' }], limit: 10 });
+      expect(descending.hits.map((hit) => hit.id)).toEqual(['c2', 'c5', 'c1', 'c3', 'c6', 'c4']);
+    });
+
+    it('paginates with offset and limit without gaps or repeats', async () => {
+      const index = await newIndex();
+      const pages: string[] = [];
+      for (const offset of [0, 2, 4]) {
+        const page = await engine.search(index, { query: '', sort: [{ field: 'budget', direction: 'asc' }], offset, limit: 2 });
+        expect(page.hits).toHaveLength(2);
+        expect(page.estimatedTotalHits).toBe(6);
+        pages.push(...page.hits.map((hit) => hit.id));
+      }
+      expect(pages).toEqual(['c6', 'c3', 'c1', 'c5', 'c2', 'c4']);
+    });
+
+    it('tolerates a typo in a longer word', async () => {
+      const index = await newIndex();
+      const ids = await idsFor(index, 'polise');
+      expect(ids).toEqual(expect.arrayContaining(['c1', 'c6']));
+      expect(ids).not.toContain('c2');
+    });
+
+    it('completes the last word as a prefix while typing', async () => {
+      const index = await newIndex();
+      expect(await idsFor(index, 'flo')).toContain('c3');
+    });
+
+    it('ignores stop words', async () => {
+      const index = await newIndex();
+      expect(await sortedIdsFor(index, 'the police')).toEqual(await sortedIdsFor(index, 'police'));
+    });
+
+    it('applies synonyms', async () => {
+      const index = await newIndex();
+      expect(await idsFor(index, 'sme')).toEqual(['c2']);
+    });
+
+    it('highlights matched words with the requested tags', async () => {
+      const index = await newIndex();
+      const response = await engine.search(index, {
+        query: 'police',
+        filter: f.eq('status', 'OPEN'),
+        highlight: { fields: ['title', 'summary'], preTag: '<mark>', postTag: '</mark>' },
+      });
+      expect(response.hits[0]?.highlights?.title).toBe('<mark>Police</mark> radio modernisation');
+      expect(response.hits[0]?.highlights?.summary).toContain('<mark>police</mark>');
+    });
+
+    it('scores hits in 0..1, best first', async () => {
+      const index = await newIndex();
+      const response = await engine.search(index, { query: 'police radio' });
+      expect(response.hits[0]?.id).toBe('c1');
+      const scores = response.hits.map((hit) => hit.score);
+      for (const score of scores) {
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+      }
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      const policeDogs = response.hits.find((hit) => hit.id === 'c6');
+      expect(policeDogs?.score).toBeLessThan(scores[0] ?? 0);
+    });
+
+    it('swaps two indexes', async () => {
+      const live = await newIndex();
+      const rebuilt = await newIndex([buildChallengeDocument({ id: 'n1', title: 'Drone inspections of bridges' })]);
+      await engine.swapIndexes(live, rebuilt);
+      expect(await idsFor(live, '')).toEqual(['n1']);
+      expect(await sortedIdsFor(rebuilt, '')).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    });
+
+    it('handles unicode and filter syntax inside values', async () => {
+      const awkwardRegion = 'Ynys Môn "Anglesey" \\ OR status = OPEN';
+      const index = await newIndex([
+        ...CHALLENGES,
+        buildChallengeDocument({ id: 'u1', title: 'Zürich café 🚀 pilot', region: awkwardRegion, sectors: ["it's", 'a"b'] }),
+      ]);
+      expect(await idsFor(index, '', f.eq('region', awkwardRegion))).toEqual(['u1']);
+      expect(await idsFor(index, '', f.in('sectors', ['a"b']))).toEqual(['u1']);
+      expect(await idsFor(index, '', f.eq('sectors', "it's"))).toEqual(['u1']);
+      expect(await idsFor(index, '', f.eq('status', 'OPEN" OR status = "CLOSED'))).toEqual([]);
+      expect(await idsFor(index, 'zürich')).toEqual(['u1']);
+    });
+  });
+}
