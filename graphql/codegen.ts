@@ -17,6 +17,8 @@ const config: CodegenConfig = {
           Viewer: '../../shared/actor#UserActor',
           Invitation: '../../organisations/invitation.model#InvitationRecord',
           PlatformUser: '../../users/user.model#UserRecord',
+          Challenge: '../../challenges/challenge.model#ChallengeRecord',
+          Clarification: '../../clarifications/clarification.model#ClarificationRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -2,6 +2,8 @@ import type { Actor } from '../shared/actor';
 import type { Logger } from '../shared/logger';
 import type { Mailer } from '../mail/mailer';
 import { createOrganisationLoaders } from '../organisations/organisation.loaders';
+import { createChallengeLoaders } from '../challenges/challenge.loaders';
+import { createClarificationLoaders } from '../clarifications/clarification.loaders';
 
 /** Long-lived collaborators the resolvers hand to services. */
 export interface GraphQLServices {
@@ -20,5 +22,5 @@ export interface GraphQLContext {
 
 /** Fresh DataLoaders for each request, so batching never leaks records across viewers. */
 export function createLoaders() {
-  return { ...createOrganisationLoaders() };
+  return { ...createOrganisationLoaders(), ...createChallengeLoaders(), ...createClarificationLoaders() };
 }

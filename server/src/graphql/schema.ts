@@ -4,9 +4,11 @@ import { typeDefs } from './sdl';
 import { DateTimeScalar } from './scalars';
 import { viewerResolvers } from '../users/viewer.resolvers';
 import { organisationResolvers } from '../organisations/organisation.resolvers';
+import { challengeResolvers } from '../challenges/challenge.resolvers';
+import { clarificationResolvers } from '../clarifications/clarification.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers];
+const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

@@ -1,0 +1,19 @@
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { clarificationPolicy } from './clarification.policy';
+import { answerClarification, askClarification, visibleClarifications } from './clarification.service';
+
+export const clarificationResolvers: Resolvers = {
+  Mutation: {
+    askClarification: (_parent, { input }, { actor }) => askClarification(actor, input),
+    answerClarification: (_parent, { input }, { actor }) => answerClarification(actor, input),
+  },
+  Challenge: {
+    clarifications: async (challenge, _args, { actor, loaders }) =>
+      visibleClarifications(actor, challenge, await loaders.clarificationsByChallengeId.load(challenge._id.toHexString())),
+  },
+  Clarification: {
+    id: (clarification) => clarification._id.toHexString(),
+    askedAt: (clarification) => clarification.createdAt,
+    askedByViewer: (clarification, _args, { actor }) => clarificationPolicy.askedByViewer(actor, clarification),
+  },
+};

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { toObjectId } from '../db/ids';
+import { type Actor, requireUser } from '../shared/actor';
+import { AppError, forbidden, notFound } from '../shared/errors';
+import { nextState } from '../shared/state-machine';
+import { parseInput } from '../shared/validation';
+import type { AnswerClarificationInput, AskClarificationInput } from '../graphql/generated/resolvers-types';
+import type { ChallengeRecord } from '../challenges/challenge.model';
+import { challengePolicy, isChallengeOwner } from '../challenges/challenge.policy';
+import { getChallenge } from '../challenges/challenge.service';
+import { ClarificationModel, type ClarificationRecord } from './clarification.model';
+import { clarificationPolicy, clarificationTransitions } from './clarification.policy';
+
+const askSchema = z.strictObject({ challengeId: z.string(), question: z.string().trim().min(10).max(2000) });
+const answerSchema = z.strictObject({ clarificationId: z.string(), answer: z.string().trim().min(2).max(5000) });
+
+/** Members of a verified start-up ask about an OPEN challenge, on behalf of their start-up. */
+export async function askClarification(actor: Actor, input: AskClarificationInput): Promise<ClarificationRecord> {
+  const user = requireUser(actor);
+  const challenge = await getChallenge(actor, input.challengeId);
+  const startup = user.memberships.find((m) => m.organisationKind === 'STARTUP' && m.organisationVerified);
+  if (!startup) {
+    if (user.memberships.some((m) => m.organisationKind === 'STARTUP')) {
+      throw new AppError('NOT_ELIGIBLE', 'Your start-up must be verified by staff before it can ask questions.');
+    }
+    throw forbidden('Only start-ups can ask clarification questions.');
+  }
+  const { question } = parseInput(askSchema, input);
+  if (!challengePolicy.canAskQuestion(actor, challenge, new Date())) {
+    throw new AppError('NOT_ELIGIBLE', 'This challenge is no longer open for questions.');
+  }
+  const clarification = await ClarificationModel.create({
+    challengeId: challenge._id,
+    askedByOrganisationId: toObjectId('Organisation', startup.organisationId),
+    askedBy: toObjectId('User', user.userId),
+    question,
+    status: 'UNANSWERED',
+  });
+  return clarification.toObject();
+}
+
+/** Members of the owning public body answer a question once; the answer is then public with the challenge. */
+export async function answerClarification(actor: Actor, input: AnswerClarificationInput): Promise<ClarificationRecord> {
+  const user = requireUser(actor);
+  const clarification = await ClarificationModel.findById(toObjectId('Clarification', input.clarificationId)).lean();
+  if (!clarification) throw notFound('Clarification', input.clarificationId);
+  // A hidden challenge hides its questions; the error names the clarification, not the challenge.
+  const challenge = await getChallenge(actor, clarification.challengeId.toHexString()).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Clarification', input.clarificationId) : error;
+  });
+  if (!clarificationPolicy.canSee(actor, challenge, clarification)) throw notFound('Clarification', input.clarificationId);
+  if (!isChallengeOwner(actor, challenge)) throw forbidden('Only the public body that owns the challenge can answer its questions.');
+  const { answer } = parseInput(answerSchema, input);
+  if (!challengePolicy.canAnswerQuestion(actor, challenge)) {
+    throw new AppError('NOT_ELIGIBLE', `Questions cannot be answered on a ${challenge.status} challenge.`);
+  }
+  const status = nextState(clarificationTransitions, 'clarification', clarification.status, 'ANSWER');
+  const answered = await ClarificationModel.findOneAndUpdate(
+    { _id: clarification._id, status: clarification.status },
+    { $set: { status, answer, answeredBy: toObjectId('User', user.userId), answeredAt: new Date() } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!answered) {
+    // A colleague answered first; the table refuses a second answer with INVALID_TRANSITION.
+    nextState(clarificationTransitions, 'clarification', 'ANSWERED', 'ANSWER');
+  }
+  return answered as ClarificationRecord;
+}
+
+/** The clarifications of a challenge the actor can see, filtered to those they may read. */
+export function visibleClarifications(actor: Actor, challenge: ChallengeRecord, records: ClarificationRecord[]): ClarificationRecord[] {
+  return records.filter((record) => clarificationPolicy.canSee(actor, challenge, record));
+}
