@@ -9,6 +9,7 @@ import { MemoryMailer } from '../server/src/mail/mailer';
 import type { UserActor } from '../server/src/shared/actor';
 import { readOrganisations, readUsers, type SeedOrganisation, type SeedUser } from './seed-data';
 import { progress } from './progress';
+import { seedChallenges } from './seed-challenges';
 
 /** Every demo account signs in with this password; the README lists the accounts. */
 export const DEMO_PASSWORD = 'pilotline-demo-2026';
@@ -32,11 +33,20 @@ async function inviteAndRegister(inviter: UserActor, organisationId: string, use
   return registerAccount({ email: user.email, password: DEMO_PASSWORD, name: user.name, invitationToken: link[1] });
 }
 
+/** What later seeding steps need from the people step: who acts for each organisation. */
+export interface SeedContext {
+  admin: UserActor;
+  organisationIdByKey: Map<string, string>;
+  /** The owner of an organisation, acting for it. */
+  ownerOf(orgKey: string): UserActor;
+  log: (message: string) => void;
+}
+
 /**
  * Loads the demo organisations and people through the same services the API uses:
  * owners register their organisations, staff verify them, owners invite their colleagues.
  */
-export async function seedDemo({ log }: { log: (message: string) => void }): Promise<void> {
+async function seedPeople(log: (message: string) => void): Promise<SeedContext> {
   const organisations = readOrganisations();
   const users = readUsers();
   const mailbox = new MemoryMailer();
@@ -51,6 +61,7 @@ export async function seedDemo({ log }: { log: (message: string) => void }): Pro
   });
   const admin = await actorFor(platform.adminUserId);
   const organisationIds = new Map<string, string>([[accelerator.key, platform.acceleratorId]]);
+  const ownerActors = new Map<string, UserActor>([[accelerator.key, admin]]);
 
   const owners = users.filter((user) => user.membership === 'OWNER' && user !== firstAdmin && user.orgKey !== accelerator.key);
   const ownerProgress = progress('organisations', owners.length, log);
@@ -64,6 +75,7 @@ export async function seedDemo({ log }: { log: (message: string) => void }): Pro
     const organisationId = membership.organisationId.toHexString();
     organisationIds.set(org.key, organisationId);
     if (verified) await verifyOrganisation(admin, organisationId);
+    ownerActors.set(org.key, await actorFor(userId));
     ownerProgress.tick();
   }
 
@@ -77,4 +89,20 @@ export async function seedDemo({ log }: { log: (message: string) => void }): Pro
     memberProgress.tick();
   }
   log(`seeded ${organisationIds.size} organisations and ${users.length} people`);
+  return {
+    admin,
+    organisationIdByKey: organisationIds,
+    ownerOf(orgKey) {
+      const owner = ownerActors.get(orgKey);
+      if (!owner) throw new Error(`seed data names organisation ${orgKey}, which has no owner`);
+      return owner;
+    },
+    log,
+  };
+}
+
+/** Loads the whole demo: people and organisations, then the marketplace records they own. */
+export async function seedDemo({ log }: { log: (message: string) => void }): Promise<void> {
+  const context = await seedPeople(log);
+  await seedChallenges(context);
 }

@@ -1,0 +1,88 @@
+import { graphql } from '../generated';
+import { startTestApp, type TestApp } from '../testkit/test-app';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
+
+const DemoViewerQuery = graphql(`
+  query DemoViewer {
+    viewer {
+      roles
+      organisations {
+        role
+        organisation {
+          name
+          kind
+          verified
+        }
+      }
+    }
+  }
+`);
+
+const DemoChallengesQuery = graphql(`
+  query DemoChallenges($after: String) {
+    challenges(first: 100, after: $after) {
+      totalCount
+      edges {
+        node {
+          status
+        }
+      }
+    }
+  }
+`);
+
+const DemoOrganisationsQuery = graphql(`
+  query DemoOrganisations($kind: OrganisationKind!) {
+    organisations(filter: { kind: $kind }, first: 100) {
+      edges {
+        node {
+          publicBodyType
+        }
+      }
+    }
+  }
+`);
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  expect(await isDatabaseEmpty()).toBe(true);
+  await seedDemo({ log: () => undefined });
+}, 120_000);
+afterAll(() => app.close());
+
+describe('the demo seed', () => {
+  it.each([
+    ['public@demo.pilotline.uk', [], 'PUBLIC_BODY'],
+    ['startup@demo.pilotline.uk', [], 'STARTUP'],
+    ['staff@demo.pilotline.uk', ['STAFF'], 'ACCELERATOR'],
+    ['admin@demo.pilotline.uk', ['STAFF', 'ADMIN'], 'ACCELERATOR'],
+  ])('lets the README demo account %s sign in with its role', async (email, roles, kind) => {
+    const session = await app.session().login(email, DEMO_PASSWORD);
+    const { viewer } = await session.gqlOk(DemoViewerQuery);
+    expect(viewer?.roles).toEqual(roles);
+    expect(viewer?.organisations[0]?.organisation).toMatchObject({ kind, verified: true });
+  });
+
+  it('has a realistic UK public sector: councils, NHS trusts, police forces and a department', async () => {
+    const { organisations } = await app.session().gqlOk(DemoOrganisationsQuery, { kind: 'PUBLIC_BODY' });
+    const types = organisations.edges.map((edge) => edge.node.publicBodyType);
+    expect(types.length).toBeGreaterThanOrEqual(12);
+    for (const type of ['COUNCIL', 'NHS_TRUST', 'POLICE_FORCE', 'CENTRAL_GOVERNMENT'] as const) expect(types).toContain(type);
+    const startups = await app.session().gqlOk(DemoOrganisationsQuery, { kind: 'STARTUP' });
+    expect(startups.organisations.edges.length).toBeGreaterThanOrEqual(37);
+  });
+
+  it('publishes at least 60 open challenges, and staff also see the others', async () => {
+    const anonymous = await app.session().gqlOk(DemoChallengesQuery, {});
+    expect(anonymous.challenges.totalCount).toBeGreaterThanOrEqual(60);
+    expect(new Set(anonymous.challenges.edges.map((edge) => edge.node.status))).toEqual(new Set(['OPEN']));
+    const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
+    const all = await staff.gqlOk(DemoChallengesQuery, {});
+    expect(all.challenges.totalCount).toBeGreaterThan(anonymous.challenges.totalCount);
+  });
+
+  it('marks the database as seeded, so npm start loads the demo only once', async () => {
+    expect(await isDatabaseEmpty()).toBe(false);
+  });
+});
