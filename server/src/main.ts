@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { uri, localMongo } = await resolveDatabase(config, logger);
   try {
-    await connectDatabase(uri, config.mongo.dbName, logger);
+    await connectDatabase(uri, config.mongo.dbName, logger, config.mongo.waitMs);
     if (config.seedOnEmpty && (await isDatabaseEmpty())) {
       logger.info('empty database: loading the demo data');
       await seedDemo({ log: (message) => logger.info(message) });

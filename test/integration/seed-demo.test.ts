@@ -74,11 +74,11 @@ describe('the demo seed', () => {
   });
 
   it('publishes at least 60 open challenges, and staff also see the others', async () => {
-    const anonymous = await app.session().gqlOk(DemoChallengesQuery, {});
+    const anonymous = await app.session().gqlOk(DemoChallengesQuery);
     expect(anonymous.challenges.totalCount).toBeGreaterThanOrEqual(60);
     expect(new Set(anonymous.challenges.edges.map((edge) => edge.node.status))).toEqual(new Set(['OPEN']));
     const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
-    const all = await staff.gqlOk(DemoChallengesQuery, {});
+    const all = await staff.gqlOk(DemoChallengesQuery);
     expect(all.challenges.totalCount).toBeGreaterThan(anonymous.challenges.totalCount);
   });
 

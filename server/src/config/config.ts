@@ -28,6 +28,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
     MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('pilotline'),
+    DATABASE_WAIT_SECONDS: z.coerce.number().positive().max(600).default(30),
     LOCAL_MONGO_PORT: z.coerce.number().int().min(0).max(65535).default(27027),
     DATA_DIR: z.string().min(1).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -44,14 +45,6 @@ const envSchema = z
     MAIL_DRIVER: z.enum(['log', 'memory']).default('log'),
     MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.APP_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
-    }
-    if (env.APP_ENV === 'production' && !env.MONGODB_URI) {
-      ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'is required in production' });
-    }
   });
 
 /** Every setting Pilotline reads, resolved once at boot; nothing else reads process.env. */
@@ -61,7 +54,7 @@ export interface Config {
   host: string;
   publicUrl: string;
   logLevel: string;
-  mongo: { uri: string | undefined; dbName: string; localPort: number };
+  mongo: { uri: string | undefined; dbName: string; localPort: number; waitMs: number };
   dataDir: string;
   session: { secret: string; ttlSeconds: number; secureCookie: boolean };
   graphql: {
@@ -88,12 +81,20 @@ export class ConfigError extends Error {
 
 const DEVELOPMENT_SESSION_SECRET = 'pilotline-development-only-session-secret-0000';
 
-/** Parses an environment (process.env by default) into a Config, or throws ConfigError. */
+/** Settings production cannot run without; checked on the raw env so they are reported alongside type errors. */
+function productionProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.APP_ENV !== 'production') return [];
+  return (['SESSION_SECRET', 'MONGODB_URI'] as const).filter((name) => !env[name]).map((name) => `${name}: is required in production`);
+}
+
+/** Parses an environment (process.env by default) into a Config, or throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ...productionProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const isProduction = e.APP_ENV === 'production';
   const isDevelopment = e.APP_ENV === 'development';
@@ -103,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL ?? (e.APP_ENV === 'test' ? 'silent' : 'info'),
-    mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, localPort: e.LOCAL_MONGO_PORT },
+    mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, localPort: e.LOCAL_MONGO_PORT, waitMs: e.DATABASE_WAIT_SECONDS * 1000 },
     dataDir: path.resolve(repoRoot, e.DATA_DIR ?? '.data'),
     session: {
       secret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,

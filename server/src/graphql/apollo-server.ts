@@ -67,6 +67,8 @@ export function createApolloServer(config: Config, logger: Logger): ApolloServer
     includeStacktraceInErrorResponses: false,
     persistedQueries: false,
     csrfPrevention: true,
+    // main.ts owns graceful shutdown; Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: protection.validationRules,
