@@ -20,6 +20,9 @@ export interface GraphQLResult<TData> {
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
+/** Operations whose variables are all optional may be called without them. */
+type OptionalWhenEmpty<TVariables> = Record<string, never> extends TVariables ? [TVariables?] : [TVariables];
+
 /** One browser-like client: keeps its cookies across requests, like a signed-in person. */
 export class TestSession {
   readonly agent: ReturnType<typeof request.agent>;
@@ -31,7 +34,7 @@ export class TestSession {
   /** Runs a typed operation and returns status, data and errors without throwing. */
   async gql<TData, TVariables>(
     document: TypedDocumentNode<TData, TVariables>,
-    ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+    ...[variables]: OptionalWhenEmpty<TVariables>
   ): Promise<GraphQLResult<TData>> {
     const response = await this.agent
       .post('/graphql')
@@ -43,7 +46,7 @@ export class TestSession {
   /** Like `gql`, but fails the test on any error and returns the data. */
   async gqlOk<TData, TVariables>(
     document: TypedDocumentNode<TData, TVariables>,
-    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+    ...variables: OptionalWhenEmpty<TVariables>
   ): Promise<TData> {
     const result = await this.gql(document, ...variables);
     if (result.errors?.length || !result.data) {
