@@ -5,13 +5,7 @@ import { forbidden, notFound } from '../shared/errors';
 import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
 import { dropNulls, parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
-import type {
-  OrganisationFilter,
-  OrganisationKind,
-  PublicBodyType,
-  Region,
-  UpdateOrganisationInput,
-} from '../graphql/generated/resolvers-types';
+import type { OrganisationFilter, UpdateOrganisationInput } from '../graphql/generated/resolvers-types';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel, type OrganisationRecord } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
@@ -49,14 +43,10 @@ export async function listOrganisations(
 }
 
 /** The input a new organisation is created from, during registration or seeding. */
-export interface NewOrganisation {
-  name: string;
-  kind: OrganisationKind;
-  publicBodyType?: PublicBodyType | null;
-  region?: Region | null;
-  website?: string | null;
-  description?: string | null;
-}
+export type NewOrganisation = Pick<
+  OrganisationRecord,
+  'name' | 'kind' | 'publicBodyType' | 'region' | 'website' | 'description'
+>;
 
 export const newOrganisationSchema = z
   .strictObject({
