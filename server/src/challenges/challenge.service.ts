@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { trusted } from '../db/trusted';
 import { toObjectId } from '../db/ids';
+import { saveVersioned } from '../db/versioned-write';
 import { type Actor, isStaff, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound, type FieldProblem } from '../shared/errors';
 import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
@@ -307,27 +308,7 @@ async function fire(
   return saveChallenge(challenge, expectedVersion, { ...changes, status });
 }
 
-/**
- * The one place a challenge is written after creation: only if it is still at `expectedVersion`
- * and in the state the decision was made on; otherwise VERSION_CONFLICT with the current version.
- */
-async function saveChallenge(
-  challenge: ChallengeRecord,
-  expectedVersion: number,
-  changes: Partial<ChallengeRecord>,
-): Promise<ChallengeRecord> {
-  const conflict = (currentVersion: number) =>
-    new AppError('VERSION_CONFLICT', `The challenge changed since version ${expectedVersion}; it is now at version ${currentVersion}.`, {
-      currentVersion,
-    });
-  if (challenge.version !== expectedVersion) throw conflict(challenge.version);
-  const updated = await ChallengeModel.findOneAndUpdate(
-    { _id: challenge._id, version: expectedVersion, status: challenge.status },
-    { $set: changes, $inc: { version: 1 } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (updated) return updated;
-  const current = await ChallengeModel.findById(challenge._id).select({ version: 1 }).lean();
-  if (!current) throw notFound('Challenge', challenge._id.toHexString());
-  throw conflict(current.version);
+/** The one place a challenge is written after creation, so every write is version-checked. */
+function saveChallenge(challenge: ChallengeRecord, expectedVersion: number, changes: Partial<ChallengeRecord>): Promise<ChallengeRecord> {
+  return saveVersioned(ChallengeModel, 'challenge', challenge, expectedVersion, changes);
 }
