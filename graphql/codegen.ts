@@ -19,6 +19,8 @@ const config: CodegenConfig = {
           PlatformUser: '../../users/user.model#UserRecord',
           Challenge: '../../challenges/challenge.model#ChallengeRecord',
           Clarification: '../../clarifications/clarification.model#ClarificationRecord',
+          Solution: '../../solutions/solution.model#SolutionRecord',
+          Response: '../../responses/response.model#ResponseRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

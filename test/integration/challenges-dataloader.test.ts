@@ -3,6 +3,7 @@ import type { CommandStartedEvent } from 'mongodb';
 import { graphql } from '../generated';
 import { ChallengeModel } from '../../server/src/challenges/challenge.model';
 import { ClarificationModel } from '../../server/src/clarifications/clarification.model';
+import { liveKeyFor, ResponseModel } from '../../server/src/responses/response.model';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
 import { challengeInput } from '../testkit/challenges';
@@ -71,9 +72,26 @@ beforeAll(async () => {
       };
     }),
   );
-  await mongoose.connection.collection('responses').insertMany(
+  await ResponseModel.insertMany(
     challenges.flatMap((challenge, index) =>
-      Array.from({ length: index % 3 }, () => ({ challengeId: challenge._id, status: 'SUBMITTED' })),
+      Array.from({ length: index % 3 }, () => {
+        const responder = new Types.ObjectId();
+        return {
+          challengeId: challenge._id,
+          challengeOrganisationId: challenge.organisationId,
+          solutionId: new Types.ObjectId(),
+          organisationId: responder,
+          submittedBy: new Types.ObjectId(startup.userId),
+          pitch: 'A pitch that is long enough to be a pitch.',
+          kpiApproach: 'Measured weekly.',
+          indicativePriceGbp: 10_000,
+          timelineWeeks: 12,
+          status: 'SUBMITTED',
+          liveKey: liveKeyFor(challenge._id, responder),
+          version: 1,
+          submittedAt: new Date(),
+        };
+      }),
     ),
   );
   await ClarificationModel.insertMany(

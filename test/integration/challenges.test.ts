@@ -1,9 +1,18 @@
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { graphql } from '../generated';
 import type { ChallengesListQuery } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
 import { challengeInput, draftChallenge, openChallenge, submittedChallenge } from '../testkit/challenges';
+import { respond } from '../testkit/marketplace';
+
+const WithdrawResponse = graphql(`
+  mutation ChallengesWithdrawResponse($input: ResponseTransitionInput!) {
+    withdrawResponse(input: $input) {
+      status
+    }
+  }
+`);
 
 const Create = graphql(`
   mutation ChallengesCreate($input: CreateChallengeInput!) {
@@ -230,14 +239,11 @@ describe('visibility', () => {
 
   it('shows OPEN challenges to everyone, but counts and feedback only to the owner and staff', async () => {
     const open = await openChallenge(owner, staff.session);
-    const responses = mongoose.connection.collection('responses');
-    const challengeId = new Types.ObjectId(open.id);
-    await responses.insertMany([
-      { challengeId, status: 'SUBMITTED' },
-      { challengeId, status: 'SUBMITTED' },
-      { challengeId, status: 'DRAFT' },
-      { challengeId, status: 'WITHDRAWN' },
-    ]);
+    await respond(await registerOrganisation(app, 'STARTUP'), open.id);
+    await respond(await registerOrganisation(app, 'STARTUP'), open.id);
+    const withdrawing = await registerOrganisation(app, 'STARTUP');
+    const withdrawn = await respond(withdrawing, open.id);
+    await withdrawing.session.gqlOk(WithdrawResponse, { input: { responseId: withdrawn.id, expectedVersion: withdrawn.version } });
     for (const session of [app.session(), startup.session, otherBody.session]) {
       expect((await session.gqlOk(Get, { id: open.id })).challenge).toMatchObject({ status: 'OPEN', responseCount: null, staffFeedback: null });
     }

@@ -1,15 +1,9 @@
 import DataLoader from 'dataloader';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { trusted } from '../db/trusted';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
 import { challengeIsExpired, closeExpiredChallenges } from './challenge.service';
 
-/**
- * Responses are owned by the responses feature; until its model exists we count straight in its
- * collection, by `challengeId`. Drafts and withdrawn responses are not responses the owner has received.
- */
-const RESPONSES_COLLECTION = 'responses';
-const UNCOUNTED_RESPONSE_STATUSES = ['DRAFT', 'WITHDRAWN'];
 
 /**
  * Per-request batching for challenges: one query per tick however many challenges a page shows.
@@ -29,23 +23,6 @@ export function createChallengeLoaders() {
       }
       const byId = new Map(records.map((record) => [record._id.toHexString(), record]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
-    /** How many responses each challenge has received, counted in one aggregation. */
-    responseCountByChallengeId: new DataLoader<string, number>(async (ids) => {
-      const counts = await mongoose.connection
-        .collection(RESPONSES_COLLECTION)
-        .aggregate<{ _id: Types.ObjectId; count: number }>([
-          {
-            $match: {
-              challengeId: { $in: ids.map((id) => new Types.ObjectId(id)) },
-              status: { $nin: UNCOUNTED_RESPONSE_STATUSES },
-            },
-          },
-          { $group: { _id: '$challengeId', count: { $sum: 1 } } },
-        ])
-        .toArray();
-      const byId = new Map(counts.map((row) => [row._id.toHexString(), row.count]));
-      return ids.map((id) => byId.get(id) ?? 0);
     }),
   };
 }

@@ -4,6 +4,8 @@ import type { Mailer } from '../mail/mailer';
 import { createOrganisationLoaders } from '../organisations/organisation.loaders';
 import { createChallengeLoaders } from '../challenges/challenge.loaders';
 import { createClarificationLoaders } from '../clarifications/clarification.loaders';
+import { createResponseLoaders } from '../responses/response.loaders';
+import { createSolutionLoaders } from '../solutions/solution.loaders';
 
 /** Long-lived collaborators the resolvers hand to services. */
 export interface GraphQLServices {
@@ -22,5 +24,5 @@ export interface GraphQLContext {
 
 /** Fresh DataLoaders for each request, so batching never leaks records across viewers. */
 export function createLoaders() {
-  return { ...createOrganisationLoaders(), ...createChallengeLoaders(), ...createClarificationLoaders() };
+  return { ...createOrganisationLoaders(), ...createChallengeLoaders(), ...createClarificationLoaders(), ...createResponseLoaders(), ...createSolutionLoaders() };
 }

@@ -6,9 +6,11 @@ import { viewerResolvers } from '../users/viewer.resolvers';
 import { organisationResolvers } from '../organisations/organisation.resolvers';
 import { challengeResolvers } from '../challenges/challenge.resolvers';
 import { clarificationResolvers } from '../clarifications/clarification.resolvers';
+import { solutionResolvers } from '../solutions/solution.resolvers';
+import { responseResolvers } from '../responses/response.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers];
+const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

@@ -50,3 +50,8 @@ export function membershipOf(actor: Actor, organisationId: string): ActorMembers
 export function isMemberOf(actor: Actor, organisationId: string): boolean {
   return membershipOf(actor, organisationId) !== undefined;
 }
+
+/** The ids of every organisation the actor belongs to; none for anonymous visitors. */
+export function memberOrganisationIds(actor: Actor): string[] {
+  return actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
+}

@@ -1,0 +1,59 @@
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { notFound } from '../shared/errors';
+import { responsePolicy } from './response.policy';
+import {
+  declineResponse,
+  getResponse,
+  listResponses,
+  shortlistResponse,
+  submitResponse,
+  updateResponse,
+  withdrawResponse,
+} from './response.service';
+
+export const responseResolvers: Resolvers = {
+  Query: {
+    response: (_parent, { id }, { actor }) => getResponse(actor, id),
+    responses: (_parent, { filter, first, after }, { actor }) => listResponses(actor, filter, first, after),
+  },
+  Mutation: {
+    submitResponse: (_parent, { input }, { actor }) => submitResponse(actor, input),
+    updateResponse: (_parent, { input }, { actor }) => updateResponse(actor, input),
+    withdrawResponse: (_parent, { input }, { actor }) => withdrawResponse(actor, input),
+    shortlistResponse: (_parent, { input }, { actor }) => shortlistResponse(actor, input),
+    declineResponse: (_parent, { input }, { actor }) => declineResponse(actor, input),
+  },
+  Challenge: {
+    responses: (challenge, { first, after }, { actor }) =>
+      actor.kind === 'user'
+        ? listResponses(actor, { challengeId: challenge._id.toHexString() }, first, after)
+        : { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 },
+  },
+  Response: {
+    id: (response) => response._id.toHexString(),
+    // Whoever may see a response may see what it answers and what it offers, even once closed or archived.
+    challenge: async (response, _args, { loaders }) => {
+      const challenge = await loaders.challengeById.load(response.challengeId.toHexString());
+      if (!challenge) throw notFound('Challenge', response.challengeId.toHexString());
+      return challenge;
+    },
+    solution: async (response, _args, { loaders }) => {
+      const solution = await loaders.solutionById.load(response.solutionId.toHexString());
+      if (!solution) throw notFound('Solution', response.solutionId.toHexString());
+      return solution;
+    },
+    organisation: async (response, _args, { loaders }) => {
+      const organisation = await loaders.organisationById.load(response.organisationId.toHexString());
+      if (!organisation) throw notFound('Organisation', response.organisationId.toHexString());
+      return organisation;
+    },
+    declineReason: (response) => response.declineReason ?? null,
+    viewerCan: (response, _args, { actor }) => ({
+      update: responsePolicy.canFire(actor, response, 'UPDATE'),
+      shortlist: responsePolicy.canFire(actor, response, 'SHORTLIST'),
+      decline: responsePolicy.canFire(actor, response, 'DECLINE'),
+      withdraw: responsePolicy.canFire(actor, response, 'WITHDRAW'),
+    }),
+    allowedEvents: (response, _args, { actor }) => responsePolicy.allowedEventsFor(actor, response),
+  },
+};

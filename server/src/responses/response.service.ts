@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { trusted } from '../db/trusted';
+import { toObjectId } from '../db/ids';
+import { saveVersioned } from '../db/versioned-write';
+import { type Actor, isMemberOf, isStaff, memberOrganisationIds, membershipOf, requireUser } from '../shared/actor';
+import { AppError, badInput, forbidden, notFound } from '../shared/errors';
+import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
+import { nextState } from '../shared/state-machine';
+import { sdlEnum } from '../shared/taxonomy';
+import { dropNulls, parseInput } from '../shared/validation';
+import type {
+  DeclineResponseInput,
+  ResponseEvent,
+  ResponseFilter,
+  ResponseStatus,
+  ResponseTransitionInput,
+  SubmitResponseInput,
+  UpdateResponseInput,
+} from '../graphql/generated/resolvers-types';
+import { ChallengeModel, type ChallengeRecord } from '../challenges/challenge.model';
+import { challengePolicy } from '../challenges/challenge.policy';
+import { closeExpiredChallenges } from '../challenges/challenge.service';
+import { getSolution } from '../solutions/solution.service';
+import { liveKeyFor, ResponseModel, type ResponseRecord } from './response.model';
+import { responsePolicy, responseTransitions } from './response.policy';
+import { failedEligibilityRules } from './response-eligibility';
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+const responseFields = {
+  pitch: text(50, 10_000),
+  kpiApproach: text(20, 5000),
+  kpiNotes: z.array(z.strictObject({ kpiName: text(1, 200), note: text(2, 2000) })).max(10),
+  indicativePriceGbp: z.int().min(0).max(100_000_000),
+  timelineWeeks: z.int().min(1).max(104),
+};
+
+const submitSchema = z.strictObject({
+  challengeId: z.string(),
+  solutionId: z.string(),
+  ...responseFields,
+  kpiNotes: responseFields.kpiNotes.default([]),
+});
+const updateSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int(), ...z.object(responseFields).partial().shape });
+const transitionSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int() });
+const declineSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int(), reason: text(10, 2000) });
+
+/** Loads a response the actor may see, else NOT_FOUND: other start-ups cannot tell it exists. */
+export async function getResponse(actor: Actor, id: string): Promise<ResponseRecord> {
+  const response = await ResponseModel.findById(toObjectId('Response', id)).lean();
+  if (!response || !responsePolicy.canSee(actor, response)) throw notFound('Response', id);
+  return response;
+}
+
+/** A page of responses plus how many match in all. */
+export type ResponsePage = Page<ResponseRecord> & { totalCount: number };
+
+/** Lists responses newest first: staff see all; others those of their start-ups and those to their challenges. */
+export async function listResponses(
+  actor: Actor,
+  filter: ResponseFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<ResponsePage> {
+  requireUser(actor);
+  const size = pageSize(first);
+  const own = trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) });
+  const conditions: Record<string, unknown>[] = [isStaff(actor) ? {} : { $or: [{ organisationId: own }, { challengeOrganisationId: own }] }];
+  if (filter?.challengeId) {
+    if (!/^[0-9a-f]{24}$/i.test(filter.challengeId)) throw badInput([{ field: 'filter.challengeId', message: 'is not a valid id' }]);
+    conditions.push({ challengeId: toObjectId('Challenge', filter.challengeId) });
+  }
+  if (filter?.status) conditions.push({ status: sdlEnum<ResponseStatus>('ResponseStatus').parse(filter.status) });
+  if (filter?.mine) conditions.push({ organisationId: own });
+  const [records, totalCount] = await Promise.all([
+    ResponseModel.find({ $and: [afterCursorCondition(after), ...conditions] }).sort({ _id: -1 }).limit(size + 1).lean(),
+    ResponseModel.countDocuments({ $and: conditions }),
+  ]);
+  return { ...toPage(records, size), totalCount };
+}
+
+/**
+ * The challenge a start-up is responding to. A challenge that was published stays addressable
+ * after it closes, so a late response is told the deadline passed rather than "not found".
+ */
+async function loadChallengeForResponse(actor: Actor, challengeId: string): Promise<ChallengeRecord> {
+  const id = toObjectId('Challenge', challengeId);
+  await closeExpiredChallenges(new Date(), [id]);
+  const challenge = await ChallengeModel.findById(id).lean();
+  if (!challenge || !(challengePolicy.canSee(actor, challenge) || challenge.publishedAt)) throw notFound('Challenge', challengeId);
+  return challenge;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+/**
+ * A start-up member responds with one of the start-up's solutions. Every eligibility rule is
+ * checked and all failures reported together; the unique live key makes a second live response
+ * from the same start-up impossible even under concurrent submissions.
+ */
+export async function submitResponse(actor: Actor, input: SubmitResponseInput): Promise<ResponseRecord> {
+  const user = requireUser(actor);
+  const { challengeId, solutionId, ...fields } = parseInput(submitSchema, dropNulls(input));
+  const solution = await getSolution(actor, solutionId);
+  const startupId = solution.organisationId.toHexString();
+  if (!isMemberOf(actor, startupId)) throw forbidden('Only members of the start-up that owns this solution can respond with it.');
+  const challenge = await loadChallengeForResponse(actor, challengeId);
+  const now = new Date();
+  const failedRules = failedEligibilityRules({
+    challenge,
+    solution,
+    startupVerified: membershipOf(actor, startupId)?.organisationVerified === true,
+    now,
+  });
+  if (failedRules.length > 0) {
+    throw new AppError('NOT_ELIGIBLE', failedRules.map((failed) => failed.message).join(' '), { failedRules });
+  }
+  try {
+    const response = await ResponseModel.create({
+      ...fields,
+      challengeId: challenge._id,
+      challengeOrganisationId: challenge.organisationId,
+      solutionId: solution._id,
+      organisationId: solution.organisationId,
+      submittedBy: toObjectId('User', user.userId),
+      status: 'SUBMITTED',
+      liveKey: liveKeyFor(challenge._id, solution.organisationId),
+      version: 1,
+      submittedAt: now,
+    });
+    return response.toObject();
+  } catch (error) {
+    if (isDuplicateKey(error)) {
+      throw new AppError('CONFLICT', 'Your start-up already has a response to this challenge; withdraw it to respond again.');
+    }
+    throw error;
+  }
+}
+
+/** The start-up edits its response until the public body acts on it. */
+export async function updateResponse(actor: Actor, input: UpdateResponseInput): Promise<ResponseRecord> {
+  requireUser(actor);
+  const response = await getResponse(actor, input.responseId);
+  authorise(actor, response, 'UPDATE');
+  const { responseId: _responseId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
+  nextState(responseTransitions, 'response', response.status, 'UPDATE');
+  return saveVersioned(ResponseModel, 'response', response, expectedVersion, changes);
+}
+
+/** The start-up takes its response back, which frees it to respond again. */
+export function withdrawResponse(actor: Actor, input: ResponseTransitionInput): Promise<ResponseRecord> {
+  return fire(actor, input, 'WITHDRAW', (response) => ({ liveKey: `withdrawn:${response._id.toHexString()}` }));
+}
+
+/** The public body or staff take a response further. */
+export function shortlistResponse(actor: Actor, input: ResponseTransitionInput): Promise<ResponseRecord> {
+  return fire(actor, input, 'SHORTLIST', () => ({}));
+}
+
+/** The public body or staff decline a response, with a reason the start-up sees. */
+export function declineResponse(actor: Actor, input: DeclineResponseInput): Promise<ResponseRecord> {
+  return fire(actor, input, 'DECLINE', () => ({ declineReason: parseInput(declineSchema, input).reason }));
+}
+
+function authorise(actor: Actor, response: ResponseRecord, event: ResponseEvent): void {
+  if (!responsePolicy.hasRoleFor(actor, response, event)) throw forbidden(`You are not allowed to ${event.toLowerCase()} this response.`);
+}
+
+async function fire(
+  actor: Actor,
+  input: ResponseTransitionInput,
+  event: ResponseEvent,
+  prepare: (response: ResponseRecord) => Partial<ResponseRecord>,
+): Promise<ResponseRecord> {
+  requireUser(actor);
+  const { responseId, expectedVersion } = parseInput(transitionSchema, { responseId: input.responseId, expectedVersion: input.expectedVersion });
+  const response = await getResponse(actor, responseId);
+  authorise(actor, response, event);
+  const status = nextState(responseTransitions, 'response', response.status, event);
+  return saveVersioned(ResponseModel, 'response', response, expectedVersion, { ...prepare(response), status });
+}

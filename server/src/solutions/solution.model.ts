@@ -1,0 +1,90 @@
+import { Schema, model, type Types } from 'mongoose';
+import { sdlEnumValues } from '../graphql/sdl';
+import type {
+  Accreditation,
+  EvidenceKind,
+  PricingModel,
+  Region,
+  Sector,
+  SolutionStatus,
+} from '../graphql/generated/resolvers-types';
+
+/** One piece of evidence; accreditations carry their issuer and expiry so lapses can be flagged. */
+export interface EvidenceRecord {
+  kind: EvidenceKind;
+  description: string;
+  url?: string | null;
+  accreditation?: { type: Accreditation; issuer: string; expiresAt: Date } | null;
+}
+
+/** A start-up's solution profile, reused across every challenge it responds to. */
+export interface SolutionRecord {
+  _id: Types.ObjectId;
+  organisationId: Types.ObjectId;
+  createdBy: Types.ObjectId;
+  name: string;
+  summary: string;
+  description: string;
+  sectors: Sector[];
+  tags: string[];
+  capabilities: string[];
+  trl: number;
+  regionsServed: Region[];
+  pricingModel: PricingModel;
+  priceMinGbp: number;
+  priceMaxGbp: number;
+  evidence: EvidenceRecord[];
+  status: SolutionStatus;
+  version: number;
+  publishedAt?: Date | null;
+  archivedAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const evidenceSchema = new Schema<EvidenceRecord>(
+  {
+    kind: { type: String, required: true, enum: sdlEnumValues('EvidenceKind') },
+    description: { type: String, required: true },
+    url: { type: String },
+    accreditation: {
+      type: new Schema(
+        {
+          type: { type: String, required: true, enum: sdlEnumValues('Accreditation') },
+          issuer: { type: String, required: true },
+          expiresAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+    },
+  },
+  { _id: false },
+);
+
+const solutionSchema = new Schema<SolutionRecord>(
+  {
+    organisationId: { type: Schema.Types.ObjectId, required: true },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    name: { type: String, required: true },
+    summary: { type: String, required: true },
+    description: { type: String, required: true },
+    sectors: { type: [String], enum: sdlEnumValues('Sector'), required: true },
+    tags: { type: [String], default: [] },
+    capabilities: { type: [String], default: [] },
+    trl: { type: Number, required: true, min: 1, max: 9 },
+    regionsServed: { type: [String], enum: sdlEnumValues('Region'), required: true },
+    pricingModel: { type: String, required: true, enum: sdlEnumValues('PricingModel') },
+    priceMinGbp: { type: Number, required: true },
+    priceMaxGbp: { type: Number, required: true },
+    evidence: { type: [evidenceSchema], default: [] },
+    status: { type: String, required: true, enum: sdlEnumValues('SolutionStatus') },
+    version: { type: Number, required: true },
+    publishedAt: { type: Date },
+    archivedAt: { type: Date },
+  },
+  { timestamps: true },
+);
+solutionSchema.index({ status: 1, _id: -1 });
+solutionSchema.index({ organisationId: 1, _id: -1 });
+
+export const SolutionModel = model<SolutionRecord>('Solution', solutionSchema);

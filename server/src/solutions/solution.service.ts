@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { trusted } from '../db/trusted';
+import { toObjectId } from '../db/ids';
+import { saveVersioned } from '../db/versioned-write';
+import { type Actor, isStaff, memberOrganisationIds, requireUser } from '../shared/actor';
+import { AppError, badInput, forbidden, notFound } from '../shared/errors';
+import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
+import { nextState } from '../shared/state-machine';
+import { regionSchema, sdlEnum } from '../shared/taxonomy';
+import { dropNulls, parseInput } from '../shared/validation';
+import type {
+  Accreditation,
+  CreateSolutionInput,
+  EvidenceKind,
+  PricingModel,
+  Sector,
+  SolutionEvent,
+  SolutionFilter,
+  SolutionTransitionInput,
+  UpdateSolutionInput,
+} from '../graphql/generated/resolvers-types';
+import { SolutionModel, type SolutionRecord } from './solution.model';
+import { solutionPolicy, solutionTransitions } from './solution.policy';
+
+const MAX_PRICE_GBP = 100_000_000;
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const distinct = <T>(values: T[]) => [...new Set(values)];
+const gbp = z.int().min(0).max(MAX_PRICE_GBP);
+
+const evidenceSchema = z
+  .strictObject({
+    kind: sdlEnum<EvidenceKind>('EvidenceKind'),
+    description: text(10, 2000),
+    url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    accreditation: z
+      .strictObject({ type: sdlEnum<Accreditation>('Accreditation'), issuer: text(2, 200), expiresAt: z.date() })
+      .optional(),
+  })
+  .refine((item) => (item.kind === 'ACCREDITATION') === (item.accreditation !== undefined), {
+    path: ['accreditation'],
+    message: 'is required for ACCREDITATION evidence and only allowed for it',
+  });
+
+/** Every field a start-up writes; status, owner and audit fields are not among them, so no input can set them. */
+const solutionFields = {
+  name: text(2, 120),
+  summary: text(10, 500),
+  description: text(20, 10_000),
+  sectors: z
+    .array(sdlEnum<Sector>('Sector'))
+    .min(1)
+    .max(3)
+    .refine((sectors) => distinct(sectors).length === sectors.length, 'must not repeat a sector'),
+  tags: z.array(text(1, 40).toLowerCase()).max(20).transform(distinct),
+  capabilities: z.array(text(2, 80)).max(20).transform(distinct),
+  trl: z.int().min(1).max(9),
+  regionsServed: z.array(regionSchema).min(1).max(13).transform(distinct),
+  pricingModel: sdlEnum<PricingModel>('PricingModel'),
+  priceMinGbp: gbp,
+  priceMaxGbp: gbp,
+  evidence: z.array(evidenceSchema).max(30),
+};
+
+const createSchema = z.strictObject({
+  organisationId: z.string(),
+  ...solutionFields,
+  tags: solutionFields.tags.default([]),
+  capabilities: solutionFields.capabilities.default([]),
+  evidence: solutionFields.evidence.default([]),
+});
+
+const updateSchema = z.strictObject({
+  solutionId: z.string(),
+  expectedVersion: z.int(),
+  ...z.object(solutionFields).partial().shape,
+});
+
+const transitionSchema = z.strictObject({ solutionId: z.string(), expectedVersion: z.int() });
+
+function assertPriceRange(fields: Pick<SolutionRecord, 'priceMinGbp' | 'priceMaxGbp'>): void {
+  if (fields.priceMinGbp > fields.priceMaxGbp) throw badInput([{ field: 'priceMaxGbp', message: 'must be at least priceMinGbp' }]);
+}
+
+/** Loads a solution the actor may see, else NOT_FOUND (hidden and missing look the same). */
+export async function getSolution(actor: Actor, id: string): Promise<SolutionRecord> {
+  const solution = await SolutionModel.findById(toObjectId('Solution', id)).lean();
+  if (!solution || !solutionPolicy.canSee(actor, solution)) throw notFound('Solution', id);
+  return solution;
+}
+
+/** A page of solutions plus how many match in all. */
+export type SolutionPage = Page<SolutionRecord> & { totalCount: number };
+
+function ownOrganisationCondition(actor: Actor) {
+  return { organisationId: trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) }) };
+}
+
+function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, unknown>[] {
+  const conditions: Record<string, unknown>[] = [isStaff(actor) ? {} : { $or: [{ status: 'PUBLISHED' }, ownOrganisationCondition(actor)] }];
+  if (filter.sectors && filter.sectors.length > 0) conditions.push({ sectors: trusted({ $in: filter.sectors }) });
+  if (filter.regions && filter.regions.length > 0) conditions.push({ regionsServed: trusted({ $in: [...filter.regions, 'UK_WIDE'] }) });
+  if (filter.minTrl != null) {
+    if (!Number.isInteger(filter.minTrl) || filter.minTrl < 1 || filter.minTrl > 9) {
+      throw badInput([{ field: 'filter.minTrl', message: 'must be between 1 and 9' }]);
+    }
+    conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
+  }
+  if (filter.status) conditions.push({ status: filter.status });
+  if (filter.mine) conditions.push(ownOrganisationCondition(actor));
+  if (filter.organisationId) {
+    if (!/^[0-9a-f]{24}$/i.test(filter.organisationId)) throw badInput([{ field: 'filter.organisationId', message: 'is not a valid id' }]);
+    conditions.push({ organisationId: toObjectId('Organisation', filter.organisationId) });
+  }
+  return conditions;
+}
+
+/** Lists solutions newest first; filters narrow what the actor may see, never widen it. */
+export async function listSolutions(
+  actor: Actor,
+  filter: SolutionFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<SolutionPage> {
+  const size = pageSize(first);
+  const conditions = filterConditions(actor, filter ?? {});
+  const [records, totalCount] = await Promise.all([
+    SolutionModel.find({ $and: [afterCursorCondition(after), ...conditions] }).sort({ _id: -1 }).limit(size + 1).lean(),
+    SolutionModel.countDocuments({ $and: conditions }),
+  ]);
+  return { ...toPage(records, size), totalCount };
+}
+
+/** Members of a start-up (verified or not) start a DRAFT profile for it. */
+export async function createSolution(actor: Actor, input: CreateSolutionInput): Promise<SolutionRecord> {
+  const user = requireUser(actor);
+  if (!solutionPolicy.canCreateFor(actor, input.organisationId)) {
+    throw forbidden('Only members of a start-up can create solutions for it.');
+  }
+  const { organisationId, ...fields } = parseInput(createSchema, dropNulls(input));
+  assertPriceRange(fields);
+  const solution = await SolutionModel.create({
+    ...fields,
+    organisationId: toObjectId('Organisation', organisationId),
+    createdBy: toObjectId('User', user.userId),
+    status: 'DRAFT',
+    version: 1,
+  });
+  return solution.toObject();
+}
+
+/** The start-up edits its profile while DRAFT or PUBLISHED. */
+export async function updateSolution(actor: Actor, input: UpdateSolutionInput): Promise<SolutionRecord> {
+  requireUser(actor);
+  const solution = await getSolution(actor, input.solutionId);
+  authorise(actor, solution, 'UPDATE');
+  const { solutionId: _solutionId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
+  nextState(solutionTransitions, 'solution', solution.status, 'UPDATE');
+  assertPriceRange({ ...solution, ...changes });
+  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, changes);
+}
+
+/** Members of a verified start-up make a solution public, so it can be matched and used in responses. */
+export function publishSolution(actor: Actor, input: SolutionTransitionInput): Promise<SolutionRecord> {
+  return fire(actor, input, 'PUBLISH', (solution, now) => {
+    if (!solutionPolicy.publisherIsVerified(actor, solution)) {
+      throw new AppError('NOT_ELIGIBLE', 'Your start-up must be verified by staff before it can publish solutions.');
+    }
+    return { publishedAt: now };
+  });
+}
+
+/** The start-up takes a published solution back to DRAFT. */
+export function unpublishSolution(actor: Actor, input: SolutionTransitionInput): Promise<SolutionRecord> {
+  return fire(actor, input, 'UNPUBLISH', () => ({}));
+}
+
+/** The start-up retires a solution, or staff take one down. */
+export function archiveSolution(actor: Actor, input: SolutionTransitionInput): Promise<SolutionRecord> {
+  return fire(actor, input, 'ARCHIVE', (_solution, now) => ({ archivedAt: now }));
+}
+
+function authorise(actor: Actor, solution: SolutionRecord, event: SolutionEvent): void {
+  if (!solutionPolicy.hasRoleFor(actor, solution, event)) {
+    throw forbidden(`You are not allowed to ${event.toLowerCase()} this solution.`);
+  }
+}
+
+async function fire(
+  actor: Actor,
+  input: SolutionTransitionInput,
+  event: SolutionEvent,
+  prepare: (solution: SolutionRecord, now: Date) => Partial<SolutionRecord>,
+): Promise<SolutionRecord> {
+  requireUser(actor);
+  const { solutionId, expectedVersion } = parseInput(transitionSchema, { solutionId: input.solutionId, expectedVersion: input.expectedVersion });
+  const solution = await getSolution(actor, solutionId);
+  authorise(actor, solution, event);
+  const status = nextState(solutionTransitions, 'solution', solution.status, event);
+  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, new Date()), status });
+}
