@@ -1,0 +1,277 @@
+import { graphql } from '../generated';
+import { responseTransitions } from '../../server/src/responses/response.policy';
+import { startTestApp, type TestApp } from '../testkit/test-app';
+import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
+import { openChallenge } from '../testkit/challenges';
+import { draftSolution, publishedSolution, respond, responseInput } from '../testkit/marketplace';
+
+const Submit = graphql(`
+  mutation ResponsesSubmit($input: SubmitResponseInput!) {
+    submitResponse(input: $input) {
+      id
+      status
+      version
+      organisation {
+        id
+      }
+    }
+  }
+`);
+
+const Update = graphql(`
+  mutation ResponsesUpdate($input: UpdateResponseInput!) {
+    updateResponse(input: $input) {
+      pitch
+      version
+    }
+  }
+`);
+
+const Withdraw = graphql(`
+  mutation ResponsesWithdraw($input: ResponseTransitionInput!) {
+    withdrawResponse(input: $input) {
+      status
+      version
+    }
+  }
+`);
+
+const Shortlist = graphql(`
+  mutation ResponsesShortlist($input: ResponseTransitionInput!) {
+    shortlistResponse(input: $input) {
+      status
+      version
+    }
+  }
+`);
+
+const Decline = graphql(`
+  mutation ResponsesDecline($input: DeclineResponseInput!) {
+    declineResponse(input: $input) {
+      status
+      declineReason
+    }
+  }
+`);
+
+const GetResponse = graphql(`
+  query ResponsesGet($id: ID!) {
+    response(id: $id) {
+      id
+      status
+      declineReason
+      challenge {
+        id
+      }
+      solution {
+        id
+      }
+      viewerCan {
+        update
+        shortlist
+        decline
+        withdraw
+      }
+    }
+  }
+`);
+
+const ChallengeResponses = graphql(`
+  query ResponsesOfChallenge($id: ID!) {
+    challenge(id: $id) {
+      responseCount
+      responses(first: 50) {
+        totalCount
+        edges {
+          node {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CloseChallenge = graphql(`
+  mutation ResponsesCloseChallenge($input: ChallengeTransitionInput!) {
+    closeChallenge(input: $input) {
+      status
+    }
+  }
+`);
+
+let app: TestApp;
+let body: Account;
+let staff: Account;
+let startup: Account;
+beforeAll(async () => {
+  app = await startTestApp();
+  body = await registerOrganisation(app, 'PUBLIC_BODY');
+  staff = await registerStaff(app);
+  startup = await registerOrganisation(app, 'STARTUP');
+});
+afterAll(() => app.close());
+
+const codes = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
+
+describe('response lifecycle table', () => {
+  it('ends at DECLINED or WITHDRAWN, and only a SUBMITTED response can be edited', () => {
+    expect(responseTransitions).toEqual({
+      SUBMITTED: { UPDATE: 'SUBMITTED', SHORTLIST: 'SHORTLISTED', DECLINE: 'DECLINED', WITHDRAW: 'WITHDRAWN' },
+      SHORTLISTED: { DECLINE: 'DECLINED', WITHDRAW: 'WITHDRAWN' },
+      DECLINED: {},
+      WITHDRAWN: {},
+    });
+  });
+});
+
+describe('eligibility', () => {
+  it('accepts an eligible response and shows it to the start-up, the public body and staff only', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const response = await respond(startup, challenge.id);
+    expect(response).toMatchObject({ status: 'SUBMITTED', version: 1 });
+    for (const viewer of [startup, body, staff]) {
+      expect((await viewer.session.gqlOk(GetResponse, { id: response.id })).response?.id).toBe(response.id);
+    }
+    const otherStartup = await registerOrganisation(app, 'STARTUP');
+    const otherBody = await registerOrganisation(app, 'PUBLIC_BODY');
+    for (const session of [otherStartup.session, otherBody.session, app.session()]) {
+      expect(codes(await session.gql(GetResponse, { id: response.id }))).toBe('NOT_FOUND');
+    }
+    const ofChallenge = await otherStartup.session.gqlOk(ChallengeResponses, { id: challenge.id });
+    expect(ofChallenge.challenge?.responses.totalCount).toBe(0);
+    const owners = await body.session.gqlOk(ChallengeResponses, { id: challenge.id });
+    expect(owners.challenge?.responses.edges.map((e) => e.node.id)).toEqual([response.id]);
+    expect(owners.challenge?.responseCount).toBe(1);
+  });
+
+  it.each([
+    ['MIN_TRL', { trl: 4 }, /TRL 4; this challenge needs TRL 7/],
+    ['MISSING_ACCREDITATIONS', { evidence: [] }, /CYBER_ESSENTIALS_PLUS/],
+  ])('names the failed rule %s', async (rule, solutionOverrides, message) => {
+    const challenge = await openChallenge(body, staff.session);
+    const solution = await publishedSolution(startup, solutionOverrides);
+    const result = await startup.session.gql(Submit, { input: responseInput(challenge.id, solution.id) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', failedRules: [{ rule }] });
+    expect(result.errors?.[0]?.message).toMatch(message);
+  });
+
+  it('counts an expired accreditation as missing', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const solution = await publishedSolution(startup, {
+      evidence: [
+        {
+          kind: 'ACCREDITATION',
+          description: 'Cyber Essentials Plus certificate, lapsed last month.',
+          accreditation: { type: 'CYBER_ESSENTIALS_PLUS', issuer: 'IASME', expiresAt: new Date(Date.now() - 30 * 86_400_000).toISOString() },
+        },
+      ],
+    });
+    const result = await startup.session.gql(Submit, { input: responseInput(challenge.id, solution.id) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ failedRules: [{ rule: 'MISSING_ACCREDITATIONS' }] });
+  });
+
+  it('refuses a draft solution and an unverified start-up, reporting every failed rule at once', async () => {
+    const unverified = await registerOrganisation(app, 'STARTUP', { verified: false });
+    const challenge = await openChallenge(body, staff.session);
+    const draft = await draftSolution(unverified, { trl: 3 });
+    const result = await unverified.session.gql(Submit, { input: responseInput(challenge.id, draft.id) });
+    const rules = (result.errors?.[0]?.extensions?.failedRules as { rule: string }[]).map((failed) => failed.rule);
+    expect(rules).toEqual(['STARTUP_NOT_VERIFIED', 'SOLUTION_NOT_PUBLISHED', 'MIN_TRL']);
+  });
+
+  it('says the challenge is closed rather than pretending it does not exist', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    await body.session.gqlOk(CloseChallenge, { input: { challengeId: challenge.id, expectedVersion: challenge.version } });
+    const solution = await publishedSolution(startup);
+    const result = await startup.session.gql(Submit, { input: responseInput(challenge.id, solution.id) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', failedRules: [{ rule: 'CHALLENGE_NOT_OPEN' }] });
+  });
+
+  it('does not let anyone respond with another start-up’s solution, or public bodies respond at all', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const solution = await publishedSolution(startup);
+    const thief = await registerOrganisation(app, 'STARTUP');
+    expect(codes(await thief.session.gql(Submit, { input: responseInput(challenge.id, solution.id) }))).toBe('FORBIDDEN');
+    expect(codes(await body.session.gql(Submit, { input: responseInput(challenge.id, solution.id) }))).toBe('FORBIDDEN');
+    expect(codes(await app.session().gql(Submit, { input: responseInput(challenge.id, solution.id) }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('names invalid fields', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const solution = await publishedSolution(startup);
+    const result = await startup.session.gql(Submit, {
+      input: responseInput(challenge.id, solution.id, { pitch: 'too short', timelineWeeks: 0, indicativePriceGbp: -5 }),
+    });
+    const fields = (result.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['pitch', 'timelineWeeks', 'indicativePriceGbp']));
+  });
+});
+
+describe('one live response per challenge and start-up', () => {
+  it('refuses a second response, and allows one again after withdrawal', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const first = await respond(startup, challenge.id);
+    const solution = await publishedSolution(startup);
+    const second = await startup.session.gql(Submit, { input: responseInput(challenge.id, solution.id) });
+    expect(codes(second)).toBe('CONFLICT');
+    await startup.session.gqlOk(Withdraw, { input: { responseId: first.id, expectedVersion: first.version } });
+    const again = await startup.session.gqlOk(Submit, { input: responseInput(challenge.id, solution.id) });
+    expect(again.submitResponse.status).toBe('SUBMITTED');
+  });
+
+  it('lets exactly one of ten concurrent submissions through', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const solution = await publishedSolution(startup);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => startup.session.gql(Submit, { input: responseInput(challenge.id, solution.id) })),
+    );
+    expect(results.filter((result) => !result.errors).length).toBe(1);
+    expect(results.filter((result) => codes(result) === 'CONFLICT').length).toBe(9);
+  });
+});
+
+describe('deciding on responses', () => {
+  it('lets the public body shortlist and decline with a reason the start-up sees', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const response = await respond(startup, challenge.id);
+    const shortlisted = await body.session.gqlOk(Shortlist, { input: { responseId: response.id, expectedVersion: response.version } });
+    expect(shortlisted.shortlistResponse).toEqual({ status: 'SHORTLISTED', version: 2 });
+    await staff.session.gqlOk(Decline, {
+      input: { responseId: response.id, expectedVersion: 2, reason: 'Another supplier already covers this borough.' },
+    });
+    const seen = await startup.session.gqlOk(GetResponse, { id: response.id });
+    expect(seen.response).toMatchObject({ status: 'DECLINED', declineReason: 'Another supplier already covers this borough.' });
+    expect(seen.response?.viewerCan).toEqual({ update: false, shortlist: false, decline: false, withdraw: false });
+  });
+
+  it('lets neither the start-up decide nor the public body edit or withdraw', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const response = await respond(startup, challenge.id);
+    const input = { responseId: response.id, expectedVersion: response.version };
+    expect(codes(await startup.session.gql(Shortlist, { input }))).toBe('FORBIDDEN');
+    expect(codes(await body.session.gql(Withdraw, { input }))).toBe('FORBIDDEN');
+    expect(codes(await body.session.gql(Update, { input: { ...input, pitch: 'x'.repeat(60) } }))).toBe('FORBIDDEN');
+    const otherBody = await registerOrganisation(app, 'PUBLIC_BODY');
+    expect(codes(await otherBody.session.gql(Shortlist, { input }))).toBe('NOT_FOUND');
+  });
+
+  it('requires a decline reason', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const response = await respond(startup, challenge.id);
+    const result = await body.session.gql(Decline, { input: { responseId: response.id, expectedVersion: response.version, reason: '' } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason' }] });
+  });
+
+  it('refuses illegal transitions, naming the state, and stale versions', async () => {
+    const challenge = await openChallenge(body, staff.session);
+    const colleague = await addMember(app, startup);
+    const response = await respond(startup, challenge.id);
+    await startup.session.gqlOk(Update, { input: { responseId: response.id, expectedVersion: 1, pitch: 'An improved pitch '.repeat(4) } });
+    const stale = await colleague.session.gql(Update, { input: { responseId: response.id, expectedVersion: 1, pitch: 'A rival pitch '.repeat(5) } });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 2 });
+    await startup.session.gqlOk(Withdraw, { input: { responseId: response.id, expectedVersion: 2 } });
+    const late = await body.session.gql(Shortlist, { input: { responseId: response.id, expectedVersion: 3 } });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentState: 'WITHDRAWN', allowedEvents: [] });
+  });
+});
