@@ -5,6 +5,7 @@ import { createWorld, PRINCIPALS, type World } from '../authorization/principals
 import { DENIAL_CODES, runCase, type AuthorizationCase, type Outcome } from '../authorization/run-case';
 import { accountCases } from '../authorization/account-cases';
 import { challengeCases } from '../authorization/challenge-cases';
+import { marketplaceCases } from '../authorization/marketplace-cases';
 
 /**
  * Every mutation and every query that can return private data, tried as each of seven
@@ -12,7 +13,7 @@ import { challengeCases } from '../authorization/challenge-cases';
  * public with the reason.
  */
 // Account cases run last: accepting invitations adds memberships to the principals.
-const cases: AuthorizationCase[] = [...challengeCases, ...accountCases];
+const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...accountCases];
 
 const PUBLIC_FIELDS: Record<string, string> = {
   'Query.ping': 'health check',
