@@ -48,3 +48,8 @@ export function readOrganisations(): SeedOrganisation[] {
 export function readUsers(): SeedUser[] {
   return readSeedFiles('users', seedUserSchema);
 }
+
+/** Which start-up (by key) owns each seeded solution (by key). */
+export function readSolutionOwners(): Map<string, string> {
+  return new Map(readSeedFiles('solutions', z.looseObject({ key: z.string(), orgKey: z.string() })).map((s) => [s.key, s.orgKey]));
+}

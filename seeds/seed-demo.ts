@@ -10,6 +10,8 @@ import type { UserActor } from '../server/src/shared/actor';
 import { readOrganisations, readUsers, type SeedOrganisation, type SeedUser } from './seed-data';
 import { progress } from './progress';
 import { seedChallenges } from './seed-challenges';
+import { seedSolutions } from './seed-solutions';
+import { seedResponses } from './seed-responses';
 
 /** Every demo account signs in with this password; the README lists the accounts. */
 export const DEMO_PASSWORD = 'pilotline-demo-2026';
@@ -104,5 +106,7 @@ async function seedPeople(log: (message: string) => void): Promise<SeedContext> 
 /** Loads the whole demo: people and organisations, then the marketplace records they own. */
 export async function seedDemo({ log }: { log: (message: string) => void }): Promise<void> {
   const context = await seedPeople(log);
-  await seedChallenges(context);
+  const challengeIds = await seedChallenges(context);
+  const solutionIds = await seedSolutions(context);
+  await seedResponses(context, challengeIds, solutionIds);
 }

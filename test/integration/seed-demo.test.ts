@@ -43,6 +43,22 @@ const DemoOrganisationsQuery = graphql(`
   }
 `);
 
+const DemoSolutionsQuery = graphql(`
+  query DemoSolutions {
+    solutions(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+const DemoResponsesQuery = graphql(`
+  query DemoResponses {
+    responses(first: 1) {
+      totalCount
+    }
+  }
+`);
+
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -80,6 +96,16 @@ describe('the demo seed', () => {
     const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
     const all = await staff.gqlOk(DemoChallengesQuery);
     expect(all.challenges.totalCount).toBeGreaterThan(anonymous.challenges.totalCount);
+  });
+
+  it('has at least 150 solutions, most of them published, and responses for public bodies to review', async () => {
+    const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
+    const all = await staff.gqlOk(DemoSolutionsQuery);
+    expect(all.solutions.totalCount).toBeGreaterThanOrEqual(150);
+    const published = await app.session().gqlOk(DemoSolutionsQuery);
+    expect(published.solutions.totalCount).toBeGreaterThanOrEqual(130);
+    const responses = await staff.gqlOk(DemoResponsesQuery);
+    expect(responses.responses.totalCount).toBeGreaterThanOrEqual(30);
   });
 
   it('marks the database as seeded, so npm start loads the demo only once', async () => {
