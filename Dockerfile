@@ -1,31 +1,49 @@
+# syntax=docker/dockerfile:1
 # Production image: compiled JavaScript on Node 20, dev dependencies pruned, running as a non-root user.
-# Build:  docker build -t pilotline .
-# Run:    see docker-compose.yml (MongoDB 8 replica set, Meilisearch v1, this app).
+#   docker build -t pilotline .            (or: docker compose up -d --build, see docker-compose.yml)
+# No Docker engine runs on our dev/CI machines; .ci/check-compose.sh lints this file and checks every
+# COPY source, and .ci/smoke-production.sh replays these steps in a staging folder and runs the result.
 
+# ---- build: install everything, generate types, compile, then drop dev dependencies ----
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# argon2 compiles from source at install time (its prebuilt binary is not used).
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+# argon2 is compiled from source (its prebuilt linux-x64 binding segfaults on some CPUs): node-gyp needs these.
+# hadolint ignore=DL3008
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund \
+  && npm rebuild argon2 --build-from-source
 COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
 COPY server/src ./server/src
 COPY seeds ./seeds
-RUN npx graphql-codegen --config graphql/codegen.ts \
-  && npx tsc -p tsconfig.build.json \
-  && npm prune --omit=dev
+# codegen writes server/src/graphql/generated (the resolver types the build needs); build is
+# `tsc -p tsconfig.build.json` into dist/ (dist/server/src/main.js, dist/seeds/...).
+RUN npm run codegen \
+  && npm run build \
+  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
-ENV APP_ENV=production NODE_ENV=production PORT=4000
+# ---- runtime: only what `node dist/server/src/main.js` reads ----
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    APP_ENV=production \
+    PORT=4000
 WORKDIR /app
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --chown=node:node package.json ./
-COPY --chown=node:node graphql ./graphql
-COPY --chown=node:node seeds/data ./seeds/data
-USER node
+# Code stays owned by root and read-only for the `node` user (uid 1000) the process runs as.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The SDL is read at run time from <root>/graphql (root = the folder holding package.json and graphql/).
+COPY graphql ./graphql
+# The compiled seeds read their JSON from dist/seeds/data (__dirname-relative), so the data goes
+# there; seeds/data is kept as well for anything that resolves it from the root.
+COPY seeds/data ./dist/seeds/data
+COPY seeds/data ./seeds/data
+# uid/gid 1000 is the image's `node` user; numeric so orchestrators can verify runAsNonRoot.
+USER 1000:1000
 EXPOSE 4000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/server/src/main.js"]
