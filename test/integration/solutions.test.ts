@@ -74,6 +74,7 @@ const GetSolution = graphql(`
         publish
         unpublish
         archive
+        respond
       }
       allowedEvents
     }
@@ -130,12 +131,24 @@ describe('creating and publishing solutions', () => {
     expect((await staff.session.gqlOk(GetSolution, { id: draft.id })).solution?.status).toBe('DRAFT');
 
     const own = await startup.session.gqlOk(GetSolution, { id: draft.id });
-    expect(own.solution?.viewerCan).toEqual({ update: true, publish: true, unpublish: false, archive: true });
+    expect(own.solution?.viewerCan).toEqual({ update: true, publish: true, unpublish: false, archive: true, respond: false });
     expect(own.solution?.allowedEvents).toEqual(['UPDATE', 'PUBLISH', 'ARCHIVE']);
 
     const published = await startup.session.gqlOk(Transition.publish, { input: { solutionId: draft.id, expectedVersion: 1 } });
     expect(published.publishSolution).toEqual({ status: 'PUBLISHED', version: 2 });
     expect((await app.session().gqlOk(GetSolution, { id: draft.id })).solution?.status).toBe('PUBLISHED');
+    const ownPublished = await startup.session.gqlOk(GetSolution, { id: draft.id });
+    expect(ownPublished.solution?.viewerCan).toEqual({ update: true, publish: false, unpublish: true, archive: true, respond: true });
+    expect(ownPublished.solution?.allowedEvents).toEqual(['UPDATE', 'UNPUBLISH', 'ARCHIVE']);
+    const anonymous = await app.session().gqlOk(GetSolution, { id: draft.id });
+    expect(anonymous.solution?.viewerCan).toEqual({ update: false, publish: false, unpublish: false, archive: false, respond: false });
+    expect(anonymous.solution?.allowedEvents).toEqual([]);
+    expect((await staff.session.gqlOk(GetSolution, { id: draft.id })).solution?.allowedEvents).toEqual(['ARCHIVE']);
+  });
+
+  it('gives NOT_FOUND, not an error of its own, for malformed ids', async () => {
+    const result = await app.session().gql(GetSolution, { id: 'not-an-id' });
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('lets only members of a verified start-up publish', async () => {
@@ -245,6 +258,85 @@ describe('editing', () => {
   });
 });
 
+describe('editing evidence and prices', () => {
+  const UpdateEvidence = graphql(`
+    mutation SolutionsUpdateEvidence($input: UpdateSolutionInput!) {
+      updateSolution(input: $input) {
+        version
+        status
+        priceMinGbp
+        priceMaxGbp
+        evidence {
+          kind
+          url
+          expired
+        }
+        validAccreditations
+        hasExpiredAccreditation
+      }
+    }
+  `);
+
+  it('replaces the evidence list whole while DRAFT, keeping the other fields', async () => {
+    const draft = await draftSolution(startup);
+    const updated = await startup.session.gqlOk(UpdateEvidence, {
+      input: {
+        solutionId: draft.id,
+        expectedVersion: draft.version,
+        evidence: [{ kind: 'PREVIOUS_DEPLOYMENT', description: 'Deployed across 900 homes in Hackney.', url: 'https://example.org/hackney' }],
+      },
+    });
+    expect(updated.updateSolution).toMatchObject({
+      version: 2,
+      status: 'DRAFT',
+      priceMinGbp: 20_000,
+      evidence: [{ kind: 'PREVIOUS_DEPLOYMENT', url: 'https://example.org/hackney', expired: false }],
+      validAccreditations: [],
+      hasExpiredAccreditation: false,
+    });
+  });
+
+  it('checks a partial price change against the stored other end of the range', async () => {
+    const solution = await publishedSolution(startup);
+    const result = await startup.session.gql(UpdateEvidence, {
+      input: { solutionId: solution.id, expectedVersion: solution.version, priceMinGbp: 95_000 },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'priceMaxGbp' }] });
+  });
+
+  it('names invalid evidence on update, including non-http URLs and accreditation details on a case study', async () => {
+    const solution = await publishedSolution(startup);
+    const result = await startup.session.gql(UpdateEvidence, {
+      input: {
+        solutionId: solution.id,
+        expectedVersion: solution.version,
+        evidence: [
+          { kind: 'CASE_STUDY', description: 'Case study hosted on an FTP server.', url: 'ftp://example.org/case' },
+          {
+            kind: 'CASE_STUDY',
+            description: 'A case study that claims an accreditation.',
+            accreditation: { type: 'ISO_9001', issuer: 'BSI', expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+          },
+        ],
+      },
+    });
+    const fields = (result.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field);
+    expect(fields).toEqual(['evidence.0.url', 'evidence.1.accreditation']);
+  });
+
+  it('refuses other start-ups (NOT_FOUND for a draft, FORBIDDEN for a published profile) and anonymous visitors', async () => {
+    const other = await registerOrganisation(app, 'STARTUP');
+    const draft = await draftSolution(startup);
+    const published = await publishedSolution(startup);
+    const edit = (id: string, version: number) => ({ input: { solutionId: id, expectedVersion: version, name: 'Hijacked' } });
+    expect((await other.session.gql(UpdateSolution, edit(draft.id, draft.version))).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await other.session.gql(UpdateSolution, edit(published.id, published.version))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await app.session().gql(UpdateSolution, edit(published.id, published.version))).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+});
+
 describe('listing', () => {
   it('filters by sector, region (UK-wide serves everywhere), TRL and owner, with cursor pages', async () => {
     const lister = await registerOrganisation(app, 'STARTUP');
@@ -262,6 +354,9 @@ describe('listing', () => {
     expect(await ids({ minTrl: 7 })).toEqual([nationwide.id]);
     expect(await ids({ status: 'DRAFT' })).toEqual([]);
     expect(await ids({ status: 'DRAFT' }, staff.session)).toEqual([draft.id]);
+    expect(await ids({ mine: true }, lister.session)).toEqual([draft.id, nationwide.id, health.id]);
+    expect(await ids({ mine: true })).toEqual([]);
+    expect(await ids({ sectors: ['HEALTH_AND_CARE'] }, lister.session)).toEqual([draft.id, health.id]);
 
     const firstPage = await lister.session.gqlOk(ListSolutions, { filter: scoped, first: 2 });
     expect(firstPage.solutions.totalCount).toBe(3);

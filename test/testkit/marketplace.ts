@@ -1,6 +1,8 @@
 import { graphql } from '../generated';
-import type { CreateSolutionInput, SubmitResponseInput } from '../generated/graphql';
-import type { Account } from './accounts';
+import type { CreateChallengeInput, CreateSolutionInput, SubmitResponseInput } from '../generated/graphql';
+import { registerStaff, type Account } from './accounts';
+import { openChallenge, type ChallengeRef } from './challenges';
+import type { TestApp } from './test-app';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -95,4 +97,30 @@ export function responseInput(challengeId: string, solutionId: string, overrides
 export async function respond(startup: Account, challengeId: string, overrides: Partial<SubmitResponseInput> = {}): Promise<VersionedRef> {
   const solution = await publishedSolution(startup);
   return (await startup.session.gqlOk(SubmitResponse, { input: responseInput(challengeId, solution.id, overrides) })).submitResponse;
+}
+
+/** One staff reviewer per app, made on first use, so suites can open challenges without casting one. */
+const reviewers = new WeakMap<TestApp, Promise<Account>>();
+
+function reviewerOf(app: TestApp): Promise<Account> {
+  let reviewer = reviewers.get(app);
+  if (!reviewer) {
+    reviewer = registerStaff(app);
+    reviewers.set(app, reviewer);
+  }
+  return reviewer;
+}
+
+/** A PUBLISHED solution of the (verified) start-up, qualifying for `createOpenChallenge`'s default challenge. */
+export function createPublishedSolution(_app: TestApp, startup: Account, overrides: Partial<CreateSolutionInput> = {}): Promise<VersionedRef> {
+  return publishedSolution(startup, overrides);
+}
+
+/** An OPEN challenge of the (verified) public body, taken through review by the app's staff reviewer. */
+export async function createOpenChallenge(
+  app: TestApp,
+  publicBody: Account,
+  overrides: Partial<CreateChallengeInput> = {},
+): Promise<ChallengeRef> {
+  return openChallenge(publicBody, (await reviewerOf(app)).session, overrides);
 }

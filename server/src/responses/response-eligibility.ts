@@ -1,5 +1,6 @@
 import type { Accreditation } from '../graphql/generated/resolvers-types';
 import type { ChallengeRecord } from '../challenges/challenge.model';
+import { isOpenForResponses } from '../challenges/challenge.policy';
 import type { SolutionRecord } from '../solutions/solution.model';
 import { validAccreditations } from '../solutions/solution.policy';
 
@@ -7,24 +8,35 @@ import { validAccreditations } from '../solutions/solution.policy';
 export interface FailedRule {
   rule: 'CHALLENGE_NOT_OPEN' | 'DEADLINE_PASSED' | 'STARTUP_NOT_VERIFIED' | 'SOLUTION_NOT_PUBLISHED' | 'MIN_TRL' | 'MISSING_ACCREDITATIONS';
   message: string;
+  /** For MISSING_ACCREDITATIONS: exactly the required accreditations not held, or held but expired. */
+  accreditations?: Accreditation[];
 }
+
+type ChallengeFacts = Pick<ChallengeRecord, 'status' | 'responseDeadline' | 'minTrl' | 'requiredAccreditations'>;
 
 /** What eligibility is judged on: the challenge, the solution, and whether the start-up is verified. */
 export interface EligibilityFacts {
-  challenge: Pick<ChallengeRecord, 'status' | 'responseDeadline' | 'minTrl' | 'requiredAccreditations'>;
+  challenge: ChallengeFacts;
   solution: Pick<SolutionRecord, 'status' | 'trl' | 'evidence'>;
   startupVerified: boolean;
   now: Date;
 }
 
+/**
+ * The challenge's side alone: empty while it takes responses. Also gates edits to a submitted
+ * response, so that every start-up's offer is fixed at the same moment, the deadline.
+ */
+export function challengeWindowRules(challenge: Pick<ChallengeRecord, 'status' | 'responseDeadline'>, now: Date): FailedRule[] {
+  if (isOpenForResponses(challenge, now)) return [];
+  // A passed deadline is the more useful reason: the lazy close may not have run on this record yet.
+  return challenge.responseDeadline.getTime() <= now.getTime()
+    ? [{ rule: 'DEADLINE_PASSED', message: `The response deadline passed on ${challenge.responseDeadline.toISOString()}.` }]
+    : [{ rule: 'CHALLENGE_NOT_OPEN', message: `The challenge is ${challenge.status}, not OPEN.` }];
+}
+
 /** Every rule the response fails, in the order a start-up would fix them; empty when eligible. */
 export function failedEligibilityRules({ challenge, solution, startupVerified, now }: EligibilityFacts): FailedRule[] {
-  const failed: FailedRule[] = [];
-  if (challenge.responseDeadline.getTime() <= now.getTime()) {
-    failed.push({ rule: 'DEADLINE_PASSED', message: `The response deadline passed on ${challenge.responseDeadline.toISOString()}.` });
-  } else if (challenge.status !== 'OPEN') {
-    failed.push({ rule: 'CHALLENGE_NOT_OPEN', message: `The challenge is ${challenge.status}, not OPEN.` });
-  }
+  const failed = challengeWindowRules(challenge, now);
   if (!startupVerified) {
     failed.push({ rule: 'STARTUP_NOT_VERIFIED', message: 'Your start-up must be verified by staff before it can respond.' });
   }
@@ -40,6 +52,7 @@ export function failedEligibilityRules({ challenge, solution, startupVerified, n
     failed.push({
       rule: 'MISSING_ACCREDITATIONS',
       message: `Missing or expired accreditations this challenge requires: ${missing.join(', ')}.`,
+      accreditations: missing,
     });
   }
   return failed;

@@ -24,13 +24,16 @@ const EVENT_ROLES: Record<ResponseEvent, (actor: Actor, response: ResponseRef) =
   DECLINE: (actor, response) => isStaff(actor) || isChallengeOwner(actor, response),
 };
 
-/** Who may see and act on a response; `viewerCan` exposes the same answers. */
+/**
+ * Who may see and act on a response; `viewerCan` exposes the same answers. `challengeOpen` says
+ * whether the challenge still takes responses: edits stop at the deadline (see updateResponse).
+ */
 export const responsePolicy = {
   /** Never other start-ups: only the responder, the challenge's owner and staff. */
   canSee: (actor: Actor, response: ResponseRef) => isStaff(actor) || isResponder(actor, response) || isChallengeOwner(actor, response),
   hasRoleFor: (actor: Actor, response: ResponseRef, event: ResponseEvent) => EVENT_ROLES[event](actor, response),
-  canFire: (actor: Actor, response: ResponseRef, event: ResponseEvent) =>
-    EVENT_ROLES[event](actor, response) && responseTransitions[response.status][event] !== undefined,
-  allowedEventsFor: (actor: Actor, response: ResponseRef) =>
-    allowedEvents(responseTransitions, response.status).filter((event) => responsePolicy.canFire(actor, response, event)),
+  canFire: (actor: Actor, response: ResponseRef, event: ResponseEvent, challengeOpen: boolean) =>
+    EVENT_ROLES[event](actor, response) && responseTransitions[response.status][event] !== undefined && (event !== 'UPDATE' || challengeOpen),
+  allowedEventsFor: (actor: Actor, response: ResponseRef, challengeOpen: boolean) =>
+    allowedEvents(responseTransitions, response.status).filter((event) => responsePolicy.canFire(actor, response, event, challengeOpen)),
 };

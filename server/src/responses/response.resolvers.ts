@@ -1,5 +1,8 @@
 import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { GraphQLContext } from '../graphql/context';
 import { notFound } from '../shared/errors';
+import { isOpenForResponses } from '../challenges/challenge.policy';
+import type { ResponseRecord } from './response.model';
 import { responsePolicy } from './response.policy';
 import {
   declineResponse,
@@ -48,12 +51,23 @@ export const responseResolvers: Resolvers = {
       return organisation;
     },
     declineReason: (response) => response.declineReason ?? null,
-    viewerCan: (response, _args, { actor }) => ({
-      update: responsePolicy.canFire(actor, response, 'UPDATE'),
-      shortlist: responsePolicy.canFire(actor, response, 'SHORTLIST'),
-      decline: responsePolicy.canFire(actor, response, 'DECLINE'),
-      withdraw: responsePolicy.canFire(actor, response, 'WITHDRAW'),
-    }),
-    allowedEvents: (response, _args, { actor }) => responsePolicy.allowedEventsFor(actor, response),
+    viewerCan: async (response, _args, { actor, loaders }) => {
+      const open = await challengeOpen(response, loaders);
+      return {
+        update: responsePolicy.canFire(actor, response, 'UPDATE', open),
+        shortlist: responsePolicy.canFire(actor, response, 'SHORTLIST', open),
+        decline: responsePolicy.canFire(actor, response, 'DECLINE', open),
+        withdraw: responsePolicy.canFire(actor, response, 'WITHDRAW', open),
+      };
+    },
+    allowedEvents: async (response, _args, { actor, loaders }) =>
+      responsePolicy.allowedEventsFor(actor, response, await challengeOpen(response, loaders)),
   },
 };
+
+/** Whether the response's challenge still takes responses; only a SUBMITTED response needs to know. */
+async function challengeOpen(response: ResponseRecord, loaders: GraphQLContext['loaders']): Promise<boolean> {
+  if (response.status !== 'SUBMITTED') return false;
+  const challenge = await loaders.challengeById.load(response.challengeId.toHexString());
+  return challenge !== null && isOpenForResponses(challenge, new Date());
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { trusted } from '../db/trusted';
-import { toObjectId } from '../db/ids';
+import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { type Actor, isMemberOf, isStaff, memberOrganisationIds, membershipOf, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
@@ -23,14 +23,17 @@ import { closeExpiredChallenges } from '../challenges/challenge.service';
 import { getSolution } from '../solutions/solution.service';
 import { liveKeyFor, ResponseModel, type ResponseRecord } from './response.model';
 import { responsePolicy, responseTransitions } from './response.policy';
-import { failedEligibilityRules } from './response-eligibility';
+import { challengeWindowRules, failedEligibilityRules, type FailedRule } from './response-eligibility';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 const responseFields = {
   pitch: text(50, 10_000),
   kpiApproach: text(20, 5000),
-  kpiNotes: z.array(z.strictObject({ kpiName: text(1, 200), note: text(2, 2000) })).max(10),
+  kpiNotes: z
+    .array(z.strictObject({ kpiName: text(1, 200), note: text(2, 2000) }))
+    .max(10)
+    .refine((notes) => new Set(notes.map((note) => note.kpiName)).size === notes.length, 'must not have two notes for the same KPI'),
   indicativePriceGbp: z.int().min(0).max(100_000_000),
   timelineWeeks: z.int().min(1).max(104),
 };
@@ -66,10 +69,7 @@ export async function listResponses(
   const size = pageSize(first);
   const own = trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) });
   const conditions: Record<string, unknown>[] = [isStaff(actor) ? {} : { $or: [{ organisationId: own }, { challengeOrganisationId: own }] }];
-  if (filter?.challengeId) {
-    if (!/^[0-9a-f]{24}$/i.test(filter.challengeId)) throw badInput([{ field: 'filter.challengeId', message: 'is not a valid id' }]);
-    conditions.push({ challengeId: toObjectId('Challenge', filter.challengeId) });
-  }
+  if (filter?.challengeId) conditions.push({ challengeId: filterObjectId('filter.challengeId', filter.challengeId) });
   if (filter?.status) conditions.push({ status: sdlEnum<ResponseStatus>('ResponseStatus').parse(filter.status) });
   if (filter?.mine) conditions.push({ organisationId: own });
   const [records, totalCount] = await Promise.all([
@@ -95,6 +95,33 @@ function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
+/** Per-KPI notes must name the challenge's own KPIs, so the public body can read them against its targets. */
+function assertKpiNotesMatch(challenge: Pick<ChallengeRecord, 'kpis'>, kpiNotes: { kpiName: string }[] | undefined): void {
+  const names = challenge.kpis.map((kpi) => kpi.name);
+  const problems = (kpiNotes ?? []).flatMap((note, index) =>
+    names.includes(note.kpiName)
+      ? []
+      : [{ field: `kpiNotes.${index}.kpiName`, message: `is not one of this challenge's KPIs (${names.join('; ') || 'it has none'})` }],
+  );
+  if (problems.length > 0) throw badInput(problems);
+}
+
+/** Refuses with NOT_ELIGIBLE, listing every failed rule in the message and in `failedRules`. */
+function notEligible(failedRules: FailedRule[]): AppError {
+  return new AppError('NOT_ELIGIBLE', failedRules.map((failed) => failed.message).join(' '), { failedRules });
+}
+
+/** The start-up's live response that blocked a new one, named so it knows whether withdrawing helps. */
+async function liveResponseConflict(liveKey: string): Promise<AppError> {
+  const existing = await ResponseModel.findOne({ liveKey }).select({ status: 1 }).lean();
+  if (!existing) return new AppError('CONFLICT', 'Your start-up already has a response to this challenge.');
+  const hint = existing.status === 'DECLINED' ? 'a declined response is final' : 'withdraw it to respond again';
+  return new AppError('CONFLICT', `Your start-up already has a ${existing.status} response to this challenge; ${hint}.`, {
+    existingResponseId: existing._id.toHexString(),
+    existingStatus: existing.status,
+  });
+}
+
 /**
  * A start-up member responds with one of the start-up's solutions. Every eligibility rule is
  * checked and all failures reported together; the unique live key makes a second live response
@@ -107,6 +134,7 @@ export async function submitResponse(actor: Actor, input: SubmitResponseInput): 
   const startupId = solution.organisationId.toHexString();
   if (!isMemberOf(actor, startupId)) throw forbidden('Only members of the start-up that owns this solution can respond with it.');
   const challenge = await loadChallengeForResponse(actor, challengeId);
+  assertKpiNotesMatch(challenge, fields.kpiNotes);
   const now = new Date();
   const failedRules = failedEligibilityRules({
     challenge,
@@ -114,9 +142,8 @@ export async function submitResponse(actor: Actor, input: SubmitResponseInput): 
     startupVerified: membershipOf(actor, startupId)?.organisationVerified === true,
     now,
   });
-  if (failedRules.length > 0) {
-    throw new AppError('NOT_ELIGIBLE', failedRules.map((failed) => failed.message).join(' '), { failedRules });
-  }
+  if (failedRules.length > 0) throw notEligible(failedRules);
+  const liveKey = liveKeyFor(challenge._id, solution.organisationId);
   try {
     const response = await ResponseModel.create({
       ...fields,
@@ -126,26 +153,32 @@ export async function submitResponse(actor: Actor, input: SubmitResponseInput): 
       organisationId: solution.organisationId,
       submittedBy: toObjectId('User', user.userId),
       status: 'SUBMITTED',
-      liveKey: liveKeyFor(challenge._id, solution.organisationId),
+      liveKey,
       version: 1,
       submittedAt: now,
     });
     return response.toObject();
   } catch (error) {
-    if (isDuplicateKey(error)) {
-      throw new AppError('CONFLICT', 'Your start-up already has a response to this challenge; withdraw it to respond again.');
-    }
+    if (isDuplicateKey(error)) throw await liveResponseConflict(liveKey);
     throw error;
   }
 }
 
-/** The start-up edits its response until the public body acts on it. */
+/**
+ * The start-up edits its response until the public body acts on it or the challenge stops taking
+ * responses: after the deadline every start-up's offer stays as it was at the deadline.
+ */
 export async function updateResponse(actor: Actor, input: UpdateResponseInput): Promise<ResponseRecord> {
   requireUser(actor);
   const response = await getResponse(actor, input.responseId);
   authorise(actor, response, 'UPDATE');
   const { responseId: _responseId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
   nextState(responseTransitions, 'response', response.status, 'UPDATE');
+  const challenge = await ChallengeModel.findById(response.challengeId).lean();
+  if (!challenge) throw notFound('Challenge', response.challengeId.toHexString());
+  assertKpiNotesMatch(challenge, changes.kpiNotes);
+  const closed = challengeWindowRules(challenge, new Date());
+  if (closed.length > 0) throw notEligible(closed);
   return saveVersioned(ResponseModel, 'response', response, expectedVersion, changes);
 }
 

@@ -1,7 +1,7 @@
 import { type Actor, isStaff, isMemberOf, membershipOf } from '../shared/actor';
 import { allowedEvents, type TransitionTable } from '../shared/state-machine';
 import type { Accreditation, SolutionEvent, SolutionStatus } from '../graphql/generated/resolvers-types';
-import type { SolutionRecord } from './solution.model';
+import type { EvidenceRecord, SolutionRecord } from './solution.model';
 
 /** A solution's lifecycle. Profiles stay editable once published, because they are reused for months. */
 export const solutionTransitions: TransitionTable<SolutionStatus, SolutionEvent> = {
@@ -19,12 +19,15 @@ function hasRoleFor(actor: Actor, solution: SolutionRef, event: SolutionEvent): 
   return isSolutionMember(actor, solution) || (event === 'ARCHIVE' && isStaff(actor));
 }
 
+/** True for an accreditation whose expiry has come: flagged to readers and not counted by eligibility. */
+export function isExpiredAccreditation(item: EvidenceRecord, now: Date): boolean {
+  return item.accreditation != null && item.accreditation.expiresAt.getTime() <= now.getTime();
+}
+
 /** Accreditations with an expiry still in the future, as eligibility checks count them. */
 export function validAccreditations(solution: Pick<SolutionRecord, 'evidence'>, now: Date): Accreditation[] {
   const valid = solution.evidence.flatMap((item) =>
-    item.kind === 'ACCREDITATION' && item.accreditation && item.accreditation.expiresAt.getTime() > now.getTime()
-      ? [item.accreditation.type]
-      : [],
+    item.kind === 'ACCREDITATION' && item.accreditation && !isExpiredAccreditation(item, now) ? [item.accreditation.type] : [],
   );
   return [...new Set(valid)];
 }
@@ -46,4 +49,10 @@ export const solutionPolicy = {
     (event !== 'PUBLISH' || solutionPolicy.publisherIsVerified(actor, solution)),
   allowedEventsFor: (actor: Actor, solution: SolutionRef) =>
     allowedEvents(solutionTransitions, solution.status).filter((event) => solutionPolicy.canFire(actor, solution, event)),
+  /**
+   * The solution's side of responding: a published profile of a verified start-up the viewer
+   * belongs to. Each challenge then applies its own rules (deadline, TRL, accreditations).
+   */
+  canRespondWith: (actor: Actor, solution: SolutionRef) =>
+    solution.status === 'PUBLISHED' && isSolutionMember(actor, solution) && solutionPolicy.publisherIsVerified(actor, solution),
 };

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { notFound } from '../shared/errors';
-import { solutionPolicy, validAccreditations } from './solution.policy';
+import { isExpiredAccreditation, solutionPolicy, validAccreditations } from './solution.policy';
 import {
   archiveSolution,
   createSolution,
@@ -35,16 +35,19 @@ export const solutionResolvers: Resolvers = {
         ...item,
         url: item.url ?? null,
         accreditation: item.accreditation ?? null,
-        expired: item.accreditation ? item.accreditation.expiresAt.getTime() <= Date.now() : false,
+        expired: isExpiredAccreditation(item, new Date()),
       })),
     validAccreditations: (solution) => validAccreditations(solution, new Date()),
-    hasExpiredAccreditation: (solution) =>
-      solution.evidence.some((item) => item.accreditation && item.accreditation.expiresAt.getTime() <= Date.now()),
+    hasExpiredAccreditation: (solution) => {
+      const now = new Date();
+      return solution.evidence.some((item) => isExpiredAccreditation(item, now));
+    },
     viewerCan: (solution, _args, { actor }) => ({
       update: solutionPolicy.canFire(actor, solution, 'UPDATE'),
       publish: solutionPolicy.canFire(actor, solution, 'PUBLISH'),
       unpublish: solutionPolicy.canFire(actor, solution, 'UNPUBLISH'),
       archive: solutionPolicy.canFire(actor, solution, 'ARCHIVE'),
+      respond: solutionPolicy.canRespondWith(actor, solution),
     }),
     allowedEvents: (solution, _args, { actor }) => solutionPolicy.allowedEventsFor(actor, solution),
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { trusted } from '../db/trusted';
-import { toObjectId } from '../db/ids';
+import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { type Actor, isStaff, memberOrganisationIds, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
@@ -107,10 +107,7 @@ function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, 
   }
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.mine) conditions.push(ownOrganisationCondition(actor));
-  if (filter.organisationId) {
-    if (!/^[0-9a-f]{24}$/i.test(filter.organisationId)) throw badInput([{ field: 'filter.organisationId', message: 'is not a valid id' }]);
-    conditions.push({ organisationId: toObjectId('Organisation', filter.organisationId) });
-  }
+  if (filter.organisationId) conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
   return conditions;
 }
 
