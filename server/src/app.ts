@@ -10,6 +10,7 @@ import type { Logger } from './shared/logger';
 import { anonymousActor, type Actor } from './shared/actor';
 import { createErrorHandler, errorBody } from './shared/http-errors';
 import type { Mailer } from './mail/mailer';
+import type { SearchRuntime } from './search-sync/search-runtime';
 import { createPassport } from './auth/passport';
 import { createAuthRouter } from './auth/auth.routes';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
@@ -23,6 +24,7 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  search?: SearchRuntime;
   readinessChecks?: ReadinessCheck[];
 }
 
@@ -54,7 +56,9 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
     }),
   );
 
-  app.use(createHealthRouter([databaseReadiness, ...(deps.readinessChecks ?? [])]));
+  app.use(
+    createHealthRouter([databaseReadiness, ...(deps.search ? [deps.search.readiness] : []), ...(deps.readinessChecks ?? [])]),
+  );
 
   const passport = createPassport();
   const sessionMiddleware = session({
@@ -96,7 +100,7 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
         actor: (req.user as Actor | undefined) ?? anonymousActor,
         logger: req.log,
         requestId: String(req.id),
-        services: { mailer: deps.mailer, publicUrl: config.publicUrl },
+        services: { mailer: deps.mailer, publicUrl: config.publicUrl, search: deps.search },
         loaders: createLoaders(),
       }),
     }),

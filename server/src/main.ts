@@ -6,6 +6,9 @@ import { connectDatabase, DatabaseUnavailableError, disconnectDatabase } from '.
 import { LocalMongoError, startLocalMongo, type LocalMongo } from './db/local-mongo';
 import { createMailer } from './mail/create-mailer';
 import { createApp } from './app';
+import { SearchRuntime } from './search-sync/search-runtime';
+import { createSearchEngine } from './search-sync/create-search-engine';
+import { searchSources } from './search-sync/search-sources';
 import { isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
       await seedDemo({ log: (message) => logger.info(message) });
     }
     const mailer = createMailer(config, logger);
-    const pilotline = await createApp({ config, logger, mailer });
+    const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, { leaseMs: config.search.leaseMs });
+    await search.start({ rebuildFromDatabase: config.search.driver === 'embedded', runIndexer: config.search.inProcessIndexer });
+    const pilotline = await createApp({ config, logger, mailer, search });
     const { createServer } = await import('node:http');
     const server = createServer(pilotline.app);
     await listen(server, config.port, config.host).catch((error: NodeJS.ErrnoException) => {
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
       server.close(async () => {
         clearTimeout(forceExit);
         await pilotline.close();
+        await search.stop();
         await disconnectDatabase();
         await localMongo?.stop();
         logger.info('stopped');

@@ -20,6 +20,8 @@ const PUBLIC_FIELDS: Record<string, string> = {
   'Mutation.ping': 'health check',
   'Query.viewer': 'returns only the caller themselves',
   'Query.invitation': 'gated by the secret token, not by identity: whoever holds the emailed link may read it',
+  'Query.searchChallenges': 'open to all; results pass the same visibility filter as challenges (search-graphql.test.ts)',
+  'Query.searchSolutions': 'open to all; results pass the same visibility filter as solutions (search-graphql.test.ts)',
 };
 
 let app: TestApp;

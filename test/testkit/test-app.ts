@@ -10,6 +10,10 @@ import { MemoryMailer } from '../../server/src/mail/mailer';
 import { createApp } from '../../server/src/app';
 import { bootstrapPlatform } from '../../server/src/users/platform-role.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
+import type { SearchEngine } from '../../server/src/search/search-engine';
+import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
+import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
+import { searchSources } from '../../server/src/search-sync/search-sources';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -74,6 +78,8 @@ export class TestApp {
     readonly pilotline: Awaited<ReturnType<typeof createApp>>,
     readonly mailer: MemoryMailer,
     readonly config: Config,
+    /** Present when the app was started with search; tests drain its indexer explicitly. */
+    readonly search?: SearchRuntime,
   ) {}
 
   session(): TestSession {
@@ -100,6 +106,7 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.pilotline.close();
+    await this.search?.stop();
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
   }
@@ -108,7 +115,7 @@ export class TestApp {
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { readinessChecks?: ReadinessCheck[] } = {},
+  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
@@ -124,6 +131,12 @@ export async function startTestApp(
   const logger = createLogger(config.logLevel);
   await connectDatabase(uri, config.mongo.dbName, logger, 10_000);
   const mailer = new MemoryMailer();
-  const pilotline = await createApp({ config, logger, mailer, readinessChecks: options.readinessChecks });
-  return new TestApp(pilotline, mailer, config);
+  const search =
+    options.search || options.searchEngine
+      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, { leaseMs: 1000, callTimeoutMs: 500 })
+      : undefined;
+  // The indexer is not started: tests call search.indexer.drain() when they want the index current.
+  await search?.start({ rebuildFromDatabase: true, runIndexer: false });
+  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks });
+  return new TestApp(pilotline, mailer, config, search);
 }

@@ -1,5 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
 import { sdlEnumValues } from '../graphql/sdl';
+import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
 import type {
   Accreditation,
   ChallengeCloseReason,
@@ -22,7 +23,7 @@ export interface SuccessKpiRecord {
  * A public body's challenge. Solutions, responses and matching import this shape; `status` and
  * `version` only ever change through challenge.service.ts.
  */
-export interface ChallengeRecord {
+export interface ChallengeRecord extends SearchTracked {
   _id: Types.ObjectId;
   organisationId: Types.ObjectId;
   createdBy: Types.ObjectId;
@@ -103,5 +104,7 @@ challengeSchema.index({ status: 1, _id: -1 });
 challengeSchema.index({ status: 1, responseDeadline: 1 });
 // An organisation's own challenges, newest first.
 challengeSchema.index({ organisationId: 1, _id: -1 });
+
+challengeSchema.plugin(searchTracked);
 
 export const ChallengeModel = model<ChallengeRecord>('Challenge', challengeSchema);

@@ -45,6 +45,12 @@ const envSchema = z
     MAIL_DRIVER: z.enum(['log', 'memory']).default('log'),
     MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
+    SEARCH_DRIVER: z.enum(['embedded', 'meilisearch']).optional(),
+    MEILI_HOST: z.url().optional(),
+    MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    MEILI_SEARCH_KEY: z.string().min(1).optional(),
+    SEARCH_INDEXER: z.enum(['in-process', 'off']).default('in-process'),
+    SEARCH_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
   });
 
 /** Every setting Pilotline reads, resolved once at boot; nothing else reads process.env. */
@@ -69,6 +75,10 @@ export interface Config {
   login: { maxAttempts: number; windowMs: number };
   mail: { driver: 'log' | 'memory'; from: string };
   seedOnEmpty: boolean;
+  search: (
+    | { driver: 'embedded' }
+    | { driver: 'meilisearch'; host: string; masterKey: string; searchKey?: string }
+  ) & { leaseMs: number; inProcessIndexer: boolean };
 }
 
 /** Thrown when the environment is invalid; lists every problem so one restart fixes them all. */
@@ -87,12 +97,22 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   return (['SESSION_SECRET', 'MONGODB_URI'] as const).filter((name) => !env[name]).map((name) => `${name}: is required in production`);
 }
 
+/** Meilisearch is chosen by SEARCH_DRIVER, or by MEILI_HOST alone; either way it needs its key. */
+function searchProblems(env: NodeJS.ProcessEnv): string[] {
+  const driver = env.SEARCH_DRIVER ?? (env.MEILI_HOST ? 'meilisearch' : 'embedded');
+  if (driver !== 'meilisearch') return [];
+  return (['MEILI_HOST', 'MEILI_MASTER_KEY'] as const)
+    .filter((name) => !env[name])
+    .map((name) => `${name}: is required when SEARCH_DRIVER is meilisearch`);
+}
+
 /** Parses an environment (process.env by default) into a Config, or throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...productionProblems(env),
+    ...searchProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -123,5 +143,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) },
     mail: { driver: e.MAIL_DRIVER, from: e.MAIL_FROM },
     seedOnEmpty: e.SEED_ON_EMPTY ?? isDevelopment,
+    search:
+      (e.SEARCH_DRIVER ?? (e.MEILI_HOST ? 'meilisearch' : 'embedded')) === 'meilisearch'
+        ? {
+            driver: 'meilisearch',
+            host: e.MEILI_HOST ?? '',
+            masterKey: e.MEILI_MASTER_KEY ?? '',
+            searchKey: e.MEILI_SEARCH_KEY,
+            leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
+            inProcessIndexer: e.SEARCH_INDEXER === 'in-process',
+          }
+        : // The embedded index lives in this process, so only this process can keep it current.
+          { driver: 'embedded', leaseMs: e.SEARCH_LEASE_SECONDS * 1000, inProcessIndexer: true },
   };
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../shared/actor';
 import type { Logger } from '../shared/logger';
 import type { Mailer } from '../mail/mailer';
+import type { SearchRuntime } from '../search-sync/search-runtime';
 import { createOrganisationLoaders } from '../organisations/organisation.loaders';
 import { createChallengeLoaders } from '../challenges/challenge.loaders';
 import { createClarificationLoaders } from '../clarifications/clarification.loaders';
@@ -11,6 +12,8 @@ import { createSolutionLoaders } from '../solutions/solution.loaders';
 export interface GraphQLServices {
   mailer: Mailer;
   publicUrl: string;
+  /** Absent when the app runs without search (some tests); search then answers SEARCH_UNAVAILABLE. */
+  search?: SearchRuntime;
 }
 
 /** Built per request: who is acting, per-request DataLoaders, and the shared collaborators. */

@@ -8,9 +8,10 @@ import { challengeResolvers } from '../challenges/challenge.resolvers';
 import { clarificationResolvers } from '../clarifications/clarification.resolvers';
 import { solutionResolvers } from '../solutions/solution.resolvers';
 import { responseResolvers } from '../responses/response.resolvers';
+import { discoveryResolvers } from '../discovery/discovery.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers];
+const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

@@ -1,5 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
 import { sdlEnumValues } from '../graphql/sdl';
+import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
 import type {
   Accreditation,
   EvidenceKind,
@@ -18,7 +19,7 @@ export interface EvidenceRecord {
 }
 
 /** A start-up's solution profile, reused across every challenge it responds to. */
-export interface SolutionRecord {
+export interface SolutionRecord extends SearchTracked {
   _id: Types.ObjectId;
   organisationId: Types.ObjectId;
   createdBy: Types.ObjectId;
@@ -86,5 +87,7 @@ const solutionSchema = new Schema<SolutionRecord>(
 );
 solutionSchema.index({ status: 1, _id: -1 });
 solutionSchema.index({ organisationId: 1, _id: -1 });
+
+solutionSchema.plugin(searchTracked);
 
 export const SolutionModel = model<SolutionRecord>('Solution', solutionSchema);

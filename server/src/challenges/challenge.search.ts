@@ -1,0 +1,46 @@
+import { defineIndexSettings } from '../search/search-engine';
+import type { SearchSource } from '../search-sync/search-source';
+import { moneyBand, organisationsById, PUBLIC_SECTOR_SYNONYMS } from '../search-sync/organisation-names';
+import { ChallengeModel, type ChallengeRecord } from './challenge.model';
+
+/** Challenges as the search engine holds them; visibility is filtered on status and organisationId. */
+export const challengeSearchSource: SearchSource<ChallengeRecord> = {
+  index: 'challenges',
+  settings: defineIndexSettings({
+    searchableAttributes: ['title', 'summary', 'tags', 'what', 'why', 'how', 'organisationName'],
+    filterableAttributes: [
+      'status', 'sectors', 'region', 'organisationId', 'organisationType', 'budgetBand', 'minTrl', 'requiredAccreditations',
+    ],
+    sortableAttributes: ['createdAt', 'responseDeadline', 'budgetMaxGbp'],
+    synonyms: PUBLIC_SECTOR_SYNONYMS,
+  }),
+  model: ChallengeModel,
+  async toDocuments(records) {
+    const organisations = await organisationsById(records.map((record) => record.organisationId));
+    return records.map((record) => {
+      const organisation = organisations.get(record.organisationId.toHexString());
+      return {
+        id: record._id.toHexString(),
+        version: record.searchVersion,
+        title: record.title,
+        summary: record.summary,
+        what: record.what,
+        why: record.why,
+        how: record.how,
+        tags: record.tags,
+        sectors: record.sectors,
+        region: record.region,
+        status: record.status,
+        organisationId: record.organisationId.toHexString(),
+        organisationName: organisation?.name ?? '',
+        organisationType: organisation?.publicBodyType ?? 'OTHER',
+        budgetBand: moneyBand(record.budgetMaxGbp),
+        budgetMaxGbp: record.budgetMaxGbp,
+        minTrl: record.minTrl,
+        requiredAccreditations: record.requiredAccreditations,
+        responseDeadline: record.responseDeadline.getTime(),
+        createdAt: record.createdAt.getTime(),
+      };
+    });
+  },
+};

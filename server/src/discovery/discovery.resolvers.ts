@@ -1,0 +1,43 @@
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { challengePolicy } from '../challenges/challenge.policy';
+import { solutionPolicy } from '../solutions/solution.policy';
+import type { GraphQLContext } from '../graphql/context';
+import { searchChallenges, searchSolutions, type DiscoveryResult } from './discovery.service';
+
+/**
+ * Loads each hit's record from the database and re-checks that the viewer may see it: the index
+ * decides what matches, the database decides what is shown.
+ */
+async function withRecords<R>(
+  result: DiscoveryResult,
+  load: (id: string) => Promise<R | null>,
+  canSee: (record: R) => boolean,
+) {
+  const records = await Promise.all(result.hits.map((hit) => load(hit.id)));
+  const hits = result.hits.flatMap((hit, index) => {
+    const record = records[index];
+    return record && canSee(record) ? [{ score: hit.score, highlights: hit.highlights, record }] : [];
+  });
+  return { ...result, hits };
+}
+
+export const discoveryResolvers: Resolvers = {
+  Query: {
+    searchChallenges: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+      const result = await withRecords(
+        await searchChallenges(actor, input, services.search),
+        (id) => loaders.challengeById.load(id),
+        (challenge) => challengePolicy.canSee(actor, challenge),
+      );
+      return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, challenge: record })) };
+    },
+    searchSolutions: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+      const result = await withRecords(
+        await searchSolutions(actor, input, services.search),
+        (id) => loaders.solutionById.load(id),
+        (solution) => solutionPolicy.canSee(actor, solution),
+      );
+      return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, solution: record })) };
+    },
+  },
+};

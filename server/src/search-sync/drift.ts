@@ -1,0 +1,67 @@
+import { trusted } from '../db/trusted';
+import type { SearchEngine } from '../search/search-engine';
+import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
+
+/** How an index differs from the database it mirrors. */
+export interface Drift {
+  index: string;
+  /** In the database, not in the index. */
+  missing: string[];
+  /** In the index at an older version than the database. */
+  stale: string[];
+  /** In the index, not in the database. */
+  orphaned: string[];
+}
+
+/** Compares every record's searchVersion with the version its indexed document carries. */
+export async function measureDrift(engine: SearchEngine, source: SearchSource<TrackedRecord>, index = source.index): Promise<Drift> {
+  const records = await source.model.find({}).select({ _id: 1, searchVersion: 1 }).lean<TrackedRecord[]>();
+  const databaseVersions = new Map(records.map((record) => [record._id.toHexString(), record.searchVersion]));
+  const indexedVersions = new Map<string, number>();
+  for await (const { id, version } of engine.iterateVersions(index, VERSION_FIELD)) indexedVersions.set(id, Number(version));
+  const drift: Drift = { index, missing: [], stale: [], orphaned: [] };
+  for (const [id, version] of databaseVersions) {
+    const indexed = indexedVersions.get(id);
+    if (indexed === undefined) drift.missing.push(id);
+    else if (indexed < version) drift.stale.push(id);
+  }
+  for (const id of indexedVersions.keys()) if (!databaseVersions.has(id)) drift.orphaned.push(id);
+  return drift;
+}
+
+/** Brings the index level with the database: upserts missing and stale documents, deletes orphans. */
+export async function repairDrift(engine: SearchEngine, source: SearchSource<TrackedRecord>, drift: Drift): Promise<void> {
+  const toWrite = [...drift.missing, ...drift.stale];
+  for (let start = 0; start < toWrite.length; start += 500) {
+    const ids = toWrite.slice(start, start + 500);
+    const records = await source.model.find({ _id: trusted({ $in: ids }) }).lean<TrackedRecord[]>();
+    await engine.upsertDocuments(drift.index, await source.toDocuments(records));
+  }
+  if (drift.orphaned.length > 0) await engine.deleteDocuments(drift.index, drift.orphaned);
+}
+
+/** Writes every record of a source into `index` in batches, reporting progress: the full rebuild. */
+export async function rebuildIndex(
+  engine: SearchEngine,
+  source: SearchSource<TrackedRecord>,
+  index: string,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<number> {
+  await engine.ensureIndex(index, source.settings);
+  const total = await source.model.countDocuments({});
+  let done = 0;
+  let lastId: TrackedRecord['_id'] | undefined;
+  for (;;) {
+    const records = await source.model
+      .find(lastId ? { _id: trusted({ $gt: lastId }) } : {})
+      .sort({ _id: 1 })
+      .limit(500)
+      .lean<TrackedRecord[]>();
+    if (records.length === 0) break;
+    await engine.upsertDocuments(index, await source.toDocuments(records));
+    done += records.length;
+    lastId = records.at(-1)?._id;
+    onProgress(done, total);
+  }
+  return done;
+}

@@ -1,0 +1,77 @@
+import type { Logger } from '../shared/logger';
+import { SearchUnavailableError, type SearchEngine } from '../search/search-engine';
+import type { ReadinessCheck } from '../health/health.routes';
+import { rebuildIndex } from './drift';
+import { SearchIndexer, type IndexerOptions } from './indexer';
+import type { SearchSource, TrackedRecord } from './search-source';
+
+/**
+ * The search engine with its indexer, and whether it may serve yet. An embedded engine starts
+ * empty, so it is rebuilt from the database before it reports ready; a persistent engine only
+ * needs its settings applied, after which the indexer catches up on whatever is dirty.
+ */
+export class SearchRuntime {
+  readonly indexer: SearchIndexer;
+  private ready = false;
+  private stopped = false;
+
+  constructor(
+    readonly engine: SearchEngine,
+    private readonly sources: SearchSource<TrackedRecord>[],
+    private readonly logger: Logger,
+    indexerOptions: Omit<IndexerOptions, 'logger'> = {},
+  ) {
+    this.indexer = new SearchIndexer(engine, sources, { logger, ...indexerOptions });
+  }
+
+  /**
+   * Builds (embedded) or prepares (Meilisearch) the indexes, then starts the background indexer
+   * unless another process runs it. A persistent engine that is down does not block start-up:
+   * its preparation retries in the background while search answers SEARCH_UNAVAILABLE.
+   */
+  async start({ rebuildFromDatabase, runIndexer }: { rebuildFromDatabase: boolean; runIndexer: boolean }): Promise<void> {
+    if (!rebuildFromDatabase) {
+      void this.prepareWithRetry().then(() => runIndexer && this.indexer.start());
+      return;
+    }
+    for (const source of this.sources) {
+      const startedAt = Date.now();
+      const count = await rebuildIndex(this.engine, source, source.index, (done, total) => {
+        if (done === total || done % 5000 === 0) this.logger.info({ index: source.index, done, total }, 'building search index');
+      });
+      this.logger.info({ index: source.index, documents: count, ms: Date.now() - startedAt }, 'search index built');
+    }
+    this.ready = true;
+    if (runIndexer) this.indexer.start();
+  }
+
+  private async prepareWithRetry(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt += 1) {
+      try {
+        await this.indexer.ensureIndexes();
+        this.ready = true;
+        return;
+      } catch (error) {
+        const delay = Math.min(30_000, 500 * 2 ** attempt);
+        this.logger.warn({ err: error, retryInMs: delay }, 'search engine not ready; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** Search callers ask this first: a half-built index must not answer as if complete. */
+  assertReady(): SearchEngine {
+    if (!this.ready) throw new SearchUnavailableError('Search is starting up; try again in a moment.');
+    return this.engine;
+  }
+
+  readonly readiness: ReadinessCheck = {
+    name: 'search',
+    check: async () => this.ready && (await this.engine.health()).ok,
+  };
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.indexer.stop();
+  }
+}

@@ -1,0 +1,40 @@
+import { defineIndexSettings } from '../search/search-engine';
+import type { SearchSource } from '../search-sync/search-source';
+import { moneyBand, organisationsById, PUBLIC_SECTOR_SYNONYMS } from '../search-sync/organisation-names';
+import { SolutionModel, type SolutionRecord } from './solution.model';
+
+/** Solutions as the search engine holds them; visibility is filtered on status and organisationId. */
+export const solutionSearchSource: SearchSource<SolutionRecord> = {
+  index: 'solutions',
+  settings: defineIndexSettings({
+    searchableAttributes: ['name', 'summary', 'capabilities', 'tags', 'description', 'organisationName'],
+    filterableAttributes: ['status', 'sectors', 'regionsServed', 'organisationId', 'trl', 'pricingModel', 'priceBand', 'accreditations'],
+    sortableAttributes: ['createdAt', 'trl', 'priceMinGbp'],
+    synonyms: PUBLIC_SECTOR_SYNONYMS,
+  }),
+  model: SolutionModel,
+  async toDocuments(records) {
+    const organisations = await organisationsById(records.map((record) => record.organisationId));
+    return records.map((record) => ({
+      id: record._id.toHexString(),
+      version: record.searchVersion,
+      name: record.name,
+      summary: record.summary,
+      description: record.description,
+      capabilities: record.capabilities,
+      tags: record.tags,
+      sectors: record.sectors,
+      regionsServed: record.regionsServed,
+      status: record.status,
+      organisationId: record.organisationId.toHexString(),
+      organisationName: organisations.get(record.organisationId.toHexString())?.name ?? '',
+      trl: record.trl,
+      pricingModel: record.pricingModel,
+      priceBand: moneyBand(record.priceMinGbp),
+      priceMinGbp: record.priceMinGbp,
+      // Every accreditation held, expired or not: eligibility re-checks expiry against the record.
+      accreditations: [...new Set(record.evidence.flatMap((item) => (item.accreditation ? [item.accreditation.type] : [])))],
+      createdAt: record.createdAt.getTime(),
+    }));
+  },
+};

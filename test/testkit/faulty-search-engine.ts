@@ -1,0 +1,82 @@
+import { SearchUnavailableError, type SearchEngine } from '../../server/src/search/search-engine';
+
+/** How often each fault strikes a write, 0..1. */
+export interface FaultRates {
+  /** The call throws and nothing is written. */
+  fail: number;
+  /** The write lands but the call throws, as when a reply is lost. */
+  failAfterWrite: number;
+  /** The call never answers and nothing is written, as with a dropped request. */
+  hang: number;
+  /** The write is applied twice, as with a retried request. */
+  duplicate: number;
+}
+
+export const NO_FAULTS: FaultRates = { fail: 0, failAfterWrite: 0, hang: 0, duplicate: 0 };
+
+/** A deterministic generator, so a failing run can be replayed with the same seed. */
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Wraps a real engine and injects faults into writes (reads fail at the `fail` rate), counting
+ * every applied upsert by id and version so tests can prove nothing was double-processed.
+ */
+export class FaultySearchEngine implements SearchEngine {
+  readonly name: string;
+  rates: FaultRates = NO_FAULTS;
+  /** When true every call fails, as when the engine is down. */
+  down = false;
+  readonly appliedUpserts = new Map<string, number>();
+  private readonly random: () => number;
+
+  constructor(
+    private readonly inner: SearchEngine,
+    seed = 42,
+  ) {
+    this.name = `faulty(${inner.name})`;
+    this.random = mulberry32(seed);
+  }
+
+  private async write(apply: () => Promise<void>): Promise<void> {
+    if (this.down) throw new SearchUnavailableError('engine is down (injected)');
+    const roll = this.random();
+    const { fail, failAfterWrite, hang, duplicate } = this.rates;
+    if (roll < fail) throw new SearchUnavailableError('write failed (injected)');
+    if (roll < fail + hang) return new Promise<void>(() => undefined);
+    await apply();
+    if (roll < fail + hang + duplicate) return apply();
+    if (roll < fail + hang + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+  }
+
+  private read<T>(call: () => Promise<T>): Promise<T> {
+    if (this.down || this.random() < this.rates.fail) return Promise.reject(new SearchUnavailableError('read failed (injected)'));
+    return call();
+  }
+
+  ensureIndex: SearchEngine['ensureIndex'] = (index, settings) => this.read(() => this.inner.ensureIndex(index, settings));
+
+  upsertDocuments: SearchEngine['upsertDocuments'] = (index, documents) =>
+    this.write(async () => {
+      await this.inner.upsertDocuments(index, documents);
+      for (const document of documents) {
+        const key = `${index}:${String(document.id)}@${String(document.version)}`;
+        this.appliedUpserts.set(key, (this.appliedUpserts.get(key) ?? 0) + 1);
+      }
+    });
+
+  deleteDocuments: SearchEngine['deleteDocuments'] = (index, ids) => this.write(() => this.inner.deleteDocuments(index, ids));
+  getDocuments: SearchEngine['getDocuments'] = (index, ids) => this.read(() => this.inner.getDocuments(index, ids));
+  iterateVersions: SearchEngine['iterateVersions'] = (index, field) => this.inner.iterateVersions(index, field);
+  search: SearchEngine['search'] = (index, request) => this.read(() => this.inner.search(index, request));
+  swapIndexes: SearchEngine['swapIndexes'] = (a, b) => this.write(() => this.inner.swapIndexes(a, b));
+  deleteIndex: SearchEngine['deleteIndex'] = (index) => this.write(() => this.inner.deleteIndex(index));
+  health: SearchEngine['health'] = async () => (this.down ? { ok: false, engine: this.name, detail: 'down (injected)' } : this.inner.health());
+}
