@@ -1,4 +1,5 @@
 import { defineIndexSettings } from '../search/search-engine';
+import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
 import type { SearchSource } from '../search-sync/search-source';
 import { moneyBand, organisationsById, PUBLIC_SECTOR_SYNONYMS } from '../search-sync/organisation-names';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
@@ -13,6 +14,7 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> = {
     ],
     sortableAttributes: ['createdAt', 'responseDeadline', 'budgetMaxGbp'],
     synonyms: PUBLIC_SECTOR_SYNONYMS,
+    stopWords: [...ENGLISH_STOP_WORDS],
   }),
   model: ChallengeModel,
   async toDocuments(records) {

@@ -1,4 +1,5 @@
 import { defineIndexSettings } from '../search/search-engine';
+import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
 import type { SearchSource } from '../search-sync/search-source';
 import { moneyBand, organisationsById, PUBLIC_SECTOR_SYNONYMS } from '../search-sync/organisation-names';
 import { SolutionModel, type SolutionRecord } from './solution.model';
@@ -11,6 +12,7 @@ export const solutionSearchSource: SearchSource<SolutionRecord> = {
     filterableAttributes: ['status', 'sectors', 'regionsServed', 'organisationId', 'trl', 'pricingModel', 'priceBand', 'accreditations'],
     sortableAttributes: ['createdAt', 'trl', 'priceMinGbp'],
     synonyms: PUBLIC_SECTOR_SYNONYMS,
+    stopWords: [...ENGLISH_STOP_WORDS],
   }),
   model: SolutionModel,
   async toDocuments(records) {

@@ -1,0 +1,17 @@
+import { runSearchBench } from './search-bench';
+
+/** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
+const benchmarks: Record<string, () => Promise<void>> = {
+  search: runSearchBench,
+};
+
+const name = process.argv[2];
+const run = name ? benchmarks[name] : undefined;
+if (!run) {
+  console.error(`Usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options]`);
+  process.exit(2);
+}
+run().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
