@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { trusted } from '../db/trusted';
-import { toObjectId } from '../db/ids';
+import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { findPage, type CountedPage } from '../db/find-page';
 import { type Actor, isStaff, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound, type FieldProblem } from '../shared/errors';
-import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
 import { nextState } from '../shared/state-machine';
 import { regionSchema, sdlEnum } from '../shared/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
@@ -157,7 +157,7 @@ export function challengeIsExpired(challenge: Pick<ChallengeRecord, 'status' | '
 }
 
 /** A page of challenges plus how many match in all. */
-export type ChallengePage = Page<ChallengeRecord> & { totalCount: number };
+export type ChallengePage = CountedPage<ChallengeRecord>;
 
 /** What the actor may list at all: OPEN ones, plus every state for their own organisations' (all, for staff). */
 function visibilityCondition(actor: Actor): Record<string, unknown> {
@@ -176,10 +176,7 @@ function filterConditions(actor: Actor, filter: ChallengeFilter): Record<string,
     conditions.push({ organisationId: trusted({ $in: ownIds }) });
   }
   if (filter.organisationId) {
-    if (!/^[0-9a-f]{24}$/i.test(filter.organisationId)) {
-      throw badInput([{ field: 'filter.organisationId', message: 'is not a valid id' }]);
-    }
-    conditions.push({ organisationId: toObjectId('Organisation', filter.organisationId) });
+    conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
   }
   return conditions;
 }
@@ -194,18 +191,9 @@ export async function listChallenges(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<ChallengePage> {
-  const size = pageSize(first);
   const conditions = [visibilityCondition(actor), ...filterConditions(actor, filter ?? {})];
-  const cursor = afterCursorCondition(after);
   await closeExpiredChallenges(new Date());
-  const [records, totalCount] = await Promise.all([
-    ChallengeModel.find({ $and: [cursor, ...conditions] })
-      .sort({ _id: -1 })
-      .limit(size + 1)
-      .lean(),
-    ChallengeModel.countDocuments({ $and: conditions }),
-  ]);
-  return { ...toPage(records, size), totalCount };
+  return findPage(ChallengeModel, conditions, first, after);
 }
 
 /** Members of a public body (verified or not) start a DRAFT for it; nothing else can create one. */

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { findPage, type CountedPage } from '../db/find-page';
 import { type Actor, isMemberOf, isStaff, memberOrganisationIds, membershipOf, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
-import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
 import { nextState } from '../shared/state-machine';
 import { sdlEnum } from '../shared/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
@@ -56,7 +56,7 @@ export async function getResponse(actor: Actor, id: string): Promise<ResponseRec
 }
 
 /** A page of responses plus how many match in all. */
-export type ResponsePage = Page<ResponseRecord> & { totalCount: number };
+export type ResponsePage = CountedPage<ResponseRecord>;
 
 /** Lists responses newest first: staff see all; others those of their start-ups and those to their challenges. */
 export async function listResponses(
@@ -66,17 +66,12 @@ export async function listResponses(
   after: string | null | undefined,
 ): Promise<ResponsePage> {
   requireUser(actor);
-  const size = pageSize(first);
   const own = trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) });
   const conditions: Record<string, unknown>[] = [isStaff(actor) ? {} : { $or: [{ organisationId: own }, { challengeOrganisationId: own }] }];
   if (filter?.challengeId) conditions.push({ challengeId: filterObjectId('filter.challengeId', filter.challengeId) });
   if (filter?.status) conditions.push({ status: sdlEnum<ResponseStatus>('ResponseStatus').parse(filter.status) });
   if (filter?.mine) conditions.push({ organisationId: own });
-  const [records, totalCount] = await Promise.all([
-    ResponseModel.find({ $and: [afterCursorCondition(after), ...conditions] }).sort({ _id: -1 }).limit(size + 1).lean(),
-    ResponseModel.countDocuments({ $and: conditions }),
-  ]);
-  return { ...toPage(records, size), totalCount };
+  return findPage(ResponseModel, conditions, first, after);
 }
 
 /**

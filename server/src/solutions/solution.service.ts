@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { findPage, type CountedPage } from '../db/find-page';
 import { type Actor, isStaff, memberOrganisationIds, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
-import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
 import { nextState } from '../shared/state-machine';
 import { regionSchema, sdlEnum } from '../shared/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
@@ -89,7 +89,7 @@ export async function getSolution(actor: Actor, id: string): Promise<SolutionRec
 }
 
 /** A page of solutions plus how many match in all. */
-export type SolutionPage = Page<SolutionRecord> & { totalCount: number };
+export type SolutionPage = CountedPage<SolutionRecord>;
 
 function ownOrganisationCondition(actor: Actor) {
   return { organisationId: trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) }) };
@@ -118,13 +118,7 @@ export async function listSolutions(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<SolutionPage> {
-  const size = pageSize(first);
-  const conditions = filterConditions(actor, filter ?? {});
-  const [records, totalCount] = await Promise.all([
-    SolutionModel.find({ $and: [afterCursorCondition(after), ...conditions] }).sort({ _id: -1 }).limit(size + 1).lean(),
-    SolutionModel.countDocuments({ $and: conditions }),
-  ]);
-  return { ...toPage(records, size), totalCount };
+  return findPage(SolutionModel, filterConditions(actor, filter ?? {}), first, after);
 }
 
 /** Members of a start-up (verified or not) start a DRAFT profile for it. */
