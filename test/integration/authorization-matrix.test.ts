@@ -22,6 +22,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   'Query.invitation': 'gated by the secret token, not by identity: whoever holds the emailed link may read it',
   'Query.searchChallenges': 'open to all; results pass the same visibility filter as challenges (search-graphql.test.ts)',
   'Query.searchSolutions': 'open to all; results pass the same visibility filter as solutions (search-graphql.test.ts)',
+  'Query.searchOrganisations': 'open to all; results pass the same visibility filter as organisations (search-graphql.test.ts)',
 };
 
 let app: TestApp;

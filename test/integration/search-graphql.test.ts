@@ -53,6 +53,26 @@ const SearchSolutions = graphql(`
   }
 `);
 
+const SearchOrganisations = graphql(`
+  query SearchOrganisationsTest($input: SearchOrganisationsInput!) {
+    searchOrganisations(input: $input) {
+      hits {
+        organisation {
+          id
+          verified
+        }
+      }
+      facets {
+        name
+        values {
+          value
+          count
+        }
+      }
+    }
+  }
+`);
+
 let app: TestApp;
 let engine: FaultySearchEngine;
 let body: Account;
@@ -186,5 +206,22 @@ describe('searching solutions through GraphQL', () => {
     expect(anonymous.searchSolutions.hits.map((h) => h.solution.id)).toEqual([ids.solution]);
     const own = await startup.session.gqlOk(SearchSolutions, { input: { query: 'floodsense' } });
     expect(own.searchSolutions.hits.map((h) => h.solution.id).sort()).toEqual([ids.solution, ids.draftSolution].sort());
+  });
+});
+
+describe('searching organisations through GraphQL', () => {
+  it('finds verified organisations for everyone and unverified ones only for their members and staff', async () => {
+    const hidden = await registerOrganisation(app, 'STARTUP', { name: 'Quillfeather Analytics', verified: false });
+    await app.search!.indexer.drain();
+    const ids = async (account: Account | null) =>
+      (await (account ? account.session : app.session()).gqlOk(SearchOrganisations, { input: { query: 'quillfeather' } })).searchOrganisations.hits.map(
+        (hit) => hit.organisation.id,
+      );
+    expect(await ids(null)).toEqual([]);
+    expect(await ids(startup)).toEqual([]);
+    expect(await ids(hidden)).toEqual([hidden.organisationId]);
+    expect(await ids(staff)).toEqual([hidden.organisationId]);
+    const faceted = await app.session().gqlOk(SearchOrganisations, { input: { facets: ['KIND'] } });
+    expect(faceted.searchOrganisations.facets[0]?.values.map((value) => value.value)).toEqual(expect.arrayContaining(['PUBLIC_BODY', 'STARTUP']));
   });
 });

@@ -2,7 +2,8 @@ import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { solutionPolicy } from '../solutions/solution.policy';
 import type { GraphQLContext } from '../graphql/context';
-import { searchChallenges, searchSolutions, type DiscoveryResult } from './discovery.service';
+import { searchChallenges, searchOrganisations, searchSolutions, type DiscoveryResult } from './discovery.service';
+import { organisationPolicy } from '../organisations/organisation.policy';
 
 /**
  * Loads each hit's record from the database and re-checks that the viewer may see it: the index
@@ -38,6 +39,14 @@ export const discoveryResolvers: Resolvers = {
         (solution) => solutionPolicy.canSee(actor, solution),
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, solution: record })) };
+    },
+    searchOrganisations: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+      const result = await withRecords(
+        await searchOrganisations(actor, input, services.search),
+        (id) => loaders.organisationById.load(id),
+        (organisation) => organisationPolicy.canSee(actor, organisation),
+      );
+      return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, organisation: record })) };
     },
   },
 };

@@ -7,7 +7,9 @@ import type {
   ChallengeFacet,
   ChallengeSearchSort,
   SearchChallengesInput,
+  SearchOrganisationsInput,
   SearchSolutionsInput,
+  OrganisationFacet,
   SolutionFacet,
   SolutionSearchSort,
 } from '../graphql/generated/resolvers-types';
@@ -34,6 +36,12 @@ const SOLUTION_FACETS: Record<SolutionFacet, string> = {
   TRL: 'trl',
   PRICING_MODEL: 'pricingModel',
   ACCREDITATIONS: 'accreditations',
+};
+
+const ORGANISATION_FACETS: Record<OrganisationFacet, string> = {
+  KIND: 'kind',
+  PUBLIC_BODY_TYPE: 'publicBodyType',
+  REGION: 'region',
 };
 
 const CHALLENGE_SORTS: Record<ChallengeSearchSort, SortSpec[]> = {
@@ -78,14 +86,15 @@ function cleanQuery(query: string | null | undefined): string {
   return text;
 }
 
-/** What the viewer may find: a public status, plus every status of their own organisations (everything for staff). */
-function visibility(actor: Actor, publicStatus: string, status: string | null | undefined): Filter | undefined {
+/** What the viewer may find: public records, plus everything of their own organisations (everything for staff). */
+function visibility(actor: Actor, isPublic: Filter, narrowing?: Filter): Filter | undefined {
+  if (isStaff(actor)) return narrowing;
   const own = memberOrganisationIds(actor);
-  const statusFilter = status ? f.eq('status', status) : undefined;
-  if (isStaff(actor)) return statusFilter;
-  const visible = own.length > 0 ? f.or(f.eq('status', publicStatus), f.in('organisationId', own)) : f.eq('status', publicStatus);
-  return statusFilter ? f.and(visible, statusFilter) : visible;
+  const visible = own.length > 0 ? f.or(isPublic, f.in('organisationId', own)) : isPublic;
+  return narrowing ? f.and(visible, narrowing) : visible;
 }
+
+const statusIs = (status: string | null | undefined) => (status ? f.eq('status', status) : undefined);
 
 function anyOf(field: string, values: readonly (string | number)[] | null | undefined): Filter[] {
   return values && values.length > 0 ? [f.in(field, values)] : [];
@@ -149,7 +158,7 @@ export function searchChallenges(actor: Actor, input: SearchChallengesInput, run
   return run(runtime, 'challenges', {
     query: cleanQuery(input.query),
     filter: combine([
-      visibility(actor, 'OPEN', input.status),
+      visibility(actor, f.eq('status', 'OPEN'), statusIs(input.status)),
       ...anyOf('sectors', input.sectors),
       ...anyOf('region', input.regions),
       ...anyOf('budgetBand', input.budgetBands),
@@ -172,7 +181,7 @@ export function searchSolutions(actor: Actor, input: SearchSolutionsInput, runti
   return run(runtime, 'solutions', {
     query: cleanQuery(input.query),
     filter: combine([
-      visibility(actor, 'PUBLISHED', input.status),
+      visibility(actor, f.eq('status', 'PUBLISHED'), statusIs(input.status)),
       ...anyOf('sectors', input.sectors),
       ...anyOf('regionsServed', input.regions && input.regions.length > 0 ? [...input.regions, 'UK_WIDE'] : undefined),
       ...anyOf('priceBand', input.priceBands),
@@ -184,5 +193,23 @@ export function searchSolutions(actor: Actor, input: SearchSolutionsInput, runti
     offset: decodeOffset(input.after),
     limit: pageLimit(input.first),
     highlight: ['name', 'summary', 'description'],
+  });
+}
+
+/** Searches verified organisations and the actor's own. */
+export function searchOrganisations(actor: Actor, input: SearchOrganisationsInput, runtime: SearchRuntime | undefined): Promise<DiscoveryResult> {
+  return run(runtime, 'organisations', {
+    query: cleanQuery(input.query),
+    filter: combine([
+      visibility(actor, f.eq('verified', true)),
+      ...anyOf('kind', input.kinds),
+      ...anyOf('publicBodyType', input.publicBodyTypes),
+      ...anyOf('region', input.regions),
+    ]),
+    facets: (input.facets ?? []).map((facet) => ORGANISATION_FACETS[facet]),
+    sort: [],
+    offset: decodeOffset(input.after),
+    limit: pageLimit(input.first),
+    highlight: ['name', 'description'],
   });
 }

@@ -1,9 +1,10 @@
 import { Schema, model, type Types } from 'mongoose';
 import { sdlEnumValues } from '../graphql/sdl';
+import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
 import type { OrganisationKind, PublicBodyType, Region } from '../graphql/generated/resolvers-types';
 
 /** A council, NHS trust, police force, department, start-up or the accelerator. */
-export interface OrganisationRecord {
+export interface OrganisationRecord extends SearchTracked {
   _id: Types.ObjectId;
   name: string;
   kind: OrganisationKind;
@@ -33,5 +34,7 @@ const organisationSchema = new Schema<OrganisationRecord>(
   { timestamps: true },
 );
 organisationSchema.index({ kind: 1, verified: 1, _id: -1 });
+
+organisationSchema.plugin(searchTracked);
 
 export const OrganisationModel = model<OrganisationRecord>('Organisation', organisationSchema);
