@@ -179,6 +179,25 @@ interface Snapshot {
  * tests use. BM25F ranking with Porter stemming, typo tolerance, prefix search and RM3
  * re-ranking; filters, facets and sort follow Meilisearch's semantics.
  */
+/** The first `k` items in `order`, without sorting the rest: O(n log k) for a page of a large result. */
+function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return [...items].sort(order).slice(0, k);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === k && order(item, kept[k - 1] as T) >= 0) continue;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (order(kept[middle] as T, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
+}
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded-bm25f';
   private readonly indexes = new Map<string, EmbeddedIndex>();
@@ -287,14 +306,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ranked = ranked.filter(([stored]) => matchesFilter(stored.document, filter));
     }
     const sort = request.sort ?? [];
-    if (sort.length > 0) {
-      ranked.sort(([a, scoreA], [b, scoreB]) => compareForSort(a.document, b.document, sort) || scoreB - scoreA || a.docNumber - b.docNumber);
-    }
+    const byRelevance = (x: [StoredDocument, number], y: [StoredDocument, number]) => y[1] - x[1] || x[0].docNumber - y[0].docNumber;
+    const order =
+      sort.length > 0
+        ? (x: [StoredDocument, number], y: [StoredDocument, number]) => compareForSort(x[0].document, y[0].document, sort) || byRelevance(x, y)
+        : byRelevance;
+    // Only the requested page needs ordering; selecting it avoids sorting every match of a common word.
+    const page = topK(ranked, (request.offset ?? 0) + (request.limit ?? 20), order);
 
     const offset = request.offset ?? 0;
     const limit = request.limit ?? 20;
     const highlight = request.highlight;
-    const hits: SearchHit<D>[] = ranked.slice(offset, offset + limit).map(([stored, score]) => {
+    const hits: SearchHit<D>[] = page.slice(offset, offset + limit).map(([stored, score]) => {
       const hit: SearchHit<D> = { id: stored.id, document: structuredClone(stored.document) as D, score };
       if (highlight) {
         hit.highlights = Object.fromEntries(
@@ -333,9 +356,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** BM25F ranking, then RM3 re-ranking of the same matches when feedback is on. */
   private rank(index: EmbeddedIndex, plan: QueryPlan): Array<[StoredDocument, number]> {
     const first = index.bm25.score(plan.groups);
-    let ordered = [...first.scores].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    let ordered = [...first.scores];
     let maxScore = first.maxScore;
     if (this.relevance.feedback) {
+      ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
       const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback));
       ordered = ordered.map(([docNumber]) => [docNumber, second.scores.get(docNumber) ?? 0] as [number, number]);
       ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
