@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { TEST_PASSWORD } from '../testkit/test-app';
 
@@ -37,19 +38,31 @@ describe('the server process', () => {
   it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
     const { child, url, output } = await startServer({ MONGODB_DB: `lifecycle_${Date.now()}` });
     const exited = exitCode(child);
-    const inFlight = fetch(`${url}/auth/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        email: `in-flight-${Date.now()}@pilotline.test`,
-        password: TEST_PASSWORD,
-        name: 'In Flight',
-        organisation: { name: 'In Flight Ltd', kind: 'STARTUP' },
-      }),
+    const body = JSON.stringify({
+      email: `in-flight-${Date.now()}@pilotline.test`,
+      password: TEST_PASSWORD,
+      name: 'In Flight',
+      organisation: { name: 'In Flight Ltd', kind: 'STARTUP' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 15));
+    // The request is started (headers and half the body sent) before SIGTERM and finished after it,
+    // so it is in flight on the server whatever the machine's speed.
+    const request = http.request(`${url}/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    });
+    const response = new Promise<number>((resolve, reject) => {
+      request.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill('SIGTERM');
-    expect((await inFlight).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    request.end(body.slice(20));
+    expect(await response).toBe(201);
     expect(await exited).toBe(0);
     expect(output()).toMatch(/shutting down/);
     expect(output()).toMatch(/"msg":"stopped"/);
