@@ -56,6 +56,9 @@ const QUERIES: { query: string; sectors?: string[]; minTrl?: number; facets?: st
   { query: '', facets: ['sectors', 'regionsServed', 'priceBand'] },
 ];
 
+/** The GraphQL names of the facets the direct queries ask for, so both paths do the same work. */
+const GRAPHQL_FACETS: Record<string, string> = { sectors: 'SECTORS', regionsServed: 'REGIONS_SERVED', priceBand: 'PRICE_BAND', trl: 'TRL' };
+
 function mulberry32(seed: number): () => number {
   let state = seed;
   return () => {
@@ -172,14 +175,16 @@ export async function runSearchBench(): Promise<void> {
     const pilotline = await createApp({ config, logger, mailer: new MemoryMailer(), search });
     const server = pilotline.app.listen(0);
     const port = (server.address() as { port: number }).port;
-    const document = `query($input: SearchSolutionsInput!) { searchSolutions(input: $input) { estimatedTotalHits hits { score solution { id name organisation { name } } } } }`;
+    const document = `query($input: SearchSolutionsInput!) { searchSolutions(input: $input) { estimatedTotalHits facets { name values { value count } } hits { score highlights { field snippet } solution { id name organisation { name } } } } }`;
     const graphqlTimes = await timeQueries(async (q) => {
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
           query: document,
-          variables: { input: { query: q.query, first: 20, sectors: q.sectors, minTrl: q.minTrl } },
+          variables: {
+            input: { query: q.query, first: 20, sectors: q.sectors, minTrl: q.minTrl, facets: q.facets?.map((facet) => GRAPHQL_FACETS[facet]) },
+          },
         }),
       });
       const body = (await response.json()) as { errors?: unknown };

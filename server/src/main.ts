@@ -47,7 +47,10 @@ async function main(): Promise<void> {
       await seedDemo({ log: (message) => logger.info(message) });
     }
     const mailer = createMailer(config, logger);
-    const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, { leaseMs: config.search.leaseMs });
+    const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, {
+      leaseMs: config.search.leaseMs,
+      reconcileEveryMs: config.search.reconcileEveryMs,
+    });
     await search.start({ rebuildFromDatabase: config.search.driver === 'embedded', runIndexer: config.search.inProcessIndexer });
     const pilotline = await createApp({ config, logger, mailer, search });
     const { createServer } = await import('node:http');

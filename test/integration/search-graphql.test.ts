@@ -5,6 +5,8 @@ import { registerOrganisation, registerStaff, type Account } from '../testkit/ac
 import { draftChallenge, openChallenge } from '../testkit/challenges';
 import { draftSolution, publishedSolution } from '../testkit/marketplace';
 import { FaultySearchEngine } from '../testkit/faulty-search-engine';
+import { ChallengeModel } from '../../server/src/challenges/challenge.model';
+import { closeExpiredChallenges } from '../../server/src/challenges/challenge.service';
 
 const SearchChallenges = graphql(`
   query SearchChallengesTest($input: SearchChallengesInput!) {
@@ -69,6 +71,15 @@ const SearchOrganisations = graphql(`
           count
         }
       }
+    }
+  }
+`);
+
+const RenameOrganisation = graphql(`
+  mutation SearchTestRenameOrganisation($input: UpdateOrganisationInput!) {
+    updateOrganisation(input: $input) {
+      id
+      name
     }
   }
 `);
@@ -193,6 +204,27 @@ describe('searching challenges through GraphQL', () => {
     expect((await search(null, { query: 'written while search' })).data?.searchChallenges.hits).toHaveLength(1);
   });
 
+  it('keeps copied organisation names current: renaming an organisation re-indexes its challenges', async () => {
+    await body.session.gqlOk(RenameOrganisation, { input: { organisationId: body.organisationId, name: 'Wyvernshire County Council' } });
+    await app.search!.indexer.drain();
+    const hits = (await search(null, { query: 'wyvernshire' })).data?.searchChallenges.hits.map((h) => h.challenge.id) ?? [];
+    expect(hits).toEqual(expect.arrayContaining([ids.police, ids.flood]));
+  });
+
+  it('hides an OPEN challenge past its deadline at once, and indexes it as CLOSED once the lazy sweep closes it', async () => {
+    const late = await openChallenge(body, staff.session, { title: 'Quieter streetlight maintenance' });
+    await ChallengeModel.updateOne({ _id: late.id }, { $set: { responseDeadline: new Date(Date.now() - 60_000) } });
+    await app.search!.indexer.drain();
+    expect((await search(startup, { query: 'streetlight maintenance' })).data?.searchChallenges.hits).toEqual([]);
+
+    // The sweep is a bulkWrite, which skips query middleware: the plugin must still mark the record.
+    expect(await closeExpiredChallenges(new Date())).toBeGreaterThanOrEqual(1);
+    expect((await ChallengeModel.findById(late.id).lean())?.searchDirty).toBe(true);
+    await app.search!.indexer.drain();
+    const closed = await search(body, { query: 'streetlight maintenance', status: 'CLOSED' });
+    expect(closed.data?.searchChallenges.hits.map((h) => [h.challenge.id, h.challenge.status])).toEqual([[late.id, 'CLOSED']]);
+  });
+
   it('rejects bad arguments with coded errors', async () => {
     expect((await search(null, { query: 'x'.repeat(500) })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await search(null, { first: 500 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -206,6 +238,17 @@ describe('searching solutions through GraphQL', () => {
     expect(anonymous.searchSolutions.hits.map((h) => h.solution.id)).toEqual([ids.solution]);
     const own = await startup.session.gqlOk(SearchSolutions, { input: { query: 'floodsense' } });
     expect(own.searchSolutions.hits.map((h) => h.solution.id).sort()).toEqual([ids.solution, ids.draftSolution].sort());
+  });
+
+  it('filters solutions by pricing model and TRL from typed input only', async () => {
+    const ofModel = async (pricingModels: string[]) =>
+      (await app.session().gqlOk(SearchSolutions, { input: { query: 'floodsense', pricingModels: pricingModels as never } })).searchSolutions.hits.map(
+        (h) => h.solution.id,
+      );
+    expect(await ofModel(['SUBSCRIPTION'])).toEqual([ids.solution]);
+    expect(await ofModel(['PER_USER'])).toEqual([]);
+    const tooHigh = await app.session().gqlOk(SearchSolutions, { input: { query: 'floodsense', minTrl: 9 } });
+    expect(tooHigh.searchSolutions.hits).toEqual([]);
   });
 });
 

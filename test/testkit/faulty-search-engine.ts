@@ -8,11 +8,13 @@ export interface FaultRates {
   failAfterWrite: number;
   /** The call never answers and nothing is written, as with a dropped request. */
   hang: number;
+  /** The call never answers, but the write lands `lateMs` later, as with a request stuck in a queue. */
+  late: number;
   /** The write is applied twice, as with a retried request. */
   duplicate: number;
 }
 
-export const NO_FAULTS: FaultRates = { fail: 0, failAfterWrite: 0, hang: 0, duplicate: 0 };
+export const NO_FAULTS: FaultRates = { fail: 0, failAfterWrite: 0, hang: 0, late: 0, duplicate: 0 };
 
 /** A deterministic generator, so a failing run can be replayed with the same seed. */
 function mulberry32(seed: number): () => number {
@@ -34,8 +36,11 @@ export class FaultySearchEngine implements SearchEngine {
   rates: FaultRates = NO_FAULTS;
   /** When true every call fails, as when the engine is down. */
   down = false;
+  /** How long a `late` write waits before it lands: longer than the indexer's lease, to let it land over newer work. */
+  lateMs = 500;
   readonly appliedUpserts = new Map<string, number>();
   private readonly random: () => number;
+  private readonly lateWrites = new Set<Promise<void>>();
 
   constructor(
     private readonly inner: SearchEngine,
@@ -48,12 +53,23 @@ export class FaultySearchEngine implements SearchEngine {
   private async write(apply: () => Promise<void>): Promise<void> {
     if (this.down) throw new SearchUnavailableError('engine is down (injected)');
     const roll = this.random();
-    const { fail, failAfterWrite, hang, duplicate } = this.rates;
+    const { fail, failAfterWrite, hang, late, duplicate } = this.rates;
     if (roll < fail) throw new SearchUnavailableError('write failed (injected)');
     if (roll < fail + hang) return new Promise<void>(() => undefined);
+    if (roll < fail + hang + late) {
+      const landing = new Promise<void>((resolve) => setTimeout(resolve, this.lateMs)).then(apply);
+      this.lateWrites.add(landing);
+      void landing.finally(() => this.lateWrites.delete(landing));
+      return new Promise<void>(() => undefined);
+    }
     await apply();
-    if (roll < fail + hang + duplicate) return apply();
-    if (roll < fail + hang + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+    if (roll < fail + hang + late + duplicate) return apply();
+    if (roll < fail + hang + late + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+  }
+
+  /** Resolves once every late write has landed. */
+  async settle(): Promise<void> {
+    while (this.lateWrites.size > 0) await Promise.all([...this.lateWrites]);
   }
 
   private read<T>(call: () => Promise<T>): Promise<T> {

@@ -11,11 +11,14 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> = {
     searchableAttributes: ['title', 'summary', 'tags', 'what', 'why', 'how', 'organisationName'],
     filterableAttributes: [
       'status', 'sectors', 'region', 'organisationId', 'organisationType', 'budgetBand', 'minTrl', 'requiredAccreditations',
+      'responseDeadline',
     ],
     sortableAttributes: ['createdAt', 'responseDeadline', 'budgetMaxGbp'],
     synonyms: PUBLIC_SECTOR_SYNONYMS,
     stopWords: [...ENGLISH_STOP_WORDS],
   }),
+  // The organisation's name and type are copied in; renaming it re-indexes these too.
+  copiesFrom: [{ index: 'organisations', foreignKey: 'organisationId' }],
   model: ChallengeModel,
   async toDocuments(records) {
     const organisations = await organisationsById(records.map((record) => record.organisationId));
@@ -23,7 +26,7 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> = {
       const organisation = organisations.get(record.organisationId.toHexString());
       return {
         id: record._id.toHexString(),
-        version: record.searchVersion,
+        version: record.searchVersion ?? 0, // records older than search tracking have none yet
         title: record.title,
         summary: record.summary,
         what: record.what,

@@ -51,6 +51,7 @@ const envSchema = z
     MEILI_SEARCH_KEY: z.string().min(1).optional(),
     SEARCH_INDEXER: z.enum(['in-process', 'off']).default('in-process'),
     SEARCH_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
+    SEARCH_RECONCILE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
   });
 
 /** Every setting Pilotline reads, resolved once at boot; nothing else reads process.env. */
@@ -78,7 +79,7 @@ export interface Config {
   search: (
     | { driver: 'embedded' }
     | { driver: 'meilisearch'; host: string; masterKey: string; searchKey?: string }
-  ) & { leaseMs: number; inProcessIndexer: boolean };
+  ) & { leaseMs: number; inProcessIndexer: boolean; reconcileEveryMs: number };
 }
 
 /** Thrown when the environment is invalid; lists every problem so one restart fixes them all. */
@@ -152,8 +153,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             searchKey: e.MEILI_SEARCH_KEY,
             leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
             inProcessIndexer: e.SEARCH_INDEXER === 'in-process',
+            reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,
           }
         : // The embedded index lives in this process, so only this process can keep it current.
-          { driver: 'embedded', leaseMs: e.SEARCH_LEASE_SECONDS * 1000, inProcessIndexer: true },
+          {
+            driver: 'embedded',
+            leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
+            inProcessIndexer: true,
+            reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,
+          },
   };
 }

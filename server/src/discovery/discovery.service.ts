@@ -158,7 +158,8 @@ export function searchChallenges(actor: Actor, input: SearchChallengesInput, run
   return run(runtime, 'challenges', {
     query: cleanQuery(input.query),
     filter: combine([
-      visibility(actor, f.eq('status', 'OPEN'), statusIs(input.status)),
+      // OPEN past its deadline is closed lazily on the next read; search must not show it as open meanwhile.
+      visibility(actor, f.and(f.eq('status', 'OPEN'), f.gt('responseDeadline', Date.now())), statusIs(input.status)),
       ...anyOf('sectors', input.sectors),
       ...anyOf('region', input.regions),
       ...anyOf('budgetBand', input.budgetBands),
@@ -185,6 +186,7 @@ export function searchSolutions(actor: Actor, input: SearchSolutionsInput, runti
       ...anyOf('sectors', input.sectors),
       ...anyOf('regionsServed', input.regions && input.regions.length > 0 ? [...input.regions, 'UK_WIDE'] : undefined),
       ...anyOf('priceBand', input.priceBands),
+      ...anyOf('pricingModel', input.pricingModels),
       input.minTrl != null ? f.gte('trl', input.minTrl) : undefined,
       ...(input.accreditations ?? []).map((accreditation) => f.eq('accreditations', accreditation)),
     ]),

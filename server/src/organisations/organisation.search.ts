@@ -18,7 +18,7 @@ export const organisationSearchSource: SearchSource<OrganisationRecord> = {
   async toDocuments(records) {
     return records.map((record) => ({
       id: record._id.toHexString(),
-      version: record.searchVersion,
+      version: record.searchVersion ?? 0, // records older than search tracking have none yet
       name: record.name,
       description: record.description ?? '',
       kind: record.kind,

@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import { trusted } from '../db/trusted';
+import { INDEXER_WRITE } from './search-tracked.plugin';
 import type { SearchEngine } from '../search/search-engine';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 
@@ -16,9 +18,9 @@ export interface Drift {
 /** Compares every record's searchVersion with the version its indexed document carries. */
 export async function measureDrift(engine: SearchEngine, source: SearchSource<TrackedRecord>, index = source.index): Promise<Drift> {
   const records = await source.model.find({}).select({ _id: 1, searchVersion: 1 }).lean<TrackedRecord[]>();
-  const databaseVersions = new Map(records.map((record) => [record._id.toHexString(), record.searchVersion]));
+  const databaseVersions = new Map(records.map((record) => [record._id.toHexString(), record.searchVersion ?? 0]));
   const indexedVersions = new Map<string, number>();
-  for await (const { id, version } of engine.iterateVersions(index, VERSION_FIELD)) indexedVersions.set(id, Number(version));
+  for await (const { id, version } of engine.iterateVersions(index, VERSION_FIELD)) indexedVersions.set(id, Number(version ?? 0));
   const drift: Drift = { index, missing: [], stale: [], orphaned: [] };
   for (const [id, version] of databaseVersions) {
     const indexed = indexedVersions.get(id);
@@ -29,15 +31,25 @@ export async function measureDrift(engine: SearchEngine, source: SearchSource<Tr
   return drift;
 }
 
-/** Brings the index level with the database: upserts missing and stale documents, deletes orphans. */
+/**
+ * Brings the index level with the database. Missing and stale records are marked dirty rather
+ * than written here, so the indexer writes them under its lease and version check and a repair
+ * racing a live indexer can never put an older copy over a newer one. Orphans are deleted once
+ * the database confirms, at that moment, that their records do not exist.
+ */
 export async function repairDrift(engine: SearchEngine, source: SearchSource<TrackedRecord>, drift: Drift): Promise<void> {
-  const toWrite = [...drift.missing, ...drift.stale];
-  for (let start = 0; start < toWrite.length; start += 500) {
-    const ids = toWrite.slice(start, start + 500);
-    const records = await source.model.find({ _id: trusted({ $in: ids }) }).lean<TrackedRecord[]>();
-    await engine.upsertDocuments(drift.index, await source.toDocuments(records));
+  const toMark = [...drift.missing, ...drift.stale];
+  for (let start = 0; start < toMark.length; start += 500) {
+    await source.model.updateMany({ _id: trusted({ $in: toMark.slice(start, start + 500) }) }, { $set: { searchDirty: true } }, INDEXER_WRITE);
   }
-  if (drift.orphaned.length > 0) await engine.deleteDocuments(drift.index, drift.orphaned);
+  const candidates = drift.orphaned.filter((id) => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id));
+  const existing = new Set(
+    (await source.model.find({ _id: trusted({ $in: candidates }) }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>()).map((r) =>
+      r._id.toHexString(),
+    ),
+  );
+  const orphans = drift.orphaned.filter((id) => !existing.has(id));
+  if (orphans.length > 0) await engine.deleteDocuments(drift.index, orphans);
 }
 
 /** Writes every record of a source into `index` in batches, reporting progress: the full rebuild. */
@@ -49,6 +61,7 @@ export async function rebuildIndex(
 ): Promise<number> {
   await engine.ensureIndex(index, source.settings);
   const total = await source.model.countDocuments({});
+  onProgress(0, total);
   let done = 0;
   let lastId: TrackedRecord['_id'] | undefined;
   for (;;) {

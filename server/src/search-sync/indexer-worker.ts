@@ -17,7 +17,11 @@ async function run(): Promise<void> {
   if (!config.mongo.uri) throw new Error('MONGODB_URI must point at the database the app uses.');
   const logger = createLogger(config.logLevel);
   await connectDatabase(config.mongo.uri, config.mongo.dbName, logger, config.mongo.waitMs);
-  const indexer = new SearchIndexer(await createSearchEngine(config), searchSources, { logger, leaseMs: config.search.leaseMs });
+  const indexer = new SearchIndexer(await createSearchEngine(config), searchSources, {
+    logger,
+    leaseMs: config.search.leaseMs,
+    reconcileEveryMs: config.search.reconcileEveryMs,
+  });
   await indexer.ensureIndexes();
   indexer.start();
   logger.info({ owner: indexer.owner }, 'search indexer running');

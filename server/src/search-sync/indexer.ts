@@ -1,22 +1,33 @@
 import crypto from 'node:crypto';
+import type { Types } from 'mongoose';
 import { trusted } from '../db/trusted';
 import type { Logger } from '../shared/logger';
 import { SearchUnavailableError, type SearchDocument, type SearchEngine } from '../search/search-engine';
-import { INDEXER_WRITE } from './search-tracked.plugin';
+import { INDEXER_BULK_WRITE, INDEXER_WRITE } from './search-tracked.plugin';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
+import { measureDrift, repairDrift } from './drift';
 
 /** Tuning for one indexer; tests shorten the lease and timeouts to provoke take-overs. */
 export interface IndexerOptions {
   logger: Logger;
-  /** Names this worker in logs. */
+  /** Names this worker in logs and in the leases it holds. */
   owner?: string;
   batchSize?: number;
   /** How long a claim keeps other workers off a record; a crashed worker's claims lapse after it. */
   leaseMs?: number;
-  /** An engine call that takes longer counts as failed, so a hung engine cannot stall indexing. */
+  /**
+   * An engine call that takes longer counts as failed, so a hung engine cannot stall indexing.
+   * Capped at a quarter of the lease, so a batch ends (or fails) before its claim can lapse.
+   */
   callTimeoutMs?: number;
   idleDelayMs?: number;
   maxBackoffMs?: number;
+  /**
+   * How often the running indexer compares every index with the database and re-marks what
+   * differs; 0 turns it off. It catches what markers cannot: a timed-out engine write that lands
+   * late over a newer one, or an engine that lost its data.
+   */
+  reconcileEveryMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,8 +53,11 @@ export class SearchIndexer {
   private readonly callTimeoutMs: number;
   private readonly idleDelayMs: number;
   private readonly maxBackoffMs: number;
+  private readonly reconcileEveryMs: number;
+  private claims = 0;
   private running: Promise<void> | undefined;
   private stopRequested = false;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly engine: SearchEngine,
@@ -53,9 +67,10 @@ export class SearchIndexer {
     this.owner = options.owner ?? `indexer-${crypto.randomUUID().slice(0, 8)}`;
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.callTimeoutMs = options.callTimeoutMs ?? 10_000;
+    this.callTimeoutMs = Math.min(options.callTimeoutMs ?? 10_000, Math.floor(this.leaseMs / 4));
     this.idleDelayMs = options.idleDelayMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
   }
 
   /** Creates or updates every index's settings. */
@@ -67,22 +82,25 @@ export class SearchIndexer {
 
   /** Claims and indexes one batch of one source; returns how many records it took. */
   async processBatch(source: SearchSource<TrackedRecord>): Promise<number> {
-    const claimed = await this.claim(source);
-    if (claimed.length === 0) return 0;
-    const records = await source.model.find({ _id: trusted({ $in: claimed }) }).lean<TrackedRecord[]>();
+    const { token, ids } = await this.claim(source);
+    if (ids.length === 0) return 0;
+    const records = await source.model.find({ _id: trusted({ $in: ids }) }).lean<TrackedRecord[]>();
     const documents = await source.toDocuments(records);
+    // Before the upsert, so a crash in between re-runs it rather than losing it.
+    await this.markCopies(source, records);
     await this.upsertNewer(source.index, documents);
-    for (const record of records) {
-      const cleared = await source.model.updateOne(
-        { _id: record._id, searchVersion: record.searchVersion },
-        { $set: { searchDirty: false, searchLeaseUntil: null } },
-        INDEXER_WRITE,
-      );
-      // Written again since we read it: stays dirty, and the lease goes so the next pass can take it.
-      if (cleared.modifiedCount === 0) {
-        await source.model.updateOne({ _id: record._id }, { $set: { searchLeaseUntil: null } }, INDEXER_WRITE);
-      }
-    }
+    await source.model.bulkWrite(
+      records.map((record) => ({
+        updateOne: {
+          // Only the claim holder finishes, and only if nobody wrote the record since it was read.
+          filter: { _id: record._id, searchVersion: record.searchVersion, searchLeaseOwner: token },
+          update: { $set: { searchDirty: false }, $unset: { searchLeaseUntil: 1, searchLeaseOwner: 1 } },
+        },
+      })),
+      { ordered: false, ...INDEXER_BULK_WRITE },
+    );
+    // Records written again meanwhile stay dirty; their lease goes so the next pass can take them.
+    await this.release(source, token, ids);
     return records.length;
   }
 
@@ -105,6 +123,23 @@ export class SearchIndexer {
     }
   }
 
+  /** Compares every index with the database and re-marks what differs; returns how many records it touched. */
+  async reconcile(): Promise<number> {
+    let touched = 0;
+    for (const source of this.sources) {
+      const drift = await measureDrift(this.engine, source);
+      const count = drift.missing.length + drift.stale.length + drift.orphaned.length;
+      if (count === 0) continue;
+      this.options.logger.warn(
+        { index: source.index, missing: drift.missing.length, stale: drift.stale.length, orphaned: drift.orphaned.length },
+        'search index drifted from the database; repairing',
+      );
+      await repairDrift(this.engine, source, drift);
+      touched += count;
+    }
+    return touched;
+  }
+
   /** Records still waiting for the index, across all sources. */
   async pendingCount(): Promise<number> {
     let pending = 0;
@@ -122,51 +157,99 @@ export class SearchIndexer {
   /** Finishes the batch in hand, then stops. */
   async stop(): Promise<void> {
     this.stopRequested = true;
+    this.wake?.();
     await this.running;
     this.running = undefined;
   }
 
   private async loop(): Promise<void> {
     let failures = 0;
+    let nextReconcile = this.reconcileEveryMs > 0 ? Date.now() + this.reconcileEveryMs : Infinity;
     while (!this.stopRequested) {
       try {
         let processed = 0;
         for (const source of this.sources) processed += await this.processBatch(source);
+        if (failures > 0) this.options.logger.info({ owner: this.owner, failures }, 'search indexing recovered');
         failures = 0;
-        if (processed === 0) await sleep(this.idleDelayMs);
+        if (Date.now() >= nextReconcile) {
+          await this.reconcile();
+          nextReconcile = Date.now() + this.reconcileEveryMs;
+        }
+        if (processed === 0) await this.pause(this.idleDelayMs);
       } catch (error) {
         failures += 1;
         const delay = this.backoffMs(failures);
-        this.options.logger.warn({ err: error, owner: this.owner, retryInMs: delay }, 'search indexing failed; retrying');
-        await sleep(delay);
+        this.options.logger.warn({ err: error, owner: this.owner, failures, retryInMs: delay }, 'search indexing failed; retrying');
+        await this.pause(delay);
       }
     }
   }
 
-  /** Exponential backoff with full jitter, so many workers do not retry in step. */
+  /** Sleeps, but wakes at once on stop() so shutdown never waits out a long backoff. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Exponential backoff with jitter, so many workers do not retry in step. */
   private backoffMs(failures: number): number {
     const ceiling = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(failures, 16));
     return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
   }
 
-  private async claim(source: SearchSource<TrackedRecord>) {
+  /**
+   * Takes a lease on up to one batch of dirty records whose lease is free or lapsed. The
+   * conditional updateMany is atomic per record, so of several workers racing for a record
+   * exactly one claim token lands on it; reading the token back tells each worker what it won.
+   */
+  private async claim(source: SearchSource<TrackedRecord>): Promise<{ token: string; ids: Types.ObjectId[] }> {
+    this.claims += 1;
+    const token = `${this.owner}#${this.claims}`;
     const now = new Date();
     const free = { $or: [{ searchLeaseUntil: null }, { searchLeaseUntil: trusted({ $lt: now }) }] };
     const candidates = await source.model
       .find({ searchDirty: true, ...free })
       .select({ _id: 1 })
       .limit(this.batchSize)
-      .lean<{ _id: TrackedRecord['_id'] }[]>();
-    const claimed: TrackedRecord['_id'][] = [];
-    for (const candidate of candidates) {
-      const result = await source.model.updateOne(
-        { _id: candidate._id, searchDirty: true, ...free },
-        { $set: { searchLeaseUntil: new Date(now.getTime() + this.leaseMs) } },
-        INDEXER_WRITE,
-      );
-      if (result.modifiedCount === 1) claimed.push(candidate._id);
+      .lean<{ _id: Types.ObjectId }[]>();
+    if (candidates.length === 0) return { token, ids: [] };
+    const candidateIds = candidates.map((candidate) => candidate._id);
+    await source.model.updateMany(
+      { _id: trusted({ $in: candidateIds }), searchDirty: true, ...free },
+      { $set: { searchLeaseOwner: token, searchLeaseUntil: new Date(now.getTime() + this.leaseMs) } },
+      INDEXER_WRITE,
+    );
+    const won = await source.model
+      .find({ _id: trusted({ $in: candidateIds }), searchLeaseOwner: token })
+      .select({ _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>();
+    return { token, ids: won.map((record) => record._id) };
+  }
+
+  private async release(source: SearchSource<TrackedRecord>, token: string, ids: Types.ObjectId[]): Promise<void> {
+    await source.model.updateMany(
+      { _id: trusted({ $in: ids }), searchLeaseOwner: token },
+      { $unset: { searchLeaseUntil: 1, searchLeaseOwner: 1 } },
+      INDEXER_WRITE,
+    );
+  }
+
+  /** Marks the records of other sources that copy fields from these records, so their copies follow. */
+  private async markCopies(source: SearchSource<TrackedRecord>, records: TrackedRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const ids = records.map((record) => record._id);
+    for (const dependent of this.sources) {
+      for (const link of dependent.copiesFrom ?? []) {
+        if (link.index !== source.index) continue;
+        // A normal (not indexer) write: the plugin marks each matching record dirty and bumps its version.
+        await dependent.model.updateMany({ [link.foreignKey]: trusted({ $in: ids }) }, {}, { timestamps: false });
+      }
     }
-    return claimed;
   }
 
   private async upsertNewer(index: string, documents: SearchDocument[]): Promise<void> {

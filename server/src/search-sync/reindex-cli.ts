@@ -3,35 +3,61 @@ import { loadConfig } from '../config/config';
 import { createLogger } from '../shared/logger';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { startLocalMongo } from '../db/local-mongo';
+import type { SearchEngine } from '../search/search-engine';
 import { createSearchEngine } from './create-search-engine';
 import { measureDrift, rebuildIndex, repairDrift, type Drift } from './drift';
+import { SearchIndexer } from './indexer';
 import { searchSources } from './search-sources';
 
 function bar(label: string) {
   return (done: number, total: number) => {
     const width = 30;
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    const line = `  ${label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+    const line = `  ${label.padEnd(14)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
     process.stdout.write(process.stdout.isTTY ? `\r${line}${done === total ? '\n' : ''}` : done === total ? `${line}\n` : '');
   };
 }
 
 function describe(drift: Drift): string {
-  return `${drift.index}: ${drift.missing.length} missing, ${drift.stale.length} stale, ${drift.orphaned.length} orphaned`;
+  return `${drift.index.padEnd(14)} ${drift.missing.length} missing, ${drift.stale.length} stale, ${drift.orphaned.length} orphaned`;
+}
+
+/**
+ * Reports drift, repairs it, and reports again. With Meilisearch the repair re-marks records and
+ * drains them under leases, side by side with any running workers. An embedded index built by
+ * this command is private to it, so it is repaired directly: clearing markers here would hide
+ * changes from the running server's own indexer.
+ */
+async function checkAndRepair(engine: SearchEngine, indexer: SearchIndexer | undefined): Promise<void> {
+  const before = [];
+  for (const source of searchSources) before.push(await measureDrift(engine, source));
+  for (const drift of before) console.log(`before: ${describe(drift)}`);
+  for (const [index, source] of searchSources.entries()) {
+    const drift = before[index]!;
+    if (indexer) await repairDrift(engine, source, drift);
+    else {
+      await rebuildIndex(engine, source, source.index);
+      if (drift.orphaned.length > 0) await engine.deleteDocuments(source.index, drift.orphaned);
+    }
+  }
+  await indexer?.drain(10 * 60_000);
+  for (const source of searchSources) console.log(`after:  ${describe(await measureDrift(engine, source))}`);
 }
 
 /**
  * `npm run reindex` rebuilds every index into a fresh one and swaps it in, so searches never see
- * a half-built index; `npm run reindex -- --check` reports drift from the database and repairs it.
+ * a half-built index, then repairs whatever was written during the rebuild;
+ * `npm run reindex -- --check` reports drift from the database and repairs it.
  */
 async function run(): Promise<void> {
   const checkOnly = process.argv.includes('--check');
   const config = loadConfig();
   const logger = createLogger('warn');
-  if (config.search.driver === 'embedded') {
+  const embedded = config.search.driver === 'embedded';
+  if (embedded) {
     console.log(
       'SEARCH_DRIVER is embedded: that index lives inside the running server, which rebuilds it from the database at every start.\n' +
-        'This run builds a fresh embedded index from the same database to check the rebuild and the drift check end to end.',
+        'This run builds a private embedded index from the same database, to check the rebuild and the drift check end to end.',
     );
   }
   const localMongo = config.mongo.uri
@@ -40,16 +66,10 @@ async function run(): Promise<void> {
   try {
     await connectDatabase(config.mongo.uri ?? localMongo!.uri, config.mongo.dbName, logger, config.mongo.waitMs);
     const engine = await createSearchEngine(config);
-    if (config.search.driver === 'embedded') {
-      for (const source of searchSources) await rebuildIndex(engine, source, source.index, bar(source.index));
-    }
+    const indexer = embedded ? undefined : new SearchIndexer(engine, searchSources, { logger, owner: 'reindex-cli', leaseMs: config.search.leaseMs });
     if (checkOnly) {
-      for (const source of searchSources) {
-        const drift = await measureDrift(engine, source);
-        console.log(`before: ${describe(drift)}`);
-        await repairDrift(engine, source, drift);
-        console.log(`after:  ${describe(await measureDrift(engine, source))}`);
-      }
+      if (embedded) for (const source of searchSources) await rebuildIndex(engine, source, source.index, bar(source.index));
+      await checkAndRepair(engine, indexer);
       return;
     }
     for (const source of searchSources) {
@@ -60,6 +80,8 @@ async function run(): Promise<void> {
       await engine.deleteIndex(fresh);
       console.log(`  ${source.index}: ${count} documents rebuilt and swapped in`);
     }
+    // Records written while their batch was already copied went to the old index: catch them up.
+    await checkAndRepair(engine, indexer);
   } finally {
     await disconnectDatabase();
     await localMongo?.stop();

@@ -13,6 +13,8 @@ import type { SearchSource, TrackedRecord } from './search-source';
 export class SearchRuntime {
   readonly indexer: SearchIndexer;
   private ready = false;
+  /** Only an index built in this process can be half-built; a Meilisearch outage degrades search, not the app. */
+  private gatesReadiness = true;
   private stopped = false;
 
   constructor(
@@ -31,6 +33,7 @@ export class SearchRuntime {
    */
   async start({ rebuildFromDatabase, runIndexer }: { rebuildFromDatabase: boolean; runIndexer: boolean }): Promise<void> {
     if (!rebuildFromDatabase) {
+      this.gatesReadiness = false;
       void this.prepareWithRetry().then(() => runIndexer && this.indexer.start());
       return;
     }
@@ -65,9 +68,10 @@ export class SearchRuntime {
     return this.engine;
   }
 
+  /** `/readyz`: false until the embedded index is fully built, so no half-built index takes traffic. */
   readonly readiness: ReadinessCheck = {
     name: 'search',
-    check: async () => this.ready && (await this.engine.health()).ok,
+    check: async () => !this.gatesReadiness || this.ready,
   };
 
   async stop(): Promise<void> {

@@ -15,6 +15,12 @@ export interface SearchSource<R extends TrackedRecord = TrackedRecord> {
   model: Model<R>;
   /** Builds the documents for a batch of records (batching lets sources denormalise cheaply). */
   toDocuments(records: R[]): Promise<SearchDocument[]>;
+  /**
+   * Other indexes whose records this source's documents copy fields from (e.g. the organisation's
+   * name), with the field holding their id: when one of those records is indexed, the records
+   * that copy from it are marked for re-indexing too, so the copies never go stale.
+   */
+  copiesFrom?: { index: string; foreignKey: string }[];
 }
 
 /** Every indexed document carries its record's searchVersion under this field. */

@@ -14,12 +14,14 @@ export const solutionSearchSource: SearchSource<SolutionRecord> = {
     synonyms: PUBLIC_SECTOR_SYNONYMS,
     stopWords: [...ENGLISH_STOP_WORDS],
   }),
+  // The organisation's name and type are copied in; renaming it re-indexes these too.
+  copiesFrom: [{ index: 'organisations', foreignKey: 'organisationId' }],
   model: SolutionModel,
   async toDocuments(records) {
     const organisations = await organisationsById(records.map((record) => record.organisationId));
     return records.map((record) => ({
       id: record._id.toHexString(),
-      version: record.searchVersion,
+      version: record.searchVersion ?? 0, // records older than search tracking have none yet
       name: record.name,
       summary: record.summary,
       description: record.description,
