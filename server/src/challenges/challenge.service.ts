@@ -3,7 +3,8 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { type Actor, isStaff, requireUser } from '../shared/actor';
+import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { type Actor, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound, type FieldProblem } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { regionSchema, sdlEnum } from '../shared/taxonomy';
@@ -159,22 +160,12 @@ export function challengeIsExpired(challenge: Pick<ChallengeRecord, 'status' | '
 /** A page of challenges plus how many match in all. */
 export type ChallengePage = CountedPage<ChallengeRecord>;
 
-/** What the actor may list at all: OPEN ones, plus every state for their own organisations' (all, for staff). */
-function visibilityCondition(actor: Actor): Record<string, unknown> {
-  if (isStaff(actor)) return {};
-  const ownIds = actor.kind === 'user' ? actor.memberships.map((m) => toObjectId('Organisation', m.organisationId)) : [];
-  return { $or: [{ status: 'OPEN' }, { organisationId: trusted({ $in: ownIds }) }] };
-}
-
 function filterConditions(actor: Actor, filter: ChallengeFilter): Record<string, unknown>[] {
   const conditions: Record<string, unknown>[] = [];
   if (filter.sectors && filter.sectors.length > 0) conditions.push({ sectors: trusted({ $in: filter.sectors }) });
   if (filter.region) conditions.push({ region: filter.region });
   if (filter.status) conditions.push({ status: filter.status });
-  if (filter.mine) {
-    const ownIds = actor.kind === 'user' ? actor.memberships.map((m) => toObjectId('Organisation', m.organisationId)) : [];
-    conditions.push({ organisationId: trusted({ $in: ownIds }) });
-  }
+  if (filter.mine) conditions.push(inOwnOrganisations(actor));
   if (filter.organisationId) {
     conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
   }
@@ -191,7 +182,8 @@ export async function listChallenges(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<ChallengePage> {
-  const conditions = [visibilityCondition(actor), ...filterConditions(actor, filter ?? {})];
+  // OPEN challenges, plus every state of the actor's own organisations' (all, for staff).
+  const conditions = [publicOrOwn(actor, { status: 'OPEN' }), ...filterConditions(actor, filter ?? {})];
   await closeExpiredChallenges(new Date());
   return findPage(ChallengeModel, conditions, first, after);
 }

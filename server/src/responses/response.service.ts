@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { type Actor, isMemberOf, isStaff, memberOrganisationIds, membershipOf, requireUser } from '../shared/actor';
+import { inOwnOrganisations } from '../db/ownership';
+import { type Actor, isMemberOf, isStaff, membershipOf, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { sdlEnum } from '../shared/taxonomy';
@@ -66,11 +66,12 @@ export async function listResponses(
   after: string | null | undefined,
 ): Promise<ResponsePage> {
   requireUser(actor);
-  const own = trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) });
-  const conditions: Record<string, unknown>[] = [isStaff(actor) ? {} : { $or: [{ organisationId: own }, { challengeOrganisationId: own }] }];
+  const conditions: Record<string, unknown>[] = [
+    isStaff(actor) ? {} : { $or: [inOwnOrganisations(actor), inOwnOrganisations(actor, 'challengeOrganisationId')] },
+  ];
   if (filter?.challengeId) conditions.push({ challengeId: filterObjectId('filter.challengeId', filter.challengeId) });
   if (filter?.status) conditions.push({ status: sdlEnum<ResponseStatus>('ResponseStatus').parse(filter.status) });
-  if (filter?.mine) conditions.push({ organisationId: own });
+  if (filter?.mine) conditions.push(inOwnOrganisations(actor));
   return findPage(ResponseModel, conditions, first, after);
 }
 

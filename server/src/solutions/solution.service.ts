@@ -3,7 +3,8 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { type Actor, isStaff, memberOrganisationIds, requireUser } from '../shared/actor';
+import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { type Actor, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { regionSchema, sdlEnum } from '../shared/taxonomy';
@@ -91,12 +92,8 @@ export async function getSolution(actor: Actor, id: string): Promise<SolutionRec
 /** A page of solutions plus how many match in all. */
 export type SolutionPage = CountedPage<SolutionRecord>;
 
-function ownOrganisationCondition(actor: Actor) {
-  return { organisationId: trusted({ $in: memberOrganisationIds(actor).map((id) => toObjectId('Organisation', id)) }) };
-}
-
 function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, unknown>[] {
-  const conditions: Record<string, unknown>[] = [isStaff(actor) ? {} : { $or: [{ status: 'PUBLISHED' }, ownOrganisationCondition(actor)] }];
+  const conditions: Record<string, unknown>[] = [publicOrOwn(actor, { status: 'PUBLISHED' })];
   if (filter.sectors && filter.sectors.length > 0) conditions.push({ sectors: trusted({ $in: filter.sectors }) });
   if (filter.regions && filter.regions.length > 0) conditions.push({ regionsServed: trusted({ $in: [...filter.regions, 'UK_WIDE'] }) });
   if (filter.minTrl != null) {
@@ -106,7 +103,7 @@ function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, 
     conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
   }
   if (filter.status) conditions.push({ status: filter.status });
-  if (filter.mine) conditions.push(ownOrganisationCondition(actor));
+  if (filter.mine) conditions.push(inOwnOrganisations(actor));
   if (filter.organisationId) conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
   return conditions;
 }
