@@ -13,7 +13,7 @@ import type { Mailer } from './mail/mailer';
 import type { SearchRuntime } from './search-sync/search-runtime';
 import { createPassport } from './auth/passport';
 import { createAuthRouter } from './auth/auth.routes';
-import { LoginRateLimiter } from './auth/login-rate-limiter';
+import { AttemptRateLimiter } from './auth/attempt-rate-limiter';
 import { createApolloServer } from './graphql/apollo-server';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { graphiqlPage } from './graphql/graphiql';
@@ -41,7 +41,8 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.appEnv === 'production' ? 1 : false);
+  // Only proxies named in TRUST_PROXY may set X-Forwarded-For: anyone else could rotate it to escape the rate limits.
+  app.set('trust proxy', config.trustProxy);
 
   app.use(
     pinoHttp({
@@ -85,8 +86,9 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const jsonBody = express.json({ limit: config.bodyLimit, strict: true });
   const authenticated = [sessionMiddleware, passport.initialize(), passport.session()];
 
-  const limiter = new LoginRateLimiter(config.login.maxAttempts, config.login.windowMs);
-  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, sessionCookieName: SESSION_COOKIE_NAME }));
+  const limiter = new AttemptRateLimiter(config.login.windowMs);
+  const limits = { signInAttempts: config.login.maxAttempts, registrationAttempts: config.login.maxRegistrations };
+  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, limits, sessionCookieName: SESSION_COOKIE_NAME }));
 
   const apollo = createApolloServer(config, logger);
   await apollo.start();

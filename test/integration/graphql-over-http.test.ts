@@ -26,7 +26,7 @@ function post(body: unknown) {
 }
 
 function failures(results: AuditResult[], level: 'MUST' | 'SHOULD') {
-  return results.filter((result) => result.name.startsWith(level) && result.status !== 'ok').map((result) => `${result.name}: ${result.reason}`);
+  return results.filter((result) => result.name.startsWith(level) && result.status !== 'ok').map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);
 }
 
 describe('the GraphQL-over-HTTP audit', () => {

@@ -125,6 +125,8 @@ export async function startTestApp(
     MONGODB_URI: uri,
     MONGODB_DB: `test_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
     MAIL_DRIVER: 'memory',
+    // Every account in a test registers from the same address; the rate-limit tests lower this.
+    REGISTRATION_MAX_ATTEMPTS: '10000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });

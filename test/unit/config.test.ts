@@ -39,3 +39,17 @@ describe('config', () => {
     expect(problems).toMatch(/SESSION_SECRET/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless set, in every mode', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ APP_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db:27017' }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or proxy addresses, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+});

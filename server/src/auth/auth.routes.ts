@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { errorBody, requireJsonBody } from '../shared/http-errors';
 import { parseInput } from '../shared/validation';
 import { invalidCredentials } from './authentication.service';
-import type { LoginRateLimiter } from './login-rate-limiter';
+import { registrationBudgets, signInAccountKey, signInBudgets, type AttemptRateLimiter } from './attempt-rate-limiter';
 import { registerAccount } from './registration.service';
 import { PASSWORD_MAX_LENGTH } from './password';
 
@@ -28,12 +28,27 @@ function signedInBody(req: Request) {
   return { ok: true, userId: user?.userId ?? null };
 }
 
+/** What the auth routes need: the limiter with its budgets per window, and the session cookie to clear. */
+export interface AuthRouterDeps {
+  passport: PassportStatic;
+  limiter: AttemptRateLimiter;
+  limits: { signInAttempts: number; registrationAttempts: number };
+  sessionCookieName: string;
+}
+
+function rateLimited(res: Response, retryAfter: number, what: string): void {
+  res.setHeader('Retry-After', String(retryAfter));
+  res.status(429).json(errorBody('RATE_LIMITED', `Too many ${what}. Try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter }));
+}
+
 /** `POST /auth/register`, `/auth/login` and `/auth/logout`, all JSON in and out. */
-export function createAuthRouter(deps: { passport: PassportStatic; limiter: LoginRateLimiter; sessionCookieName: string }) {
+export function createAuthRouter(deps: AuthRouterDeps) {
   const router = Router();
   router.use(requireJsonBody);
 
   router.post('/register', async (req, res) => {
+    const retryAfter = deps.limiter.tryAttempt(registrationBudgets(deps.limits.registrationAttempts, clientAddress(req)));
+    if (retryAfter !== undefined) return rateLimited(res, retryAfter, 'registrations from this address');
     const userId = await registerAccount(req.body ?? {});
     await logIn(req, userId);
     res.status(201).json({ ok: true, userId });
@@ -41,18 +56,14 @@ export function createAuthRouter(deps: { passport: PassportStatic; limiter: Logi
 
   router.post('/login', async (req, res, next) => {
     const { email, password } = parseInput(loginSchema, req.body ?? {});
-    const retryAfter = deps.limiter.tryAttempt(clientAddress(req), email);
-    if (retryAfter !== undefined) {
-      res.setHeader('Retry-After', String(retryAfter));
-      res.status(429).json(errorBody('RATE_LIMITED', `Too many sign-in attempts. Try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter }));
-      return;
-    }
+    const retryAfter = deps.limiter.tryAttempt(signInBudgets(deps.limits.signInAttempts, clientAddress(req), email));
+    if (retryAfter !== undefined) return rateLimited(res, retryAfter, 'sign-in attempts');
     req.body = { email, password };
     deps.passport.authenticate('local', (error: unknown, user: { userId: string } | false) => {
       if (error) return next(error);
       if (!user) return next(invalidCredentials());
       logIn(req, user.userId).then(() => {
-        deps.limiter.recordSuccess(clientAddress(req), email);
+        deps.limiter.reset(signInAccountKey(clientAddress(req), email));
         res.json(signedInBody(req));
       }, next);
     })(req, res, next);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,39 @@ export const repoRoot = findRepoRoot(__dirname);
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  if (prefix === undefined) return PROXY_NAMES.includes(address) || net.isIP(address) !== 0;
+  const bits = net.isIP(address) === 4 ? 32 : net.isIP(address) === 6 ? 128 : -1;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
+}
+
+/**
+ * Which proxies may tell us the client's address through X-Forwarded-For: a hop count, or the
+ * proxies' addresses (IPs, CIDR ranges, or express's names loopback, linklocal, uniquelocal).
+ * "Trust everyone" is not offered, since it lets any client pick its own address.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, context): number | string[] | false => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isProxyAddress(entry));
+    if (invalid.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `give a hop count or proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal); not ${invalid.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z
   .object({
@@ -42,6 +76,8 @@ const envSchema = z
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    REGISTRATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    TRUST_PROXY: trustProxySchema.optional(),
     MAIL_DRIVER: z.enum(['log', 'memory']).default('log'),
     MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
@@ -73,7 +109,10 @@ export interface Config {
     maxTokens: number;
   };
   bodyLimit: string;
-  login: { maxAttempts: number; windowMs: number };
+  /** Sign-in attempts per client and email, and registrations per client, in each window. */
+  login: { maxAttempts: number; maxRegistrations: number; windowMs: number };
+  /** express's `trust proxy`: false (the default) trusts no X-Forwarded-For at all. */
+  trustProxy: number | string[] | false;
   mail: { driver: 'log' | 'memory'; from: string };
   seedOnEmpty: boolean;
   search: (
@@ -141,7 +180,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
     },
     bodyLimit: e.BODY_LIMIT,
-    login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) },
+    login: {
+      maxAttempts: e.LOGIN_MAX_ATTEMPTS,
+      maxRegistrations: e.REGISTRATION_MAX_ATTEMPTS,
+      windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000),
+    },
+    trustProxy: e.TRUST_PROXY ?? false,
     mail: { driver: e.MAIL_DRIVER, from: e.MAIL_FROM },
     seedOnEmpty: e.SEED_ON_EMPTY ?? isDevelopment,
     search:
