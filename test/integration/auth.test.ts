@@ -63,7 +63,21 @@ describe('registration', () => {
     ['too short', 'short-pw'],
     ['a common password', 'password1234'],
     ['too few different characters', 'aaaaaaaaaaaabbbb'],
-  ])('refuses a weak password (%s) and says why', async (_label, password) => {
+    ...[
+      'qwerty123456',
+      'Welcome2024!',
+      'password2024',
+      'iloveyou2024',
+      'football2024',
+      'monkey123456',
+      'Password123!',
+      'sunshine1234',
+      'letmeinplease',
+      'trustno1trustno1',
+      'administrator',
+      '123456789012',
+    ].map((password) => ['a breached password of 12 or more characters', password]),
+  ])('refuses a weak password (%s: %s) and says why', async (_label, password) => {
     const response = await app.session().post('/auth/register', newStartupRegistration(uniqueEmail('weak'), password));
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('WEAK_PASSWORD');
@@ -73,6 +87,11 @@ describe('registration', () => {
   it('refuses a password containing the email name', async () => {
     const response = await app.session().post('/auth/register', newStartupRegistration('margaret.jones@pilotline.test', 'margaret.jones-2026'));
     expect(response.body.error.code).toBe('WEAK_PASSWORD');
+  });
+
+  it.each([TEST_PASSWORD, 'a8Fk2-lq9Zx!pT', 'tidal marmalade forklift'])('accepts a long, uncommon password (%s)', async (password) => {
+    const response = await app.session().post('/auth/register', newStartupRegistration(uniqueEmail('strong'), password));
+    expect(response.status).toBeLessThan(300);
   });
 
   it('names every invalid field and rejects unknown ones', async () => {

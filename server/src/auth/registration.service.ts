@@ -35,7 +35,7 @@ function isDuplicateKey(error: unknown): boolean {
 export async function registerAccount(input: unknown): Promise<string> {
   const registration = parseInput(registrationSchema, input);
   const email = normaliseEmail(registration.email);
-  assertStrongPassword(registration.password, email);
+  assertStrongPassword(registration.password, email, registration.name);
   const invitation = registration.invitationToken ? await findUsableInvitation(registration.invitationToken) : undefined;
   if (invitation && invitation.email !== email) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');

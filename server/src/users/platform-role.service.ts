@@ -50,7 +50,7 @@ export async function bootstrapPlatform(input: PlatformBootstrap): Promise<{ adm
     throw new AppError('CONFLICT', 'The platform already has an administrator.');
   }
   const email = normaliseEmail(input.admin.email);
-  assertStrongPassword(input.admin.password, email);
+  assertStrongPassword(input.admin.password, email, input.admin.name);
   const accelerator = await OrganisationModel.create({
     name: input.acceleratorName,
     kind: 'ACCELERATOR',
