@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './shared/logger';
 import { connectDatabase, DatabaseUnavailableError, disconnectDatabase } from './db/connection';
 import { LocalMongoError, startLocalMongo, type LocalMongo } from './db/local-mongo';
 import { createMailer } from './mail/create-mailer';
+import { SmtpMailer } from './mail/mailer';
 import { createApp } from './app';
 import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
       await seedDemo({ log: (message) => logger.info(message) });
     }
     const mailer = createMailer(config, logger);
+    if (mailer instanceof SmtpMailer) {
+      // A relay that is down now may be up by the first email; say so rather than refuse to start.
+      await mailer.verify().catch((error: unknown) => logger.warn({ err: error }, 'the SMTP relay does not answer yet; emails will fail until it does'));
+    }
     const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, {
       leaseMs: config.search.leaseMs,
       reconcileEveryMs: config.search.reconcileEveryMs,
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
         clearTimeout(forceExit);
         await pilotline.close();
         await search.stop();
+        await mailer.close?.();
         await disconnectDatabase();
         await localMongo?.stop();
         logger.info('stopped');

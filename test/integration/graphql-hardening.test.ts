@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../testkit/test-app';
  */
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ APP_ENV: 'production', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_TOKENS: '200', GRAPHQL_MAX_COST: '200', BODY_LIMIT: '2kb' });
+  // The test client stands in for the TLS proxy, so it is trusted to say the request came over https.
+  app = await startTestApp({ APP_ENV: 'production', TRUST_PROXY: 'loopback', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_TOKENS: '200', GRAPHQL_MAX_COST: '200', BODY_LIMIT: '2kb' });
 });
 afterAll(() => app.close());
 

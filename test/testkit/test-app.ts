@@ -6,7 +6,8 @@ import { print } from 'graphql';
 import { loadConfig, type Config } from '../../server/src/config/config';
 import { createLogger } from '../../server/src/shared/logger';
 import { connectDatabase } from '../../server/src/db/connection';
-import { MemoryMailer } from '../../server/src/mail/mailer';
+import { MemoryMailer, type Mailer } from '../../server/src/mail/mailer';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../server/src/app';
 import { bootstrapPlatform } from '../../server/src/users/platform-role.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
@@ -115,7 +116,15 @@ export class TestApp {
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine } = {},
+  options: {
+    readinessChecks?: ReadinessCheck[];
+    search?: boolean;
+    searchEngine?: SearchEngine;
+    /** Sends the app's email somewhere real (an SMTP server the test runs); the in-memory copy stays empty then. */
+    mailer?: Mailer;
+    /** Where the app's log lines go, for tests that read them; logged at debug level. */
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
@@ -124,13 +133,14 @@ export async function startTestApp(
     SESSION_SECRET: 'test-session-secret-that-is-long-enough-000',
     MONGODB_URI: uri,
     MONGODB_DB: `test_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
-    MAIL_DRIVER: 'memory',
+    // The app is handed a MemoryMailer below whatever the config says; production insists on SMTP settings.
+    ...(env.APP_ENV === 'production' ? { MAIL_DRIVER: 'smtp', SMTP_URL: 'smtp://relay.invalid:587' } : { MAIL_DRIVER: 'memory' }),
     // Every account in a test registers from the same address; the rate-limit tests lower this.
     REGISTRATION_MAX_ATTEMPTS: '10000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = options.logDestination ? createLogger('debug', options.logDestination) : createLogger(config.logLevel);
   await connectDatabase(uri, config.mongo.dbName, logger, 10_000);
   const mailer = new MemoryMailer();
   const search =
@@ -139,6 +149,6 @@ export async function startTestApp(
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
-  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks });
+  const pilotline = await createApp({ config, logger, mailer: options.mailer ?? mailer, search, readinessChecks: options.readinessChecks });
   return new TestApp(pilotline, mailer, config, search);
 }

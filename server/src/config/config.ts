@@ -78,7 +78,8 @@ const envSchema = z
     LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     REGISTRATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     TRUST_PROXY: trustProxySchema.optional(),
-    MAIL_DRIVER: z.enum(['log', 'memory']).default('log'),
+    MAIL_DRIVER: z.enum(['smtp', 'log', 'memory']).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
     SEARCH_DRIVER: z.enum(['embedded', 'meilisearch']).optional(),
@@ -113,7 +114,7 @@ export interface Config {
   login: { maxAttempts: number; maxRegistrations: number; windowMs: number };
   /** express's `trust proxy`: false (the default) trusts no X-Forwarded-For at all. */
   trustProxy: number | string[] | false;
-  mail: { driver: 'log' | 'memory'; from: string };
+  mail: ({ driver: 'smtp'; smtpUrl: string } | { driver: 'log' | 'memory' }) & { from: string };
   seedOnEmpty: boolean;
   search: (
     | { driver: 'embedded' }
@@ -137,6 +138,19 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   return (['SESSION_SECRET', 'MONGODB_URI'] as const).filter((name) => !env[name]).map((name) => `${name}: is required in production`);
 }
 
+/**
+ * Production sends real email: invitations and account verification depend on it, and the log
+ * driver would put their links where log readers see them. SMTP is the default there and required.
+ */
+function mailProblems(env: NodeJS.ProcessEnv): string[] {
+  const driver = env.MAIL_DRIVER ?? (env.APP_ENV === 'production' ? 'smtp' : 'log');
+  if (env.APP_ENV === 'production' && driver !== 'smtp') return [`MAIL_DRIVER: must be smtp in production, not ${driver}`];
+  if (driver === 'smtp' && !env.SMTP_URL) {
+    return [`SMTP_URL: is required ${env.APP_ENV === 'production' ? 'in production' : 'when MAIL_DRIVER is smtp'} (e.g. smtp://user:password@relay:587)`];
+  }
+  return [];
+}
+
 /** Meilisearch is chosen by SEARCH_DRIVER, or by MEILI_HOST alone; either way it needs its key. */
 function searchProblems(env: NodeJS.ProcessEnv): string[] {
   const driver = env.SEARCH_DRIVER ?? (env.MEILI_HOST ? 'meilisearch' : 'embedded');
@@ -153,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...productionProblems(env),
     ...searchProblems(env),
+    ...mailProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -186,7 +201,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000),
     },
     trustProxy: e.TRUST_PROXY ?? false,
-    mail: { driver: e.MAIL_DRIVER, from: e.MAIL_FROM },
+    mail:
+      (e.MAIL_DRIVER ?? (isProduction ? 'smtp' : 'log')) === 'smtp'
+        ? { driver: 'smtp', smtpUrl: e.SMTP_URL ?? '', from: e.MAIL_FROM }
+        : { driver: e.MAIL_DRIVER === 'memory' ? 'memory' : 'log', from: e.MAIL_FROM },
     seedOnEmpty: e.SEED_ON_EMPTY ?? isDevelopment,
     search:
       (e.SEARCH_DRIVER ?? (e.MEILI_HOST ? 'meilisearch' : 'embedded')) === 'meilisearch'
