@@ -1,4 +1,4 @@
-import type { Accreditation } from '../graphql/generated/resolvers-types';
+import type { Accreditation } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import { isOpenForResponses } from '../challenges/challenge.policy';
 import type { SolutionRecord } from '../solutions/solution.model';
