@@ -24,7 +24,7 @@ import { closeExpiredChallenges } from '../challenges/challenge.service';
 import { getSolution } from '../solutions/solution.service';
 import { liveKeyFor, ResponseModel, type ResponseRecord } from './response.model';
 import { responsePolicy, responseTransitions } from './response.policy';
-import { challengeWindowRules, failedEligibilityRules, type FailedRule } from './response-eligibility';
+import { challengeWindowRules, failedResponseRules, type FailedRule } from '../challenges/challenge-requirements';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -129,7 +129,7 @@ export async function submitResponse(actor: Actor, input: SubmitResponseInput): 
   const challenge = await loadChallengeForResponse(actor, challengeId);
   assertKpiNotesMatch(challenge, fields.kpiNotes);
   const now = new Date();
-  const failedRules = failedEligibilityRules({
+  const failedRules = failedResponseRules({
     challenge,
     solution,
     startupVerified: membershipOf(actor, startupId)?.organisationVerified === true,
