@@ -17,9 +17,10 @@ RUN npm ci --no-audit --no-fund \
   && npm rebuild argon2 --build-from-source
 COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
+# server/dev (the local database launcher: dev and test tooling) is not in the build context.
 COPY server/src ./server/src
 COPY seeds ./seeds
-# codegen writes server/src/graphql/generated (the resolver types the build needs); build is
+# codegen writes server/src/contract/generated (the resolver types the build needs); build is
 # `tsc -p tsconfig.build.json` into dist/ (dist/server/src/main.js, dist/seeds/...).
 RUN npm run codegen \
   && npm run build \

@@ -1,6 +1,7 @@
-import { UserModel } from '../server/src/users/user.model';
-import { loadUserActor } from '../server/src/users/user.service';
-import { bootstrapPlatform, setPlatformRoles } from '../server/src/users/platform-role.service';
+import { hasAnyUser } from '../server/src/users/user.service';
+import { loadUserActor } from '../server/src/organisations/user-actor.service';
+import { setPlatformRoles } from '../server/src/users/platform-role.service';
+import { bootstrapPlatform } from '../server/src/organisations/platform-bootstrap.service';
 import { registerAccount } from '../server/src/auth/registration.service';
 import { inviteMember } from '../server/src/organisations/invitation.service';
 import { verifyOrganisation } from '../server/src/organisations/organisation.service';
@@ -18,7 +19,7 @@ export const DEMO_PASSWORD = 'pilotline-demo-2026';
 
 /** True when no one has an account yet, which is when `npm start` loads the demo. */
 export async function isDatabaseEmpty(): Promise<boolean> {
-  return !(await UserModel.exists({}));
+  return !(await hasAnyUser());
 }
 
 async function actorFor(userId: string): Promise<UserActor> {

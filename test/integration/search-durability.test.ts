@@ -2,19 +2,19 @@ import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/
 import { createLogger } from '../../server/src/shared/logger';
 import { SearchIndexer } from '../../server/src/search-sync/indexer';
 import { measureDrift, repairDrift } from '../../server/src/search-sync/drift';
-import { searchSources } from '../../server/src/search-sync/search-sources';
+import { searchSources } from '../../server/src/search-sources';
 import { createSolution, publishSolution, unpublishSolution, updateSolution } from '../../server/src/solutions/solution.service';
 import { createChallenge, publishChallenge, submitChallenge, updateChallenge } from '../../server/src/challenges/challenge.service';
 import { ChallengeModel } from '../../server/src/challenges/challenge.model';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
 import { SearchUnavailableError, type SearchEngine } from '../../server/src/search/search-engine';
-import { loadUserActor } from '../../server/src/users/user.service';
+import { loadUserActor } from '../../server/src/organisations/user-actor.service';
 import { SolutionModel } from '../../server/src/solutions/solution.model';
 import type { UserActor } from '../../server/src/shared/actor';
 import type {
   CreateChallengeInput as ServiceCreateChallengeInput,
   CreateSolutionInput as ServiceCreateSolutionInput,
-} from '../../server/src/graphql/generated/resolvers-types';
+} from '../../server/src/contract/generated/resolvers-types';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff } from '../testkit/accounts';
 import { solutionInput } from '../testkit/marketplace';

@@ -7,7 +7,7 @@ import { parseInput } from '../shared/validation';
 import { invalidCredentials } from './authentication.service';
 import type { LoginRateLimiter } from './login-rate-limiter';
 import { registerAccount } from './registration.service';
-import { PASSWORD_MAX_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH } from '../users/password';
 
 const loginSchema = z.strictObject({
   email: z.string().trim().min(1).max(254),

@@ -1,7 +1,6 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { solutionPolicy } from '../solutions/solution.policy';
-import type { GraphQLContext } from '../graphql/context';
 import { searchChallenges, searchOrganisations, searchSolutions, type DiscoveryResult } from './discovery.service';
 import { organisationPolicy } from '../organisations/organisation.policy';
 
@@ -24,7 +23,7 @@ async function withRecords<R>(
 
 export const discoveryResolvers: Resolvers = {
   Query: {
-    searchChallenges: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+    searchChallenges: async (_parent, { input }, { actor, loaders, services }) => {
       const result = await withRecords(
         await searchChallenges(actor, input, services.search),
         (id) => loaders.challengeById.load(id),
@@ -32,7 +31,7 @@ export const discoveryResolvers: Resolvers = {
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, challenge: record })) };
     },
-    searchSolutions: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+    searchSolutions: async (_parent, { input }, { actor, loaders, services }) => {
       const result = await withRecords(
         await searchSolutions(actor, input, services.search),
         (id) => loaders.solutionById.load(id),
@@ -40,7 +39,7 @@ export const discoveryResolvers: Resolvers = {
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, solution: record })) };
     },
-    searchOrganisations: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+    searchOrganisations: async (_parent, { input }, { actor, loaders, services }) => {
       const result = await withRecords(
         await searchOrganisations(actor, input, services.search),
         (id) => loaders.organisationById.load(id),

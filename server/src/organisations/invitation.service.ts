@@ -1,18 +1,19 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { type Actor, requireUser } from '../shared/actor';
-import { AppError, forbidden } from '../shared/errors';
+import { type Actor, requireUser, type UserActor } from '../shared/actor';
+import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
 import type { Mailer } from '../mail/mailer';
-import type { InviteMemberInput, MembershipRole } from '../graphql/generated/resolvers-types';
-import { normaliseEmail } from '../users/user.service';
+import type { InviteMemberInput, MembershipRole } from '../contract/generated/resolvers-types';
+import { normaliseEmail } from '../shared/email';
 import { InvitationModel, type InvitationRecord } from './invitation.model';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation } from './organisation.service';
-import { sdlEnum } from '../shared/taxonomy';
+import { loadUserActor } from './user-actor.service';
+import { sdlEnum } from '../contract/taxonomy';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 
@@ -70,9 +71,10 @@ export async function findUsableInvitation(token: string): Promise<InvitationRec
 
 /**
  * Joins the invitation's organisation. The invitation must be addressed to this user's email,
- * and it is consumed with a conditional update so that it can be used exactly once.
+ * and it is consumed with a conditional update so that it can be used exactly once. Returns the
+ * actor as it is now, a member of one more organisation.
  */
-export async function acceptInvitation(actor: Actor, token: string): Promise<void> {
+export async function acceptInvitation(actor: Actor, token: string): Promise<UserActor> {
   const user = requireUser(actor);
   const invitation = await findUsableInvitation(token);
   if (invitation.email !== normaliseEmail(user.email)) {
@@ -90,4 +92,7 @@ export async function acceptInvitation(actor: Actor, token: string): Promise<voi
     { $setOnInsert: { role: invitation.role } },
     { upsert: true },
   );
+  const member = await loadUserActor(user.userId);
+  if (!member) throw notFound('User', user.userId);
+  return member;
 }

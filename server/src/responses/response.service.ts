@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
 import { type Actor, isMemberOf, isStaff, membershipOf, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
-import { sdlEnum } from '../shared/taxonomy';
+import { sdlEnum } from '../contract/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
 import type {
   DeclineResponseInput,
@@ -16,7 +17,7 @@ import type {
   ResponseTransitionInput,
   SubmitResponseInput,
   UpdateResponseInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from '../challenges/challenge.model';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { closeExpiredChallenges } from '../challenges/challenge.service';
@@ -85,10 +86,6 @@ async function loadChallengeForResponse(actor: Actor, challengeId: string): Prom
   const challenge = await ChallengeModel.findById(id).lean();
   if (!challenge || !(challengePolicy.canSee(actor, challenge) || challenge.publishedAt)) throw notFound('Challenge', challengeId);
   return challenge;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 /** Per-KPI notes must name the challenge's own KPIs, so the public body can read them against its targets. */
