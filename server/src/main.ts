@@ -9,7 +9,6 @@ import { createApp } from './app';
 import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
 import { searchSources } from './search-sync/search-sources';
-import { isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -42,10 +41,6 @@ async function main(): Promise<void> {
   const { uri, localMongo } = await resolveDatabase(config, logger);
   try {
     await connectDatabase(uri, config.mongo.dbName, logger, config.mongo.waitMs);
-    if (config.seedOnEmpty && (await isDatabaseEmpty())) {
-      logger.info('empty database: loading the demo data');
-      await seedDemo({ log: (message) => logger.info(message) });
-    }
     const mailer = createMailer(config, logger);
     const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, {
       leaseMs: config.search.leaseMs,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { newOrganisationSchema, createOrganisationForCreator } from '../organisations/organisation.service';
+import { actingAs, type ServiceContext } from '../context/service-context';
+import { newOrganisationSchema, createOrganisationAsOwner } from '../organisations/organisation.service';
 import { acceptInvitation, findUsableInvitation } from '../organisations/invitation.service';
 import { UserModel } from '../users/user.model';
 import { loadUserActor, normaliseEmail } from '../users/user.service';
@@ -27,16 +28,22 @@ function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
+/** The account registration created, and the organisation it belongs to. */
+export interface RegisteredAccount {
+  userId: string;
+  organisationId: string;
+}
+
 /**
  * Creates a user and their first membership. There are no transactions on every database we
  * support, so a failure after the user is created removes the user again rather than leaving
  * an account with no organisation.
  */
-export async function registerAccount(input: unknown): Promise<string> {
+export async function registerAccount(ctx: ServiceContext, input: unknown): Promise<RegisteredAccount> {
   const registration = parseInput(registrationSchema, input);
   const email = normaliseEmail(registration.email);
   assertStrongPassword(registration.password, email);
-  const invitation = registration.invitationToken ? await findUsableInvitation(registration.invitationToken) : undefined;
+  const invitation = registration.invitationToken ? await findUsableInvitation(ctx, registration.invitationToken) : undefined;
   if (invitation && invitation.email !== email) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');
   }
@@ -53,18 +60,18 @@ export async function registerAccount(input: unknown): Promise<string> {
   }
 
   try {
-    if (registration.organisation) {
-      await createOrganisationForCreator(userId, registration.organisation);
-    } else if (registration.invitationToken) {
-      const actor = await loadUserActor(userId);
-      if (!actor) throw new Error(`user ${userId} vanished during registration`);
-      await acceptInvitation(actor, registration.invitationToken);
-    }
+    const actor = await loadUserActor(userId);
+    if (!actor) throw new Error(`user ${userId} vanished during registration`);
+    const asNewUser = actingAs(ctx, actor);
+    const organisationId = registration.organisation
+      ? (await createOrganisationAsOwner(asNewUser, registration.organisation))._id.toHexString()
+      : (await acceptInvitation(asNewUser, registration.invitationToken ?? '')).memberships[0]?.organisationId;
+    if (!organisationId) throw new Error(`registration of user ${userId} joined no organisation`);
+    return { userId, organisationId };
   } catch (error) {
     await UserModel.deleteOne({ _id: userId });
     throw error;
   }
-  return userId;
 }
 
 const emailTaken = () =>

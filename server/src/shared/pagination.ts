@@ -21,6 +21,13 @@ export function decodeCursor(cursor: string): Types.ObjectId {
   return new Types.ObjectId(hex);
 }
 
+/** What every list takes, exactly as GraphQL passes it, so resolvers hand `args` straight through. */
+export interface ListArgs<Filter> {
+  filter?: Filter | null;
+  first?: number | null;
+  after?: string | null;
+}
+
 /** Validates `first`, so a client can neither ask for nothing nor for the whole collection. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? 20;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Actor, isAdmin, requireUser } from '../shared/actor';
+import { requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { sdlEnum } from '../shared/taxonomy';
@@ -9,6 +10,7 @@ import { MembershipModel } from '../organisations/membership.model';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { assertStrongPassword, hashPassword } from '../auth/password';
 import { UserModel, type UserRecord } from './user.model';
+import { platformPolicy } from './platform.policy';
 import { normaliseEmail } from './user.service';
 
 const setRolesSchema = z.strictObject({
@@ -17,9 +19,9 @@ const setRolesSchema = z.strictObject({
 });
 
 /** Admins grant and remove STAFF and ADMIN. An admin cannot remove their own ADMIN, so the platform never loses its last one by accident. */
-export async function setPlatformRoles(actor: Actor, input: SetPlatformRolesInput): Promise<UserRecord> {
-  const admin = requireUser(actor);
-  if (!isAdmin(actor)) throw forbidden('Only administrators can change platform roles.');
+export async function setPlatformRoles(ctx: ServiceContext, input: SetPlatformRolesInput): Promise<UserRecord> {
+  const admin = requireUser(ctx.actor);
+  if (!platformPolicy.canSetPlatformRoles(ctx.actor)) throw forbidden('Only administrators can change platform roles.');
   const { userId, roles } = parseInput(setRolesSchema, input);
   if (userId === admin.userId && !roles.includes('ADMIN')) {
     throw new AppError('BAD_USER_INPUT', 'You cannot remove your own ADMIN role.', {
@@ -41,11 +43,20 @@ export interface PlatformBootstrap {
   admin: { email: string; name: string; password: string };
 }
 
+const onlyThePlatform = () => forbidden('Only the platform itself can do this.');
+
+/** True while nobody has an account, which is when the development start loads the demo. */
+export async function isPlatformEmpty(ctx: ServiceContext): Promise<boolean> {
+  if (!platformPolicy.canBootstrap(ctx.actor)) throw onlyThePlatform();
+  return !(await UserModel.exists({}));
+}
+
 /**
  * Creates the accelerator organisation and its first ADMIN. Refuses once any admin exists, so it
  * is safe to run on every seed; everyone after that is invited and promoted by an admin.
  */
-export async function bootstrapPlatform(input: PlatformBootstrap): Promise<{ adminUserId: string; acceleratorId: string }> {
+export async function bootstrapPlatform(ctx: ServiceContext, input: PlatformBootstrap): Promise<{ adminUserId: string; acceleratorId: string }> {
+  if (!platformPolicy.canBootstrap(ctx.actor)) throw onlyThePlatform();
   if (await UserModel.exists({ platformRoles: 'ADMIN' })) {
     throw new AppError('CONFLICT', 'The platform already has an administrator.');
   }
@@ -55,7 +66,7 @@ export async function bootstrapPlatform(input: PlatformBootstrap): Promise<{ adm
     name: input.acceleratorName,
     kind: 'ACCELERATOR',
     verified: true,
-    verifiedAt: new Date(),
+    verifiedAt: ctx.now,
   });
   const admin = await UserModel.create({
     email,

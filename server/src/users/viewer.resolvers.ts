@@ -1,22 +1,14 @@
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { setPlatformRoles } from './platform-role.service';
 import { acceptInvitation } from '../organisations/invitation.service';
-import { loadUserActor } from './user.service';
-import { requireUser } from '../shared/actor';
-import { notFound } from '../shared/errors';
 
 export const viewerResolvers: Resolvers = {
   Query: {
     viewer: (_parent, _args, { actor }) => (actor.kind === 'user' ? actor : null),
   },
   Mutation: {
-    setPlatformRoles: async (_parent, { input }, { actor }) => setPlatformRoles(actor, input),
-    acceptInvitation: async (_parent, { input }, { actor }) => {
-      await acceptInvitation(actor, input.token);
-      const refreshed = await loadUserActor(requireUser(actor).userId);
-      if (!refreshed) throw notFound('User', requireUser(actor).userId);
-      return refreshed;
-    },
+    setPlatformRoles: (_parent, { input }, ctx) => setPlatformRoles(ctx, input),
+    acceptInvitation: (_parent, { input }, ctx) => acceptInvitation(ctx, input.token),
   },
   Viewer: {
     id: (viewer) => viewer.userId,
