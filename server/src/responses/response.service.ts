@@ -23,7 +23,7 @@ import { closeExpiredChallenges } from '../challenges/challenge.service';
 import { getSolution } from '../solutions/solution.service';
 import { liveKeyFor, ResponseModel, type ResponseRecord } from './response.model';
 import { responsePolicy, responseTransitions } from './response.policy';
-import { challengeWindowRules, failedEligibilityRules, type FailedRule } from './response-eligibility';
+import { challengeWindowRules, failedResponseRules, type FailedRule } from '../challenges/challenge-requirements';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -128,7 +128,7 @@ export async function submitResponse(ctx: ServiceContext, input: SubmitResponseI
   if (!isMemberOf(actor, startupId)) throw forbidden('Only members of the start-up that owns this solution can respond with it.');
   const challenge = await loadChallengeForResponse(ctx, challengeId);
   assertKpiNotesMatch(challenge, fields.kpiNotes);
-  const failedRules = failedEligibilityRules({
+  const failedRules = failedResponseRules({
     challenge,
     solution,
     startupVerified: membershipOf(actor, startupId)?.organisationVerified === true,
