@@ -17,8 +17,9 @@ RUN npm ci --no-audit --no-fund \
   && npm rebuild argon2 --build-from-source
 COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
+# server/dev (the local database launcher: dev and test tooling) is not in the build context.
 COPY server/src ./server/src
-# codegen writes server/src/graphql/generated (the resolver types the build needs); build is
+# codegen writes server/src/contract/generated (the resolver types the build needs); build is
 # `tsc -p tsconfig.build.json` into dist/server/src. The demo seeds are development tooling
 # (`npm start` loads them before the server starts), so neither their code nor their data is built.
 RUN npm run codegen \

@@ -7,9 +7,10 @@
 #  runtime stage lays out what the image holds: package.json, dist/, graphql/ and only the
 #                production dependencies (as `npm prune --omit=dev` leaves them);
 #  run           `node dist/server/src/main.js` with APP_ENV=production and a clean environment, against
-#                an in-memory mongo-java-server started through server/src/db/local-mongo.ts; checks
+#                an in-memory mongo-java-server started through server/dev/local-mongo.ts; checks
 #                /readyz, /livez, that introspection is refused and GraphiQL is off, that the image
-#                carries no demo seeds, and that SIGTERM ends it with exit code 0.
+#                carries no demo seeds and no dev tooling (the local database launcher), and that
+#                SIGTERM ends it with exit code 0.
 #
 # The staging folder keeps the checkout's dist/ and generated types untouched (others work in it).
 # Prints PASS or FAIL last; exits non-zero on failure.
@@ -69,6 +70,9 @@ if ! (cd "$stage/build" && npm run --silent build > "$stage/build.log" 2>&1); th
 fi
 [ -f "$stage/build/dist/server/src/main.js" ] || fail "the build did not produce dist/server/src/main.js"
 echo "   built in $(( $(date +%s) - build_started ))s"
+dev_tooling=$(cd "$stage/build/dist" && { find . -path ./server/dev -prune -print; find . -name 'local-mongo*' -o -name 'local-database*'; } | sort -u)
+[ -z "$dev_tooling" ] || fail "the build carries dev tooling that production must not ship: $dev_tooling"
+echo "   no dev tooling in dist/ (server/dev, the local database launcher)"
 
 # ---- runtime stage -----------------------------------------------------------------------------
 step "laying out the runtime image: package.json, dist/, graphql/, production node_modules"
@@ -93,9 +97,9 @@ found=$(cd "$stage/app" && find dist -path '*seed*' | head -n 5)
 grep -rqs "seeds/" "$stage/app/dist/server" && fail "the compiled server refers to seeds/"
 
 # ---- run ---------------------------------------------------------------------------------------
-step "starting an in-memory mongo-java-server (server/src/db/local-mongo.ts)"
+step "starting an in-memory mongo-java-server (server/dev/local-mongo.ts)"
 "$root/node_modules/.bin/tsx" -e '
-  require("./server/src/db/local-mongo").startLocalMongo({ backend: "memory", port: 0 }).then((mongo) => {
+  require("./server/dev/local-mongo").startLocalMongo({ backend: "memory", port: 0 }).then((mongo) => {
     console.log("SMOKE_MONGO_URI " + mongo.uri);
     const stop = () => mongo.stop().then(() => process.exit(0), () => process.exit(1));
     process.on("SIGTERM", stop);

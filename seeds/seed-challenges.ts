@@ -5,8 +5,8 @@ import {
   publishChallenge,
   submitChallenge,
 } from '../server/src/challenges/challenge.service';
-import type { ChallengeStatus, CreateChallengeInput } from '../server/src/graphql/generated/resolvers-types';
-import { sdlEnum } from '../server/src/shared/taxonomy';
+import type { ChallengeStatus, CreateChallengeInput } from '../server/src/contract/generated/resolvers-types';
+import { sdlEnum } from '../server/src/contract/taxonomy';
 import { readSeedFiles } from './seed-data';
 import { progress } from './progress';
 import type { SeedContext } from './seed-context';

@@ -1,12 +1,15 @@
-import { loadUserActor } from '../server/src/users/user.service';
-import { bootstrapPlatform, isPlatformEmpty, setPlatformRoles } from '../server/src/users/platform-role.service';
+import { loadUserActor } from '../server/src/organisations/user-actor.service';
+import { setPlatformRoles } from '../server/src/users/platform-role.service';
+import { bootstrapPlatform, isPlatformEmpty } from '../server/src/organisations/platform-bootstrap.service';
 import { registerAccount } from '../server/src/auth/registration.service';
 import { issueInvitation } from '../server/src/organisations/invitation.service';
 import { verifyOrganisation } from '../server/src/organisations/organisation.service';
 import { actingAs, type ServiceContext } from '../server/src/context/service-context';
 import { readOrganisations, readUsers, type SeedOrganisation, type SeedUser } from './seed-data';
 import { progress } from './progress';
-import type { SeedContext } from './seed-context';
+import { seedingContext, type SeedContext } from './seed-context';
+import type { Config } from '../server/src/config/config';
+import type { Logger } from '../server/src/shared/logger';
 import { seedChallenges } from './seed-challenges';
 import { seedSolutions } from './seed-solutions';
 import { seedResponses } from './seed-responses';
@@ -98,4 +101,13 @@ export async function seedDemo(system: ServiceContext, { log }: { log: (message:
   const challengeIds = await seedChallenges(context);
   const solutionIds = await seedSolutions(context);
   await seedResponses(context, challengeIds, solutionIds);
+}
+
+/** The development start's hook: loads the demo when SEED_ON_EMPTY is on and nobody has an account yet. */
+export async function loadDemoWhenEmpty(config: Config, logger: Logger): Promise<void> {
+  if (!config.seedOnEmpty) return;
+  const system = seedingContext(config, logger);
+  if (!(await isDatabaseEmpty(system))) return;
+  logger.info('empty database: loading the demo data');
+  await seedDemo(system, { log: (message) => logger.info(message) });
 }

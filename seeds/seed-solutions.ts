@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { archiveSolution, createSolution, publishSolution } from '../server/src/solutions/solution.service';
-import type { CreateSolutionInput, SolutionStatus } from '../server/src/graphql/generated/resolvers-types';
+import type { CreateSolutionInput, SolutionStatus } from '../server/src/contract/generated/resolvers-types';
 import { AppError } from '../server/src/shared/errors';
-import { sdlEnum } from '../server/src/shared/taxonomy';
+import { sdlEnum } from '../server/src/contract/taxonomy';
 import { readSeedFiles } from './seed-data';
 import { progress } from './progress';
 import type { SeedContext } from './seed-context';

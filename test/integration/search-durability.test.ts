@@ -2,7 +2,7 @@ import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/
 import { createLogger } from '../../server/src/shared/logger';
 import { SearchIndexer } from '../../server/src/search-sync/indexer';
 import { measureDrift, repairDrift } from '../../server/src/search-sync/drift';
-import { searchSources } from '../../server/src/search-sync/search-sources';
+import { searchSources } from '../../server/src/search-sources';
 import { createSolution, publishSolution, unpublishSolution, updateSolution } from '../../server/src/solutions/solution.service';
 import { createChallenge, publishChallenge, submitChallenge, updateChallenge } from '../../server/src/challenges/challenge.service';
 import { ChallengeModel } from '../../server/src/challenges/challenge.model';
@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../server/src/context/service-context';
 import type {
   CreateChallengeInput as ServiceCreateChallengeInput,
   CreateSolutionInput as ServiceCreateSolutionInput,
-} from '../../server/src/graphql/generated/resolvers-types';
+} from '../../server/src/contract/generated/resolvers-types';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff } from '../testkit/accounts';
 import { solutionInput } from '../testkit/marketplace';

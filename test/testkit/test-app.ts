@@ -8,15 +8,15 @@ import { createLogger } from '../../server/src/shared/logger';
 import { connectDatabase } from '../../server/src/db/connection';
 import { MemoryMailer } from '../../server/src/mail/mailer';
 import { createApp } from '../../server/src/app';
-import { bootstrapPlatform } from '../../server/src/users/platform-role.service';
+import { bootstrapPlatform } from '../../server/src/organisations/platform-bootstrap.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
 import type { SearchEngine } from '../../server/src/search/search-engine';
 import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
-import { searchSources } from '../../server/src/search-sync/search-sources';
+import { searchSources } from '../../server/src/search-sources';
 import { loggingEventSink, serviceContext, type ServiceContext } from '../../server/src/context/service-context';
 import { systemActor, type Actor } from '../../server/src/shared/actor';
-import { loadUserActor } from '../../server/src/users/user.service';
+import { loadUserActor } from '../../server/src/organisations/user-actor.service';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 

@@ -8,7 +8,7 @@ import { invalidCredentials } from './authentication.service';
 import type { LoginRateLimiter } from './login-rate-limiter';
 import type { ServiceContext } from '../context/service-context';
 import { registerAccount } from './registration.service';
-import { PASSWORD_MAX_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH } from '../users/password';
 
 const loginSchema = z.strictObject({
   email: z.string().trim().min(1).max(254),

@@ -4,9 +4,10 @@ import { parseInput } from '../shared/validation';
 import { actingAs, type ServiceContext } from '../context/service-context';
 import { newOrganisationSchema, createOrganisationAsOwner } from '../organisations/organisation.service';
 import { acceptInvitation, findUsableInvitation } from '../organisations/invitation.service';
-import { UserModel } from '../users/user.model';
-import { loadUserActor, normaliseEmail } from '../users/user.service';
-import { assertStrongPassword, hashPassword, PASSWORD_MAX_LENGTH } from './password';
+import { loadUserActor } from '../organisations/user-actor.service';
+import { normaliseEmail } from '../shared/email';
+import { createUser, deleteUser, emailTaken, isEmailRegistered } from '../users/user.service';
+import { assertStrongPassword, PASSWORD_MAX_LENGTH } from '../users/password';
 
 const registrationSchema = z
   .strictObject({
@@ -23,10 +24,6 @@ const registrationSchema = z
 
 /** What a new account needs: the person, and either a new organisation or an invitation to an existing one. */
 export type RegistrationInput = z.input<typeof registrationSchema>;
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
 
 /** The account registration created, and the organisation it belongs to. */
 export interface RegisteredAccount {
@@ -47,17 +44,10 @@ export async function registerAccount(ctx: ServiceContext, input: unknown): Prom
   if (invitation && invitation.email !== email) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');
   }
-  if (await UserModel.exists({ email })) throw emailTaken();
+  if (await isEmailRegistered(email)) throw emailTaken();
 
-  const passwordHash = await hashPassword(registration.password);
-  let userId: string;
-  try {
-    const user = await UserModel.create({ email, name: registration.name, passwordHash, platformRoles: [] });
-    userId = user._id.toHexString();
-  } catch (error) {
-    if (isDuplicateKey(error)) throw emailTaken();
-    throw error;
-  }
+  const user = await createUser({ email, name: registration.name, password: registration.password });
+  const userId = user._id.toHexString();
 
   try {
     const actor = await loadUserActor(userId);
@@ -69,12 +59,7 @@ export async function registerAccount(ctx: ServiceContext, input: unknown): Prom
     if (!organisationId) throw new Error(`registration of user ${userId} joined no organisation`);
     return { userId, organisationId };
   } catch (error) {
-    await UserModel.deleteOne({ _id: userId });
+    await deleteUser(user._id);
     throw error;
   }
 }
-
-const emailTaken = () =>
-  new AppError('EMAIL_TAKEN', 'An account with this email already exists.', {
-    fields: [{ field: 'email', message: 'is already registered' }],
-  });

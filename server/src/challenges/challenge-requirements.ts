@@ -1,4 +1,4 @@
-import type { Accreditation, Region } from '../graphql/generated/resolvers-types';
+import type { Accreditation, Region } from '../contract/generated/resolvers-types';
 import type { SolutionRecord } from '../solutions/solution.model';
 import type { ChallengeRecord } from './challenge.model';
 import { isOpenForResponses } from './challenge.policy';

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { challengePolicy } from './challenge.policy';
 import {

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound, type FieldProblem } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
-import { regionSchema, sdlEnum } from '../shared/taxonomy';
+import { regionSchema, sdlEnum } from '../contract/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
 import type {
   Accreditation,
@@ -21,7 +21,7 @@ import type {
   RequestChallengeChangesInput,
   Sector,
   UpdateChallengeInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
 import { challengePolicy, challengeTransitions, hasRoleFor, ownerIsVerified } from './challenge.policy';
 

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { clarificationPolicy } from './clarification.policy';
 import { answerClarification, askClarification, visibleClarifications } from './clarification.service';
 

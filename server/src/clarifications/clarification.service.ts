@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { parseInput } from '../shared/validation';
-import type { AnswerClarificationInput, AskClarificationInput } from '../graphql/generated/resolvers-types';
+import type { AnswerClarificationInput, AskClarificationInput } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import { challengePolicy, isChallengeOwner } from '../challenges/challenge.policy';
 import { getChallenge } from '../challenges/challenge.service';

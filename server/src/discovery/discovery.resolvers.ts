@@ -1,7 +1,6 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { solutionPolicy } from '../solutions/solution.policy';
-import type { GraphQLContext } from '../graphql/context';
 import { searchChallenges, searchOrganisations, searchSolutions, type DiscoveryResult } from './discovery.service';
 import { organisationPolicy } from '../organisations/organisation.policy';
 
@@ -24,7 +23,7 @@ async function withRecords<R>(
 
 export const discoveryResolvers: Resolvers = {
   Query: {
-    searchChallenges: async (_parent, { input }, ctx: GraphQLContext) => {
+    searchChallenges: async (_parent, { input }, ctx) => {
       const { actor, loaders } = ctx;
       const result = await withRecords(
         await searchChallenges(ctx, input),
@@ -33,7 +32,7 @@ export const discoveryResolvers: Resolvers = {
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, challenge: record })) };
     },
-    searchSolutions: async (_parent, { input }, ctx: GraphQLContext) => {
+    searchSolutions: async (_parent, { input }, ctx) => {
       const { actor, loaders } = ctx;
       const result = await withRecords(
         await searchSolutions(ctx, input),
@@ -42,7 +41,7 @@ export const discoveryResolvers: Resolvers = {
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, solution: record })) };
     },
-    searchOrganisations: async (_parent, { input }, ctx: GraphQLContext) => {
+    searchOrganisations: async (_parent, { input }, ctx) => {
       const { actor, loaders } = ctx;
       const result = await withRecords(
         await searchOrganisations(ctx, input),

@@ -12,7 +12,7 @@ import type {
   OrganisationFacet,
   SolutionFacet,
   SolutionSearchSort,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_PAGE = 50;

@@ -1,6 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
-import type { MembershipRole } from '../graphql/generated/resolvers-types';
+import { sdlEnumValues } from '../contract/sdl';
+import type { MembershipRole } from '../contract/generated/resolvers-types';
 
 /** A pending or used invitation. Only a hash of its token is stored, so a database leak cannot be replayed. */
 export interface InvitationRecord {

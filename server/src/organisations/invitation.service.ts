@@ -1,18 +1,19 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { type UserActor, requireUser } from '../shared/actor';
-import { AppError, forbidden } from '../shared/errors';
+import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
 import type { ServiceContext } from '../context/service-context';
-import type { InviteMemberInput, MembershipRole } from '../graphql/generated/resolvers-types';
-import { normaliseEmail } from '../users/user.service';
+import type { InviteMemberInput, MembershipRole } from '../contract/generated/resolvers-types';
+import { normaliseEmail } from '../shared/email';
 import { InvitationModel, type InvitationRecord } from './invitation.model';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation } from './organisation.service';
-import { sdlEnum } from '../shared/taxonomy';
+import { loadUserActor } from './user-actor.service';
+import { sdlEnum } from '../contract/taxonomy';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 
@@ -76,9 +77,9 @@ export async function findUsableInvitation(ctx: ServiceContext, token: string): 
 }
 
 /**
- * Joins the invitation's organisation and returns the actor as it now is, a member. The
- * invitation must be addressed to this user's email, and it is consumed with a conditional
- * update so that it can be used exactly once.
+ * Joins the invitation's organisation. The invitation must be addressed to this user's email,
+ * and it is consumed with a conditional update so that it can be used exactly once. Returns the
+ * actor as it is now, a member of one more organisation.
  */
 export async function acceptInvitation(ctx: ServiceContext, token: string): Promise<UserActor> {
   const user = requireUser(ctx.actor);
@@ -91,15 +92,14 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
     { $set: { acceptedAt: ctx.now, acceptedBy: toObjectId('User', user.userId) } },
   );
   if (!consumed) throw invalidInvitation();
-  const org = await OrganisationModel.findById(invitation.organisationId).select({ kind: 1, verified: 1 }).lean();
+  const org = await OrganisationModel.exists({ _id: invitation.organisationId });
   if (!org) throw invalidInvitation();
   await MembershipModel.updateOne(
     { userId: toObjectId('User', user.userId), organisationId: invitation.organisationId },
     { $setOnInsert: { role: invitation.role } },
     { upsert: true },
   );
-  const organisationId = org._id.toHexString();
-  if (user.memberships.some((membership) => membership.organisationId === organisationId)) return user;
-  const joined = { organisationId, organisationKind: org.kind, organisationVerified: org.verified, role: invitation.role };
-  return { ...user, memberships: [...user.memberships, joined] };
+  const member = await loadUserActor(user.userId);
+  if (!member) throw notFound('User', user.userId);
+  return member;
 }

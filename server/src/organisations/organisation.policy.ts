@@ -1,5 +1,5 @@
 import { type Actor, isMemberOf, isStaff, isSystem, membershipOf } from '../shared/actor';
-import type { MembershipRole } from '../graphql/generated/resolvers-types';
+import type { MembershipRole } from '../contract/generated/resolvers-types';
 import type { OrganisationRecord } from './organisation.model';
 
 type OrganisationRef = Pick<OrganisationRecord, '_id' | 'verified'>;

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation, listMembers, listOrganisations, updateOrganisation, verifyOrganisation } from './organisation.service';
 import { findUsableInvitation, inviteMember } from './invitation.service';

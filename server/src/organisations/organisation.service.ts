@@ -2,16 +2,17 @@ import { trusted } from '../db/trusted';
 import { z } from 'zod';
 import { isStaff, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
+import type { ListArgs } from '../shared/pagination';
 import { forbidden, notFound } from '../shared/errors';
-import { afterCursorCondition, pageSize, toPage, type ListArgs, type Page } from '../shared/pagination';
+import { findPage, type CountedPage } from '../db/find-page';
 import { dropNulls, parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
-import type { OrganisationFilter, UpdateOrganisationInput } from '../graphql/generated/resolvers-types';
+import type { OrganisationFilter, UpdateOrganisationInput } from '../contract/generated/resolvers-types';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel, type OrganisationRecord } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
-import { UserModel } from '../users/user.model';
-import { publicBodyTypeSchema, regionSchema } from '../shared/taxonomy';
+import { findUsersByIds } from '../users/user.service';
+import { publicBodyTypeSchema, regionSchema } from '../contract/taxonomy';
 
 /** Loads an organisation the actor may see, else NOT_FOUND (hidden and missing look the same). */
 export async function getOrganisation(ctx: ServiceContext, id: string): Promise<OrganisationRecord> {
@@ -24,9 +25,8 @@ export async function getOrganisation(ctx: ServiceContext, id: string): Promise<
 export async function listOrganisations(
   { actor }: ServiceContext,
   { filter, first, after }: ListArgs<OrganisationFilter>,
-): Promise<Page<OrganisationRecord>> {
-  const size = pageSize(first);
-  const conditions: Record<string, unknown>[] = [afterCursorCondition(after)];
+): Promise<CountedPage<OrganisationRecord>> {
+  const conditions: Record<string, unknown>[] = [];
   if (filter?.kind) conditions.push({ kind: filter.kind });
   if (isStaff(actor)) {
     if (filter?.verified != null) conditions.push({ verified: filter.verified });
@@ -37,8 +37,7 @@ export async function listOrganisations(
     );
     if (filter?.verified === true) conditions.push({ verified: true });
   }
-  const records = await OrganisationModel.find({ $and: conditions }).sort({ _id: -1 }).limit(size + 1).lean();
-  return toPage(records, size);
+  return findPage(OrganisationModel, conditions, first, after);
 }
 
 /** The input a new organisation is created from, during registration or seeding. */
@@ -110,7 +109,7 @@ export async function updateOrganisation(ctx: ServiceContext, input: UpdateOrgan
 export async function listMembers({ actor }: ServiceContext, org: OrganisationRecord) {
   if (!organisationPolicy.canSeeMembers(actor, org)) return [];
   const memberships = await MembershipModel.find({ organisationId: org._id }).sort({ createdAt: 1 }).lean();
-  const users = await UserModel.find({ _id: trusted({ $in: memberships.map((m) => m.userId) }) }).lean();
+  const users = await findUsersByIds(memberships.map((m) => m.userId));
   const usersById = new Map(users.map((user) => [user._id.toHexString(), user]));
   return memberships.flatMap((membership) => {
     const user = usersById.get(membership.userId.toHexString());

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
-import type { GraphQLContext } from '../graphql/context';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { isOpenForResponses } from '../challenges/challenge.policy';
+import type { ChallengeRecord } from '../challenges/challenge.model';
 import type { ResponseRecord } from './response.model';
 import { responsePolicy } from './response.policy';
 import {
@@ -52,7 +52,7 @@ export const responseResolvers: Resolvers = {
     },
     declineReason: (response) => response.declineReason ?? null,
     viewerCan: async (response, _args, { actor, loaders, now }) => {
-      const open = await challengeOpen(response, loaders, now);
+      const open = await challengeOpen(response, (id) => loaders.challengeById.load(id), now);
       return {
         update: responsePolicy.canFire(actor, response, 'UPDATE', open),
         shortlist: responsePolicy.canFire(actor, response, 'SHORTLIST', open),
@@ -61,13 +61,17 @@ export const responseResolvers: Resolvers = {
       };
     },
     allowedEvents: async (response, _args, { actor, loaders, now }) =>
-      responsePolicy.allowedEventsFor(actor, response, await challengeOpen(response, loaders, now)),
+      responsePolicy.allowedEventsFor(actor, response, await challengeOpen(response, (id) => loaders.challengeById.load(id), now)),
   },
 };
 
 /** Whether the response's challenge still takes responses; only a SUBMITTED response needs to know. */
-async function challengeOpen(response: ResponseRecord, loaders: GraphQLContext['loaders'], now: Date): Promise<boolean> {
+async function challengeOpen(
+  response: ResponseRecord,
+  loadChallenge: (id: string) => Promise<ChallengeRecord | null>,
+  now: Date,
+): Promise<boolean> {
   if (response.status !== 'SUBMITTED') return false;
-  const challenge = await loaders.challengeById.load(response.challengeId.toHexString());
+  const challenge = await loadChallenge(response.challengeId.toHexString());
   return challenge !== null && isOpenForResponses(challenge, now);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
 import { type Actor, isMemberOf, isStaff, membershipOf, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
@@ -16,7 +17,7 @@ import type {
   ResponseTransitionInput,
   SubmitResponseInput,
   UpdateResponseInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from '../challenges/challenge.model';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { closeExpiredChallenges } from '../challenges/challenge.service';
@@ -81,10 +82,6 @@ async function loadChallengeForResponse(ctx: ServiceContext, challengeId: string
   const challenge = await ChallengeModel.findById(id).lean();
   if (!challenge || !(challengePolicy.canSee(ctx.actor, challenge) || challenge.publishedAt)) throw notFound('Challenge', challengeId);
   return challenge;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 /** Per-KPI notes must name the challenge's own KPIs, so the public body can read them against its targets. */

@@ -1,4 +1,4 @@
-import type { MembershipRole, OrganisationKind, PlatformRole } from '../graphql/generated/resolvers-types';
+import type { MembershipRole, OrganisationKind, PlatformRole } from '../contract/generated/resolvers-types';
 import { unauthenticated } from './errors';
 
 /** One organisation the acting user belongs to, as loaded once per request. */

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
-import { regionSchema, sdlEnum } from '../shared/taxonomy';
+import { regionSchema, sdlEnum } from '../contract/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
 import type {
   Accreditation,
@@ -21,7 +21,7 @@ import type {
   SolutionFilter,
   SolutionTransitionInput,
   UpdateSolutionInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { SolutionModel, type SolutionRecord } from './solution.model';
 import { solutionPolicy, solutionTransitions } from './solution.policy';
 

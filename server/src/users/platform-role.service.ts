@@ -3,15 +3,11 @@ import { requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { sdlEnum } from '../shared/taxonomy';
+import { sdlEnum } from '../contract/taxonomy';
 import { toObjectId } from '../db/ids';
-import type { PlatformRole, SetPlatformRolesInput } from '../graphql/generated/resolvers-types';
-import { MembershipModel } from '../organisations/membership.model';
-import { OrganisationModel } from '../organisations/organisation.model';
-import { assertStrongPassword, hashPassword } from '../auth/password';
+import type { PlatformRole, SetPlatformRolesInput } from '../contract/generated/resolvers-types';
 import { UserModel, type UserRecord } from './user.model';
 import { platformPolicy } from './platform.policy';
-import { normaliseEmail } from './user.service';
 
 const setRolesSchema = z.strictObject({
   userId: z.string(),
@@ -35,45 +31,4 @@ export async function setPlatformRoles(ctx: ServiceContext, input: SetPlatformRo
   ).lean();
   if (!user) throw notFound('User', userId);
   return user;
-}
-
-/** The accelerator and its first administrator, for a platform that has none yet. */
-export interface PlatformBootstrap {
-  acceleratorName: string;
-  admin: { email: string; name: string; password: string };
-}
-
-const onlyThePlatform = () => forbidden('Only the platform itself can do this.');
-
-/** True while nobody has an account, which is when the development start loads the demo. */
-export async function isPlatformEmpty(ctx: ServiceContext): Promise<boolean> {
-  if (!platformPolicy.canBootstrap(ctx.actor)) throw onlyThePlatform();
-  return !(await UserModel.exists({}));
-}
-
-/**
- * Creates the accelerator organisation and its first ADMIN. Refuses once any admin exists, so it
- * is safe to run on every seed; everyone after that is invited and promoted by an admin.
- */
-export async function bootstrapPlatform(ctx: ServiceContext, input: PlatformBootstrap): Promise<{ adminUserId: string; acceleratorId: string }> {
-  if (!platformPolicy.canBootstrap(ctx.actor)) throw onlyThePlatform();
-  if (await UserModel.exists({ platformRoles: 'ADMIN' })) {
-    throw new AppError('CONFLICT', 'The platform already has an administrator.');
-  }
-  const email = normaliseEmail(input.admin.email);
-  assertStrongPassword(input.admin.password, email);
-  const accelerator = await OrganisationModel.create({
-    name: input.acceleratorName,
-    kind: 'ACCELERATOR',
-    verified: true,
-    verifiedAt: ctx.now,
-  });
-  const admin = await UserModel.create({
-    email,
-    name: input.admin.name,
-    passwordHash: await hashPassword(input.admin.password),
-    platformRoles: ['STAFF', 'ADMIN'],
-  });
-  await MembershipModel.create({ userId: admin._id, organisationId: accelerator._id, role: 'OWNER' });
-  return { adminUserId: admin._id.toHexString(), acceleratorId: accelerator._id.toHexString() };
 }

@@ -1,13 +1,11 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
-import { setPlatformRoles } from './platform-role.service';
-import { acceptInvitation } from '../organisations/invitation.service';
+import type { Resolvers } from '../contract/generated/resolvers-types';
+import { acceptInvitation } from './invitation.service';
 
 export const viewerResolvers: Resolvers = {
   Query: {
     viewer: (_parent, _args, { actor }) => (actor.kind === 'user' ? actor : null),
   },
   Mutation: {
-    setPlatformRoles: (_parent, { input }, ctx) => setPlatformRoles(ctx, input),
     acceptInvitation: (_parent, { input }, ctx) => acceptInvitation(ctx, input.token),
   },
   Viewer: {
@@ -20,9 +18,5 @@ export const viewerResolvers: Resolvers = {
         return organisation && !(organisation instanceof Error) ? [{ role: membership.role, organisation }] : [];
       });
     },
-  },
-  PlatformUser: {
-    id: (user) => user._id.toHexString(),
-    roles: (user) => user.platformRoles,
   },
 };
