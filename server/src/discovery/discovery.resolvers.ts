@@ -23,25 +23,28 @@ async function withRecords<R>(
 
 export const discoveryResolvers: Resolvers = {
   Query: {
-    searchChallenges: async (_parent, { input }, { actor, loaders, services }) => {
+    searchChallenges: async (_parent, { input }, ctx) => {
+      const { actor, loaders } = ctx;
       const result = await withRecords(
-        await searchChallenges(actor, input, services.search),
+        await searchChallenges(ctx, input),
         (id) => loaders.challengeById.load(id),
         (challenge) => challengePolicy.canSee(actor, challenge),
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, challenge: record })) };
     },
-    searchSolutions: async (_parent, { input }, { actor, loaders, services }) => {
+    searchSolutions: async (_parent, { input }, ctx) => {
+      const { actor, loaders } = ctx;
       const result = await withRecords(
-        await searchSolutions(actor, input, services.search),
+        await searchSolutions(ctx, input),
         (id) => loaders.solutionById.load(id),
         (solution) => solutionPolicy.canSee(actor, solution),
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, solution: record })) };
     },
-    searchOrganisations: async (_parent, { input }, { actor, loaders, services }) => {
+    searchOrganisations: async (_parent, { input }, ctx) => {
+      const { actor, loaders } = ctx;
       const result = await withRecords(
-        await searchOrganisations(actor, input, services.search),
+        await searchOrganisations(ctx, input),
         (id) => loaders.organisationById.load(id),
         (organisation) => organisationPolicy.canSee(actor, organisation),
       );
