@@ -6,8 +6,9 @@ import { errorBody, requireJsonBody } from '../shared/http-errors';
 import { parseInput } from '../shared/validation';
 import { invalidCredentials } from './authentication.service';
 import { registrationBudgets, signInAccountKey, signInBudgets, type AttemptRateLimiter } from './attempt-rate-limiter';
+import type { ServiceContext } from '../context/service-context';
 import { registerAccount } from './registration.service';
-import { PASSWORD_MAX_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH } from '../users/password';
 
 const loginSchema = z.strictObject({
   email: z.string().trim().min(1).max(254),
@@ -34,6 +35,8 @@ export interface AuthRouterDeps {
   limiter: AttemptRateLimiter;
   limits: { signInAttempts: number; registrationAttempts: number };
   sessionCookieName: string;
+  /** The service context of one request. */
+  contextFor: (req: Request) => ServiceContext;
 }
 
 function rateLimited(res: Response, retryAfter: number, what: string): void {
@@ -49,7 +52,7 @@ export function createAuthRouter(deps: AuthRouterDeps) {
   router.post('/register', async (req, res) => {
     const retryAfter = deps.limiter.tryAttempt(registrationBudgets(deps.limits.registrationAttempts, clientAddress(req)));
     if (retryAfter !== undefined) return rateLimited(res, retryAfter, 'registrations from this address');
-    const userId = await registerAccount(req.body ?? {});
+    const { userId } = await registerAccount(deps.contextFor(req), req.body ?? {});
     await logIn(req, userId);
     res.status(201).json({ ok: true, userId });
   });
