@@ -10,9 +10,20 @@ import { clarificationResolvers } from '../clarifications/clarification.resolver
 import { solutionResolvers } from '../solutions/solution.resolvers';
 import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
+import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
 
-/** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers];
+/** Every feature's resolvers; a feature joins the API by adding its map here. Staff mutations are audited in all of them. */
+const featureResolvers: Resolvers[] = [
+  userResolvers,
+  viewerResolvers,
+  organisationResolvers,
+  challengeResolvers,
+  clarificationResolvers,
+  solutionResolvers,
+  responseResolvers,
+  discoveryResolvers,
+  auditResolvers,
+].map(auditingStaffMutations);
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,
