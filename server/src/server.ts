@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config/config';
-import { createLogger, type Logger } from './shared/logger';
+import { ConfigError, loadConfig } from './config/config';
+import { createLogger } from './shared/logger';
 import { connectDatabase, DatabaseUnavailableError, disconnectDatabase } from './db/connection';
 import { configuredDatabase, DatabaseServerError, type OpenDatabase } from './db/with-database';
 import { createMailer } from './mail/create-mailer';

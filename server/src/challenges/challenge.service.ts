@@ -3,7 +3,8 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { inOwnOrganisations } from '../db/ownership';
+import { visibleCondition } from '../db/visibility';
 import { type Actor, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound, type FieldProblem } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
@@ -21,7 +22,7 @@ import type {
   UpdateChallengeInput,
 } from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
-import { challengePolicy, challengeTransitions, hasRoleFor, ownerIsVerified } from './challenge.policy';
+import { challengePolicy, challengeTransitions, challengeVisibility, hasRoleFor, ownerIsVerified } from './challenge.policy';
 
 const MAX_BUDGET_GBP = 100_000_000;
 const MAX_DEADLINE_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
@@ -182,9 +183,9 @@ export async function listChallenges(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<ChallengePage> {
-  // OPEN challenges, plus every state of the actor's own organisations' (all, for staff).
-  const conditions = [publicOrOwn(actor, { status: 'OPEN' }), ...filterConditions(actor, filter ?? {})];
-  await closeExpiredChallenges(new Date());
+  const now = new Date();
+  const conditions = [visibleCondition(challengeVisibility, actor, now), ...filterConditions(actor, filter ?? {})];
+  await closeExpiredChallenges(now);
   return findPage(ChallengeModel, conditions, first, after);
 }
 

@@ -3,12 +3,13 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { inOwnOrganisations } from '../db/ownership';
+import { visibleCondition } from '../db/visibility';
 import { type Actor, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { regionSchema, sdlEnum } from '../contract/taxonomy';
-import { dropNulls, parseInput } from '../shared/validation';
+import { assertTrl, dropNulls, parseInput } from '../shared/validation';
 import type {
   Accreditation,
   CreateSolutionInput,
@@ -21,7 +22,7 @@ import type {
   UpdateSolutionInput,
 } from '../contract/generated/resolvers-types';
 import { SolutionModel, type SolutionRecord } from './solution.model';
-import { solutionPolicy, solutionTransitions } from './solution.policy';
+import { solutionPolicy, solutionTransitions, solutionVisibility } from './solution.policy';
 
 const MAX_PRICE_GBP = 100_000_000;
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -93,15 +94,11 @@ export async function getSolution(actor: Actor, id: string): Promise<SolutionRec
 export type SolutionPage = CountedPage<SolutionRecord>;
 
 function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, unknown>[] {
-  const conditions: Record<string, unknown>[] = [publicOrOwn(actor, { status: 'PUBLISHED' })];
+  const conditions: Record<string, unknown>[] = [visibleCondition(solutionVisibility, actor, new Date())];
   if (filter.sectors && filter.sectors.length > 0) conditions.push({ sectors: trusted({ $in: filter.sectors }) });
   if (filter.regions && filter.regions.length > 0) conditions.push({ regionsServed: trusted({ $in: [...filter.regions, 'UK_WIDE'] }) });
-  if (filter.minTrl != null) {
-    if (!Number.isInteger(filter.minTrl) || filter.minTrl < 1 || filter.minTrl > 9) {
-      throw badInput([{ field: 'filter.minTrl', message: 'must be between 1 and 9' }]);
-    }
-    conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
-  }
+  assertTrl('filter.minTrl', filter.minTrl);
+  if (filter.minTrl != null) conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.mine) conditions.push(inOwnOrganisations(actor));
   if (filter.organisationId) conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
