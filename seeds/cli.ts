@@ -3,6 +3,7 @@ import { createLogger } from '../server/src/shared/logger';
 import { withDatabase } from '../server/src/db/with-database';
 import { localDatabaseUnlessConfigured } from '../server/dev/local-database';
 import { isDatabaseEmpty, seedDemo } from './seed-demo';
+import { seedingContext } from './seed-context';
 
 /** `npm run seed`: loads the demo into an empty database (the local one unless MONGODB_URI is set). */
 async function run(): Promise<void> {
@@ -12,12 +13,13 @@ async function run(): Promise<void> {
     config,
     logger,
     async () => {
-      if (!(await isDatabaseEmpty())) {
+      const system = seedingContext(config, logger);
+      if (!(await isDatabaseEmpty(system))) {
         console.log('The database already has accounts; seeding only fills an empty database. Delete .data/ to start afresh.');
         return;
       }
       const startedAt = Date.now();
-      await seedDemo({ log: (message) => console.log(message) });
+      await seedDemo(system, { log: (message) => console.log(message) });
       console.log(`Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
     },
     localDatabaseUnlessConfigured({ anyPort: true }),

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config/config';
-import { createLogger } from './shared/logger';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { createLogger, type Logger } from './shared/logger';
 import { connectDatabase, DatabaseUnavailableError, disconnectDatabase } from './db/connection';
 import { configuredDatabase, DatabaseServerError, type OpenDatabase } from './db/with-database';
 import { createMailer } from './mail/create-mailer';
@@ -8,7 +8,6 @@ import { createApp } from './app';
 import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
 import { searchSources } from './search-sources';
-import { isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -19,17 +18,21 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function serve(openDatabase: OpenDatabase): Promise<void> {
+/** What a start path adds around the server; development loads the demo into an empty database. */
+export interface ServerStart {
+  openDatabase: OpenDatabase;
+  /** Runs once the database is connected, before search is built and requests are served. */
+  prepareDatabase?: (config: Config, logger: Logger) => Promise<void>;
+}
+
+async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   try {
     await connectDatabase(database.uri, config.mongo.dbName, logger, config.mongo.waitMs);
-    if (config.seedOnEmpty && (await isDatabaseEmpty())) {
-      logger.info('empty database: loading the demo data');
-      await seedDemo({ log: (message) => logger.info(message) });
-    }
+    await prepareDatabase?.(config, logger);
     const mailer = createMailer(config, logger);
     const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, {
       leaseMs: config.search.leaseMs,
@@ -79,8 +82,8 @@ async function serve(openDatabase: OpenDatabase): Promise<void> {
  * Runs the Pilotline server process until SIGTERM or SIGINT. `server/src/main.ts` (production)
  * connects to MONGODB_URI; `server/dev/start.ts` (`npm start`) passes a local database instead.
  */
-export function runServer(openDatabase: OpenDatabase = configuredDatabase): void {
-  serve(openDatabase).catch((error: unknown) => {
+export function runServer(start: ServerStart = { openDatabase: configuredDatabase }): void {
+  serve(start).catch((error: unknown) => {
     const known = error instanceof ConfigError || error instanceof DatabaseServerError || error instanceof DatabaseUnavailableError;
     process.stderr.write(`\nPilotline could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

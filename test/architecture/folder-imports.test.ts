@@ -12,8 +12,8 @@ describe('folder imports under server/src', () => {
     expect(cycles.map((cycle) => describeCycle(serverSource, cycle))).toEqual([]);
   });
 
-  it('never reach dev and test tooling, which the production image does not carry', () => {
-    const tooling = ['server/dev', 'test', 'bench'].map((folder) => path.join(repoRoot, folder) + path.sep);
+  it('never reach dev and test tooling or the demo seeds, which the production image does not carry', () => {
+    const tooling = ['server/dev', 'seeds', 'test', 'bench'].map((folder) => path.join(repoRoot, folder) + path.sep);
     const offending = relativeImports(serverSource)
       .filter((edge) => tooling.some((folder) => edge.to.startsWith(folder)))
       .map((edge) => `${path.relative(repoRoot, edge.from)} -> ${path.relative(repoRoot, edge.to)}`);

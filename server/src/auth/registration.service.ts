@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { newOrganisationSchema, createOrganisationForCreator } from '../organisations/organisation.service';
+import { actingAs, type ServiceContext } from '../context/service-context';
+import { newOrganisationSchema, createOrganisationAsOwner } from '../organisations/organisation.service';
 import { acceptInvitation, findUsableInvitation } from '../organisations/invitation.service';
 import { loadUserActor } from '../organisations/user-actor.service';
 import { normaliseEmail } from '../shared/email';
@@ -24,16 +25,22 @@ const registrationSchema = z
 /** What a new account needs: the person, and either a new organisation or an invitation to an existing one. */
 export type RegistrationInput = z.input<typeof registrationSchema>;
 
+/** The account registration created, and the organisation it belongs to. */
+export interface RegisteredAccount {
+  userId: string;
+  organisationId: string;
+}
+
 /**
  * Creates a user and their first membership. There are no transactions on every database we
  * support, so a failure after the user is created removes the user again rather than leaving
  * an account with no organisation.
  */
-export async function registerAccount(input: unknown): Promise<string> {
+export async function registerAccount(ctx: ServiceContext, input: unknown): Promise<RegisteredAccount> {
   const registration = parseInput(registrationSchema, input);
   const email = normaliseEmail(registration.email);
   assertStrongPassword(registration.password, email);
-  const invitation = registration.invitationToken ? await findUsableInvitation(registration.invitationToken) : undefined;
+  const invitation = registration.invitationToken ? await findUsableInvitation(ctx, registration.invitationToken) : undefined;
   if (invitation && invitation.email !== email) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');
   }
@@ -43,16 +50,16 @@ export async function registerAccount(input: unknown): Promise<string> {
   const userId = user._id.toHexString();
 
   try {
-    if (registration.organisation) {
-      await createOrganisationForCreator(userId, registration.organisation);
-    } else if (registration.invitationToken) {
-      const actor = await loadUserActor(userId);
-      if (!actor) throw new Error(`user ${userId} vanished during registration`);
-      await acceptInvitation(actor, registration.invitationToken);
-    }
+    const actor = await loadUserActor(userId);
+    if (!actor) throw new Error(`user ${userId} vanished during registration`);
+    const asNewUser = actingAs(ctx, actor);
+    const organisationId = registration.organisation
+      ? (await createOrganisationAsOwner(asNewUser, registration.organisation))._id.toHexString()
+      : (await acceptInvitation(asNewUser, registration.invitationToken ?? '')).memberships[0]?.organisationId;
+    if (!organisationId) throw new Error(`registration of user ${userId} joined no organisation`);
+    return { userId, organisationId };
   } catch (error) {
     await deleteUser(user._id);
     throw error;
   }
-  return userId;
 }

@@ -4,8 +4,8 @@ import { answerClarification, askClarification, visibleClarifications } from './
 
 export const clarificationResolvers: Resolvers = {
   Mutation: {
-    askClarification: (_parent, { input }, { actor }) => askClarification(actor, input),
-    answerClarification: (_parent, { input }, { actor }) => answerClarification(actor, input),
+    askClarification: (_parent, { input }, ctx) => askClarification(ctx, input),
+    answerClarification: (_parent, { input }, ctx) => answerClarification(ctx, input),
   },
   Challenge: {
     clarifications: async (challenge, _args, { actor, loaders }) =>

@@ -6,11 +6,11 @@ import { hitsAs, search } from './discovery.service';
 
 export const discoveryResolvers: Resolvers = {
   Query: {
-    searchChallenges: async (_parent, { input }, { actor, loaders, services }) =>
-      hitsAs('challenge', await search(actor, challengeSearchSource, input, services.search, (id) => loaders.challengeById.load(id))),
-    searchSolutions: async (_parent, { input }, { actor, loaders, services }) =>
-      hitsAs('solution', await search(actor, solutionSearchSource, input, services.search, (id) => loaders.solutionById.load(id))),
-    searchOrganisations: async (_parent, { input }, { actor, loaders, services }) =>
-      hitsAs('organisation', await search(actor, organisationSearchSource, input, services.search, (id) => loaders.organisationById.load(id))),
+    searchChallenges: async (_parent, { input }, ctx) =>
+      hitsAs('challenge', await search(ctx, challengeSearchSource, input, (id) => ctx.loaders.challengeById.load(id))),
+    searchSolutions: async (_parent, { input }, ctx) =>
+      hitsAs('solution', await search(ctx, solutionSearchSource, input, (id) => ctx.loaders.solutionById.load(id))),
+    searchOrganisations: async (_parent, { input }, ctx) =>
+      hitsAs('organisation', await search(ctx, organisationSearchSource, input, (id) => ctx.loaders.organisationById.load(id))),
   },
 };

@@ -1,9 +1,8 @@
-import type { Actor } from '../shared/actor';
 import { AppError, badInput } from '../shared/errors';
 import { decodeOffsetCursor, encodeOffsetCursor, pageSize } from '../shared/pagination';
 import { SearchUnavailableError, type SearchResponse } from '../search/search-engine';
 import { allOf, visibleFilter, type Searchable, type SearchInput } from '../search/search-face';
-import type { SearchRuntime } from '../search-sync/search-runtime';
+import type { SearchAccess, ServiceContext } from '../context/service-context';
 
 const MAX_QUERY_LENGTH = 200;
 /** Search pages are smaller than list pages: each hit loads its record and builds highlights. */
@@ -27,7 +26,7 @@ function cleanQuery(query: string | null | undefined): string {
   return text;
 }
 
-async function askEngine(runtime: SearchRuntime | undefined, run: (engine: ReturnType<SearchRuntime['assertReady']>) => Promise<SearchResponse>) {
+async function askEngine(runtime: SearchAccess | undefined, run: (engine: ReturnType<SearchAccess['assertReady']>) => Promise<SearchResponse>) {
   if (!runtime) throw new SearchUnavailableError('Search is not configured.');
   const engine = runtime.assertReady();
   try {
@@ -44,12 +43,10 @@ async function askEngine(runtime: SearchRuntime | undefined, run: (engine: Retur
  * never from strings.
  */
 export async function search<Input extends SearchInput<string, string>, R>(
-  actor: Actor,
+  { actor, now, search: runtime }: ServiceContext,
   source: Searchable<Input, R>,
   input: Input,
-  runtime: SearchRuntime | undefined,
   load: (id: string) => Promise<R | null>,
-  now = new Date(),
 ): Promise<SearchResult<R>> {
   const face = source.query;
   const query = cleanQuery(input.query);

@@ -6,7 +6,7 @@ export const viewerResolvers: Resolvers = {
     viewer: (_parent, _args, { actor }) => (actor.kind === 'user' ? actor : null),
   },
   Mutation: {
-    acceptInvitation: (_parent, { input }, { actor }) => acceptInvitation(actor, input.token),
+    acceptInvitation: (_parent, { input }, ctx) => acceptInvitation(ctx, input.token),
   },
   Viewer: {
     id: (viewer) => viewer.userId,

@@ -14,6 +14,13 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** What every list takes, exactly as GraphQL passes it, so resolvers hand `args` straight through. */
+export interface ListArgs<Filter> {
+  filter?: Filter | null;
+  first?: number | null;
+  after?: string | null;
+}
+
 /** Validates `first`, so a client can neither ask for nothing nor for everything. */
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   const size = first ?? 20;

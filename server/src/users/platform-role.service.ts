@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { type Actor, isAdmin, requireUser } from '../shared/actor';
+import { requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { sdlEnum } from '../contract/taxonomy';
 import { toObjectId } from '../db/ids';
 import type { PlatformRole, SetPlatformRolesInput } from '../contract/generated/resolvers-types';
 import { UserModel, type UserRecord } from './user.model';
+import { platformPolicy } from './platform.policy';
 
 const setRolesSchema = z.strictObject({
   userId: z.string(),
@@ -13,9 +15,9 @@ const setRolesSchema = z.strictObject({
 });
 
 /** Admins grant and remove STAFF and ADMIN. An admin cannot remove their own ADMIN, so the platform never loses its last one by accident. */
-export async function setPlatformRoles(actor: Actor, input: SetPlatformRolesInput): Promise<UserRecord> {
-  const admin = requireUser(actor);
-  if (!isAdmin(actor)) throw forbidden('Only administrators can change platform roles.');
+export async function setPlatformRoles(ctx: ServiceContext, input: SetPlatformRolesInput): Promise<UserRecord> {
+  const admin = requireUser(ctx.actor);
+  if (!platformPolicy.canSetPlatformRoles(ctx.actor)) throw forbidden('Only administrators can change platform roles.');
   const { userId, roles } = parseInput(setRolesSchema, input);
   if (userId === admin.userId && !roles.includes('ADMIN')) {
     throw new AppError('BAD_USER_INPUT', 'You cannot remove your own ADMIN role.', {

@@ -3,7 +3,7 @@ import { setPlatformRoles } from './platform-role.service';
 
 export const userResolvers: Resolvers = {
   Mutation: {
-    setPlatformRoles: async (_parent, { input }, { actor }) => setPlatformRoles(actor, input),
+    setPlatformRoles: (_parent, { input }, ctx) => setPlatformRoles(ctx, input),
   },
   PlatformUser: {
     id: (user) => user._id.toHexString(),
