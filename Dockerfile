@@ -19,10 +19,13 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
 COPY server/src ./server/src
 COPY seeds ./seeds
-# codegen writes server/src/graphql/generated (the resolver types the build needs); build is
-# `tsc -p tsconfig.build.json` into dist/ (dist/server/src/main.js, dist/seeds/...).
+COPY client ./client
+# codegen writes server/src/graphql/generated and client/src/gql (the types both builds need); build is
+# `tsc -p tsconfig.build.json` into dist/ (dist/server/src/main.js, dist/seeds/...); client:build is
+# Vite into client/dist, which the server serves at /.
 RUN npm run codegen \
   && npm run build \
+  && npm run client:build \
   && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: only what `node dist/server/src/main.js` reads ----
@@ -35,6 +38,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/client/dist ./client/dist
 # The SDL is read at run time from <root>/graphql (root = the folder holding package.json and graphql/).
 COPY graphql ./graphql
 # The compiled seeds read their JSON from dist/seeds/data (__dirname-relative), so the data goes
