@@ -69,7 +69,7 @@ export default async function setup(project: TestProject) {
         '--import',
         'tsx',
         '-e',
-        `require('./server/src/db/local-mongo').startLocalMongo({ backend: 'memory', port: 0 }).then((mongo) => {
+        `require('./server/dev/local-mongo').startLocalMongo({ backend: 'memory', port: 0 }).then((mongo) => {
            console.log('E2E_MONGO_URI ' + mongo.uri);
            process.on('SIGTERM', () => mongo.stop().then(() => process.exit(0)));
          }, (error) => { console.error(error.message); process.exit(1); });`,
@@ -82,7 +82,7 @@ export default async function setup(project: TestProject) {
     const serverLog = path.join(ARTIFACTS_DIR, 'server.log');
     const app = await startProcess(
       'the Pilotline server',
-      ['--import', 'tsx', 'server/src/main.ts'],
+      ['--import', 'tsx', 'server/dev/start.ts'],
       {
         ...process.env,
         APP_ENV: 'test',

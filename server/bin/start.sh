@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../.."
 bash server/bin/setup.sh
 echo "› Building the web client (client/ → client/dist)"
 npm run --silent client:build
-exec node --import tsx server/src/main.ts
+exec node --import tsx server/dev/start.ts
