@@ -1,3 +1,4 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isMemberOf, isStaff, isSystem, membershipOf } from '../shared/actor';
 import type { MembershipRole, PlatformRole } from '../contract/generated/resolvers-types';
 import type { OrganisationRecord } from './organisation.model';
@@ -8,6 +9,9 @@ type OrganisationRef = Pick<OrganisationRecord, '_id' | 'verified' | 'kind'>;
 const isTenant = (org: Pick<OrganisationRecord, 'kind'>) => org.kind !== 'ACCELERATOR';
 
 const holdsStaffRole = (roles: readonly PlatformRole[]) => roles.includes('STAFF') || roles.includes('ADMIN');
+
+/** Who may find an organisation in lists and search: verified ones, and one's own (all, for staff). */
+export const organisationVisibility: VisibilityRule = { publicWhen: [{ field: 'verified', equals: true }], ownerField: '_id' };
 
 /**
  * Who may do what with an organisation. Services enforce these; `viewerCan` exposes the same
