@@ -36,7 +36,9 @@ export interface AppDeps {
 
 export interface PilotlineApp {
   app: Express;
-  /** Stops Apollo; the caller closes the HTTP server and the database. */
+  /** Resolves once the work requests left running after their responses (registrations) is done. */
+  idle(): Promise<void>;
+  /** Waits for that work and stops Apollo; the caller closes the HTTP server and the database. */
   close(): Promise<void>;
 }
 
@@ -102,7 +104,20 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
       (req.user as Actor | undefined) ?? anonymousActor,
       clock(),
     );
-  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, limits, sessionCookieName: SESSION_COOKIE_NAME, contextFor }));
+  const afterResponse = new Set<Promise<void>>();
+  const runAfterResponse = (work: Promise<void>) => {
+    afterResponse.add(work);
+    void work.finally(() => afterResponse.delete(work));
+  };
+  const idle = async () => {
+    while (afterResponse.size > 0) await Promise.all(afterResponse);
+  };
+  app.use(
+    '/auth',
+    jsonBody,
+    ...authenticated,
+    createAuthRouter({ passport, limiter, limits, sessionCookieName: SESSION_COOKIE_NAME, contextFor, runAfterResponse }),
+  );
 
   const apollo = createApolloServer(config, logger);
   await apollo.start();
@@ -127,5 +142,12 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   });
   app.use(createErrorHandler(logger));
 
-  return { app, close: () => apollo.stop() };
+  return {
+    app,
+    idle,
+    close: async () => {
+      await idle();
+      await apollo.stop();
+    },
+  };
 }
