@@ -9,7 +9,7 @@ import { createLogger } from '../../server/src/shared/logger';
 import { systemActor } from '../../server/src/shared/actor';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
-import { openChallenge, type ChallengeRef } from '../testkit/challenges';
+import { openChallenge, type VersionedRef } from '../testkit/challenges';
 import { publishedSolution, responseInput } from '../testkit/marketplace';
 
 /**
@@ -77,7 +77,7 @@ afterEach(() => {
 });
 
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
-const openUntil = (deadline: Date): Promise<ChallengeRef> => openChallenge(body, staff.session, { responseDeadline: deadline.toISOString() });
+const openUntil = (deadline: Date): Promise<VersionedRef> => openChallenge(body, staff.session, { responseDeadline: deadline.toISOString() });
 
 describe('before any sweep, with the clock past the deadline', () => {
   it('reads the OPEN challenge as CLOSED, lists it as not open, and writes nothing', async () => {

@@ -4,7 +4,7 @@ import { ChallengeModel } from '../../server/src/challenges/challenge.model';
 import { closeExpiredChallenges } from '../../server/src/challenges/challenge.service';
 import { startTestApp, type TestApp, type TestSession } from '../testkit/test-app';
 import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
-import { challengeInput, draftChallenge, openChallenge, submittedChallenge, type ChallengeRef } from '../testkit/challenges';
+import { challengeInput, draftChallenge, openChallenge, submittedChallenge, type VersionedRef } from '../testkit/challenges';
 
 // Registered for codegen; the operations below spread it.
 graphql(`
@@ -110,7 +110,7 @@ const ListClosed = graphql(`
   }
 `);
 
-const transition = (ref: ChallengeRef): { input: ChallengeTransitionInput } => ({
+const transition = (ref: VersionedRef): { input: ChallengeTransitionInput } => ({
   input: { challengeId: ref.id, expectedVersion: ref.version },
 });
 
@@ -238,8 +238,8 @@ describe('who may fire each mutation', () => {
 
   const cases: {
     mutation: string;
-    setup: () => Promise<ChallengeRef>;
-    run: (session: TestSession, ref: ChallengeRef) => Promise<{ errors?: { extensions?: { code?: string } }[] }>;
+    setup: () => Promise<VersionedRef>;
+    run: (session: TestSession, ref: VersionedRef) => Promise<{ errors?: { extensions?: { code?: string } }[] }>;
     expected: Record<Actor, Outcome>;
   }[] = [
     {
@@ -354,7 +354,7 @@ describe('versions', () => {
 });
 
 describe('deadlines', () => {
-  const expire = (ref: ChallengeRef, deadline = new Date(Date.now() - 60_000)) =>
+  const expire = (ref: VersionedRef, deadline = new Date(Date.now() - 60_000)) =>
     ChallengeModel.updateOne({ _id: ref.id }, { $set: { responseDeadline: deadline } }).then(() => deadline);
 
   it('reads an OPEN challenge whose deadline passed as CLOSED without writing; the sweeper stores the close once', async () => {

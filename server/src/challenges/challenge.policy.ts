@@ -1,3 +1,4 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isMemberOf, isStaff, isSystem, membershipOf } from '../shared/actor';
 import type { ChallengeStatus } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from './challenge.model';
@@ -70,6 +71,15 @@ export function asOf<R extends ChallengeRecord>(challenge: R, now: Date): R {
 export function isOpenForResponses(challenge: DeadlineFacts, now: Date): boolean {
   return effectiveStatus(challenge, now) === 'OPEN';
 }
+
+/**
+/**
+ * Who may find a challenge in lists and search: one that is effectively OPEN (OPEN, its deadline
+ * still ahead: isOpenForResponses, as data) is public; every other one only the owning body and staff.
+ */
+export const challengeVisibility: VisibilityRule = {
+  publicWhen: [{ field: 'status', equals: 'OPEN' }, { field: 'responseDeadline', after: 'now' }],
+};
 
 /**
  * Who may see and do what with a challenge, besides its lifecycle events (challenge.lifecycle.ts

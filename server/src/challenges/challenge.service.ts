@@ -2,7 +2,8 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { inOwnOrganisations } from '../db/ownership';
+import { visibleCondition } from '../db/visibility';
 import { type Actor, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
@@ -19,7 +20,7 @@ import type {
   UpdateChallengeInput,
 } from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
-import { asOf, challengePolicy, expiryFields, isExpired } from './challenge.policy';
+import { asOf, challengePolicy, challengeVisibility, expiryFields, isExpired } from './challenge.policy';
 import { challengeLifecycle } from './challenge.lifecycle';
 import {
   challengeFeedbackSchema,
@@ -86,8 +87,7 @@ function filterConditions(actor: Actor, filter: ChallengeFilter, now: Date): Rec
  * widens it: a start-up asking for DRAFTs gets none but its own organisations'.
  */
 export async function listChallenges(ctx: ServiceContext, { filter, first, after }: ListArgs<ChallengeFilter>): Promise<ChallengePage> {
-  // Challenges open now, plus every state of the actor's own organisations' (all, for staff).
-  const conditions = [publicOrOwn(ctx.actor, effectiveStatusIs('OPEN', ctx.now)), ...filterConditions(ctx.actor, filter ?? {}, ctx.now)];
+  const conditions = [visibleCondition(challengeVisibility, ctx.actor, ctx.now), ...filterConditions(ctx.actor, filter ?? {}, ctx.now)];
   const page = await findPage(ChallengeModel, conditions, first, after);
   return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: asOf(edge.node, ctx.now) })) };
 }

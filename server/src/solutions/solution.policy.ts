@@ -1,3 +1,4 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isStaff, isMemberOf, membershipOf } from '../shared/actor';
 import type { Accreditation } from '../contract/generated/resolvers-types';
 import type { EvidenceRecord, SolutionRecord } from './solution.model';
@@ -29,6 +30,9 @@ export function validAccreditations(solution: Pick<SolutionRecord, 'evidence'>, 
   );
   return [...new Set(valid)];
 }
+
+/** Who may find a solution in lists and search: published ones, and all of one's own start-up's (all, for staff). */
+export const solutionVisibility: VisibilityRule = { publicWhen: [{ field: 'status', equals: 'PUBLISHED' }] };
 
 /** Who may see a solution and respond with it; solution.lifecycle.ts says who may change it, and when. */
 export const solutionPolicy = {
