@@ -141,6 +141,8 @@ export async function startTestApp(
     readinessChecks?: ReadinessCheck[];
     search?: boolean;
     searchEngine?: SearchEngine;
+    /** The app's clock, for tests of expiry and deadlines. */
+    clock?: () => Date;
     /** Sends the app's email somewhere real (an SMTP server the test runs); the in-memory copy stays empty then. */
     mailer?: Mailer;
     /** Where the app's log lines go, for tests that read them; logged at debug level. */
@@ -170,6 +172,6 @@ export async function startTestApp(
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
-  const pilotline = await createApp({ config, logger, mailer: options.mailer ?? mailer, search, readinessChecks: options.readinessChecks });
+  const pilotline = await createApp({ config, logger, mailer: options.mailer ?? mailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
   return new TestApp(pilotline, mailer, config, search);
 }
