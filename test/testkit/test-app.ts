@@ -160,6 +160,8 @@ export async function startTestApp(
     readinessChecks?: ReadinessCheck[];
     search?: boolean;
     searchEngine?: SearchEngine;
+    /** The app's clock, for tests of expiry and deadlines. */
+    clock?: () => Date;
     /** Also sends the app's email here (an SMTP server the test runs, a mailer that holds mail); the in-memory copy is kept too. */
     mailer?: Mailer;
     /** Where the app's log lines go, for tests that read them; logged at debug level. */
@@ -190,6 +192,13 @@ export async function startTestApp(
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
-  const pilotline = await createApp({ config, logger, mailer: options.mailer ? alsoTo(options.mailer, mailer) : mailer, search, readinessChecks: options.readinessChecks });
+  const pilotline = await createApp({
+    config,
+    logger,
+    mailer: options.mailer ? alsoTo(options.mailer, mailer) : mailer,
+    search,
+    readinessChecks: options.readinessChecks,
+    clock: options.clock,
+  });
   return new TestApp(pilotline, mailer, config, search);
 }
