@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { transitionEvent, type NewDomainEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations } from '../db/ownership';
 import { visibleCondition } from '../db/visibility';
@@ -282,10 +283,16 @@ async function fire(
   authorise(ctx.actor, challenge, event);
   const status = nextState(challengeTransitions, 'challenge', challenge.status, event);
   const changes = prepare(challenge, ctx.now);
-  return saveChallenge(challenge, expectedVersion, { ...changes, status });
+  const recorded = transitionEvent({ entity: 'challenge', event, from: challenge.status, to: status }, ctx);
+  return saveChallenge(challenge, expectedVersion, { ...changes, status }, recorded);
 }
 
 /** The one place a challenge is written after creation, so every write is version-checked. */
-function saveChallenge(challenge: ChallengeRecord, expectedVersion: number, changes: Partial<ChallengeRecord>): Promise<ChallengeRecord> {
-  return saveVersioned(ChallengeModel, 'challenge', challenge, expectedVersion, changes);
+function saveChallenge(
+  challenge: ChallengeRecord,
+  expectedVersion: number,
+  changes: Partial<ChallengeRecord>,
+  event?: NewDomainEvent,
+): Promise<ChallengeRecord> {
+  return saveVersioned(ChallengeModel, 'challenge', challenge, expectedVersion, changes, event);
 }

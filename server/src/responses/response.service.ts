@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { transitionEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
@@ -201,5 +202,6 @@ async function fire(
   const response = await getResponse(ctx, responseId);
   authorise(ctx.actor, response, event);
   const status = nextState(responseTransitions, 'response', response.status, event);
-  return saveVersioned(ResponseModel, 'response', response, expectedVersion, { ...prepare(response), status });
+  const recorded = transitionEvent({ entity: 'response', event, from: response.status, to: status }, ctx);
+  return saveVersioned(ResponseModel, 'response', response, expectedVersion, { ...prepare(response), status }, recorded);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { transitionEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations } from '../db/ownership';
 import { visibleCondition } from '../db/visibility';
@@ -178,5 +179,6 @@ async function fire(
   const solution = await getSolution(ctx, solutionId);
   authorise(ctx.actor, solution, event);
   const status = nextState(solutionTransitions, 'solution', solution.status, event);
-  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, ctx.now), status });
+  const recorded = transitionEvent({ entity: 'solution', event, from: solution.status, to: status }, ctx);
+  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, ctx.now), status }, recorded);
 }
