@@ -8,8 +8,8 @@ export interface FollowerLoopOptions {
   pass: () => Promise<number>;
   /** How many records are still waiting, so a drain knows when it is done. */
   pendingCount: () => Promise<number>;
-  /** Runs every `everyMs` after a good pass (the indexer reconciles with it); never when `everyMs` is 0. */
-  periodic?: { everyMs: number; run: () => Promise<unknown> };
+  /** Runs after every good pass of the background loop (the indexer reconciles and runs its periodic jobs there). */
+  afterPass?: () => Promise<unknown>;
   idleDelayMs?: number;
   maxBackoffMs?: number;
   /** How long a drain waits between passes while records are leased by someone else. */
@@ -67,18 +67,14 @@ export class FollowerLoop {
   }
 
   private async loop(): Promise<void> {
-    const { logger, name, periodic } = this.options;
+    const { logger, name, afterPass } = this.options;
     let failures = 0;
-    let nextPeriodic = periodic && periodic.everyMs > 0 ? Date.now() + periodic.everyMs : Infinity;
     while (!this.stopRequested) {
       try {
         const processed = await this.options.pass();
         if (failures > 0) logger.info({ worker: name, failures }, `${name} recovered`);
         failures = 0;
-        if (periodic && Date.now() >= nextPeriodic) {
-          await periodic.run();
-          nextPeriodic = Date.now() + periodic.everyMs;
-        }
+        await afterPass?.();
         if (processed === 0) await this.pause(this.idleDelayMs);
       } catch (error) {
         failures += 1;

@@ -8,6 +8,7 @@ import { SearchUnavailableError, type SearchDocument, type SearchEngine } from '
 import { SEARCH_FIELDS } from './search-tracked.plugin';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import { measureDrift, repairDrift } from './drift';
+import { PeriodicJobs, type PeriodicJob } from './periodic-jobs';
 
 /** Tuning for one indexer; tests shorten the lease and timeouts to provoke take-overs. */
 export interface IndexerOptions {
@@ -30,6 +31,8 @@ export interface IndexerOptions {
    * late over a newer one, or an engine that lost its data.
    */
   reconcileEveryMs?: number;
+  /** Other work the loop runs between batches (the deadline sweeper), each under its own lease. */
+  jobs?: readonly PeriodicJob[];
 }
 
 /**
@@ -44,6 +47,9 @@ export class SearchIndexer {
   private readonly callTimeoutMs: number;
   private readonly followers: Map<SearchSource<TrackedRecord>, RecordFollower<TrackedRecord>>;
   private readonly loop: FollowerLoop;
+  private readonly jobs: PeriodicJobs;
+  private readonly reconcileEveryMs: number;
+  private nextReconcile: number;
 
   constructor(
     private readonly engine: SearchEngine,
@@ -56,12 +62,15 @@ export class SearchIndexer {
     this.followers = new Map(
       sources.map((source) => [source, new RecordFollower<TrackedRecord>(source.model, SEARCH_FIELDS, { owner: this.owner, leaseMs, batchSize: options.batchSize })]),
     );
+    this.jobs = new PeriodicJobs(options.jobs ?? [], this.owner, options.logger);
+    this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
+    this.nextReconcile = this.reconcileEveryMs > 0 ? Date.now() + this.reconcileEveryMs : Infinity;
     this.loop = new FollowerLoop({
       name: 'search indexing',
       logger: options.logger,
       pass: () => this.pass(),
       pendingCount: () => this.pendingCount(),
-      periodic: { everyMs: options.reconcileEveryMs ?? 0, run: () => this.reconcile() },
+      afterPass: () => this.betweenBatches(),
       idleDelayMs: options.idleDelayMs,
       maxBackoffMs: options.maxBackoffMs,
       leaseWaitMs: Math.min(leaseMs, 100),
@@ -124,6 +133,15 @@ export class SearchIndexer {
   /** Finishes the batch in hand, then stops. */
   stop(): Promise<void> {
     return this.loop.stop();
+  }
+
+  /** Reconciles when it is due, then runs the periodic jobs that are due. */
+  private async betweenBatches(): Promise<void> {
+    if (Date.now() >= this.nextReconcile) {
+      await this.reconcile();
+      this.nextReconcile = Date.now() + this.reconcileEveryMs;
+    }
+    await this.jobs.runDue();
   }
 
   /** One batch of every source; how many records it took. */
