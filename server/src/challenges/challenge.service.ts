@@ -1,7 +1,6 @@
 import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
-import { transitionEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations } from '../db/ownership';
 import { visibleCondition } from '../db/visibility';
@@ -198,7 +197,7 @@ function fire(
         stored,
         expectedVersion,
         { ...(isExpired(stored, ctx.now) ? expiryFields(stored) : {}), ...update },
-        transitionEvent(transition, ctx),
+        transition,
       ),
   });
 }
@@ -220,7 +219,7 @@ export async function closeExpiredChallenges(ctx: ServiceContext, limit = 100): 
     try {
       await challengeLifecycle.fire(challenge, 'CLOSE', ctx, {
         changes: () => expiryFields(challenge),
-        save: (update, transition) => saveVersioned(ChallengeModel, 'challenge', challenge, challenge.version, update, transitionEvent(transition, ctx)),
+        save: (update, transition) => saveVersioned(ChallengeModel, 'challenge', challenge, challenge.version, update, transition),
       });
       closed += 1;
     } catch (error) {

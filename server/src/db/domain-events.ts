@@ -1,5 +1,4 @@
 import type { Schema } from 'mongoose';
-import type { Actor } from '../shared/actor';
 import type { FollowedFields } from './record-follower';
 
 /**
@@ -78,25 +77,14 @@ export function storesDomainEvents(schema: Schema): boolean {
   return schema.path('eventsPending') !== undefined;
 }
 
-/** The update parts that record `event` as the change to `version`: merged into the change's own write. */
-export function eventUpdate(event: NewDomainEvent, version: number) {
-  const entry: HistoryEntry = { ...event, version };
+/**
+ * The update parts that record `event` as the change to `version`, merged into the change's own
+ * write. A lifecycle's Transition is already a NewDomainEvent; only the history's fields are kept.
+ */
+export function eventUpdate({ name, at, actorId, from, to }: NewDomainEvent, version: number) {
+  const entry: HistoryEntry = { name, at, version, ...(actorId ? { actorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
   return {
     $push: { history: { $each: [entry], $slice: -HISTORY_LIMIT } },
     $set: { eventsPending: true },
-  };
-}
-
-/** A lifecycle transition as the domain event its write records. */
-export function transitionEvent(
-  transition: { entity: string; event: string; from: string; to: string },
-  at: { actor: Actor; now: Date },
-): NewDomainEvent {
-  return {
-    name: `${transition.entity}.${transition.event}`,
-    at: at.now,
-    from: transition.from,
-    to: transition.to,
-    ...(at.actor.kind === 'user' ? { actorId: at.actor.userId } : {}),
   };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
-import { transitionEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
@@ -150,7 +149,7 @@ export async function updateResponse(ctx: ServiceContext, input: UpdateResponseI
       assertKpiNotesMatch(challenge, changes.kpiNotes);
       return changes;
     },
-    save: (update, transition) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update, transitionEvent(transition, ctx)),
+    save: (update, transition) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update, transition),
   });
 }
 
@@ -181,6 +180,6 @@ async function transition(
   const response = await getResponse(ctx, id);
   return responseLifecycle.fire(response, event, { ...ctx, challenge: null }, {
     changes,
-    save: (update, transition) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update, transitionEvent(transition, ctx)),
+    save: (update, transition) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update, transition),
   });
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
-import { transitionEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations } from '../db/ownership';
 import { visibleCondition } from '../db/visibility';
@@ -170,6 +169,6 @@ function fire(
 ): Promise<SolutionRecord> {
   return solutionLifecycle.fire(solution, event, ctx, {
     changes,
-    save: (update, transition) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update, transitionEvent(transition, ctx)),
+    save: (update, transition) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update, transition),
   });
 }
