@@ -4,7 +4,7 @@ import { f, type Filter } from '../../server/src/search/filter';
 import { defineIndexSettings, type SearchDocument, type SearchEngine } from '../../server/src/search/search-engine';
 
 /** A document shaped like an indexed challenge, with overrides for the case at hand. */
-export function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
+function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
   return { title: 'Untitled challenge', summary: '', status: 'OPEN', sectors: [], region: 'London', version: 1, ...overrides };
 }
 
