@@ -1,23 +1,14 @@
 import { MeilisearchSearchEngine } from '../../server/src/search/adapters/meilisearch/meilisearch-search-engine';
 import { SearchUnavailableError } from '../../server/src/search/search-engine';
 import { describeSearchEngineContract } from './search-engine.contract';
+import { describeWithMeilisearch, engineUnderTest } from '../testkit/search-engines';
 
-// Tests read the environment directly: the server's config module is for the server's settings.
-const host = process.env.MEILI_HOST;
-const masterKey = process.env.MEILI_MASTER_KEY;
-
-if (host) {
-  describeSearchEngineContract('meilisearch', async () => ({
-    engine: new MeilisearchSearchEngine({ host, ...(masterKey ? { adminKey: masterKey } : {}) }),
-  }));
-} else {
-  describe('SearchEngine contract: meilisearch', () => {
-    it('is not run: MEILI_HOST unset', () => {
-      console.info('Meilisearch contract: not run (MEILI_HOST unset)');
-      expect(host).toBeUndefined();
-    });
+describeWithMeilisearch('Meilisearch server', () => {
+  describeSearchEngineContract('meilisearch', async () => {
+    const subject = engineUnderTest('meilisearch', 'contract');
+    return { engine: subject.engine, close: subject.release };
   });
-}
+});
 
 describe('MeilisearchSearchEngine without a server', () => {
   // Port 9 (discard) is closed on test machines, so requests fail fast at connect.

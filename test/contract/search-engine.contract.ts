@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { ENGLISH_STOP_WORDS } from '../../server/src/search/english-stop-words';
 import { f, type Filter } from '../../server/src/search/filter';
-import { defineIndexSettings, type SearchDocument, type SearchEngine } from '../../server/src/search/search-engine';
+import { defineIndexSettings, type IndexSettings, type SearchDocument, type SearchEngine } from '../../server/src/search/search-engine';
+import { filterArbitraryOver, filterDocumentArbitrary, nastyString, referenceMatches } from '../testkit/filter-arbitraries';
 
 /** A document shaped like an indexed challenge, with overrides for the case at hand. */
 export function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
@@ -85,10 +87,10 @@ export function describeSearchEngineContract(adapterName: string, createSubject:
     let engine: SearchEngine;
     let created: string[];
 
-    const newIndex = async (documents: SearchDocument[] = CHALLENGES): Promise<string> => {
+    const newIndex = async (documents: SearchDocument[] = CHALLENGES, settings: IndexSettings = SETTINGS): Promise<string> => {
       const name = `contract_${randomUUID().replaceAll('-', '')}`;
       created.push(name);
-      await engine.ensureIndex(name, SETTINGS);
+      await engine.ensureIndex(name, settings);
       await engine.upsertDocuments(name, documents);
       return name;
     };
@@ -284,5 +286,23 @@ export function describeSearchEngineContract(adapterName: string, createSubject:
       expect(await idsFor(index, '', f.eq('status', 'OPEN" OR status = "CLOSED'))).toEqual([]);
       expect(await idsFor(index, 'zürich')).toEqual(['u1']);
     });
+
+    it('filters exactly as the plain reference filter does, whatever unicode, quotes, backslashes and operators the values hold', async () => {
+      const documents = fc
+        .sample(filterDocumentArbitrary, { numRuns: 40, seed: 2026 })
+        .map((document, position) => ({ id: `p${position}`, title: 'property', ...document }));
+      const fields = ['status', 'sectors', 'budget', 'org.region'];
+      const index = await newIndex(documents, defineIndexSettings({ searchableAttributes: ['title'], filterableAttributes: fields }));
+      const stored = documents.flatMap((document) => [document.status, ...(document.sectors ?? []), document.org?.region]);
+      // Values taken from the documents make matches common; fresh strings probe the escaping.
+      const strings = fc.oneof(fc.constantFrom(...stored.filter((value): value is string => typeof value === 'string')), nastyString);
+      await fc.assert(
+        fc.asyncProperty(filterArbitraryOver(fields, strings), async (filter) => {
+          const expected = documents.filter((document) => referenceMatches(document, filter)).map((document) => document.id);
+          expect(await sortedIdsFor(index, '', filter)).toEqual(expected.sort());
+        }),
+        { numRuns: 150 },
+      );
+    }, 120_000);
   });
 }
