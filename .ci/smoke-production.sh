@@ -4,12 +4,13 @@
 #  build stage   copies the Docker build context (the same files, after .dockerignore) into a staging
 #                folder and runs `npm run codegen && npm run build` there (tsc -p tsconfig.build.json → dist/),
 #                with the checkout's node_modules standing in for `npm ci`;
-#  runtime stage lays out what the image holds: package.json, dist/, graphql/, seeds/data and only the
+#  runtime stage lays out what the image holds: package.json, dist/, graphql/ and only the
 #                production dependencies (as `npm prune --omit=dev` leaves them);
 #  run           `node dist/server/src/main.js` with APP_ENV=production and a clean environment, against
-#                an in-memory mongo-java-server started through server/src/db/local-mongo.ts; checks
-#                /readyz, /livez, that introspection is refused and GraphiQL is off, that the compiled
-#                seeds find their data, and that SIGTERM ends it with exit code 0.
+#                an in-memory mongo-java-server started through server/dev/local-mongo.ts; checks
+#                /readyz, /livez, that introspection is refused and GraphiQL is off, that the image
+#                carries no demo seeds and no dev tooling (the local database launcher), and that
+#                SIGTERM ends it with exit code 0.
 #
 # The staging folder keeps the checkout's dist/ and generated types untouched (others work in it).
 # Prints PASS or FAIL last; exits non-zero on failure.
@@ -69,15 +70,15 @@ if ! (cd "$stage/build" && npm run --silent build > "$stage/build.log" 2>&1); th
 fi
 [ -f "$stage/build/dist/server/src/main.js" ] || fail "the build did not produce dist/server/src/main.js"
 echo "   built in $(( $(date +%s) - build_started ))s"
+dev_tooling=$(cd "$stage/build/dist" && { find . -path ./server/dev -prune -print; find . -name 'local-mongo*' -o -name 'local-database*'; } | sort -u)
+[ -z "$dev_tooling" ] || fail "the build carries dev tooling that production must not ship: $dev_tooling"
+echo "   no dev tooling in dist/ (server/dev, the local database launcher)"
 
 # ---- runtime stage -----------------------------------------------------------------------------
-step "laying out the runtime image: package.json, dist/, graphql/, seeds/data, production node_modules"
+step "laying out the runtime image: package.json, dist/, graphql/, production node_modules"
 cp "$stage/build/package.json" "$stage/app/"
 cp -r "$stage/build/dist" "$stage/app/dist"
 cp -r "$stage/build/graphql" "$stage/app/graphql"
-mkdir -p "$stage/app/seeds" "$stage/app/dist/seeds"
-cp -r "$stage/build/seeds/data" "$stage/app/seeds/data"
-cp -r "$stage/build/seeds/data" "$stage/app/dist/seeds/data"
 # The top-level production packages (each with its own nested node_modules), hard-linked where possible.
 mkdir -p "$stage/app/node_modules"
 npm ls --omit=dev --all --parseable 2>/dev/null | sed -n "s#^$root/node_modules/##p" | grep -v "/node_modules/" | sort -u > "$stage/prod-packages.txt"
@@ -89,18 +90,16 @@ while read -r package; do
 done < "$stage/prod-packages.txt"
 echo "   $(wc -l < "$stage/prod-packages.txt") production packages"
 
-step "compiled seeds find their data in the image layout"
-(cd "$stage/app" && node -e '
-  const { readOrganisations, readUsers } = require("./dist/seeds/seed-data.js");
-  const orgs = readOrganisations().length, users = readUsers().length;
-  if (!orgs || !users) throw new Error("no seed data");
-  console.log(`   ${orgs} organisations, ${users} users`);
-') || fail "dist/seeds/seed-data.js cannot read its data from the runtime layout"
+step "the image carries no demo code: the demo loads from the development start path"
+[ ! -e "$stage/build/seeds" ] || fail "the build context holds seeds/; .dockerignore should leave the demo out"
+found=$(cd "$stage/app" && find dist -path '*seed*' | head -n 5)
+[ -z "$found" ] || fail "dist/ holds demo seeding code: $found"
+grep -rqs "seeds/" "$stage/app/dist/server" && fail "the compiled server refers to seeds/"
 
 # ---- run ---------------------------------------------------------------------------------------
-step "starting an in-memory mongo-java-server (server/src/db/local-mongo.ts)"
+step "starting an in-memory mongo-java-server (server/dev/local-mongo.ts)"
 "$root/node_modules/.bin/tsx" -e '
-  require("./server/src/db/local-mongo").startLocalMongo({ backend: "memory", port: 0 }).then((mongo) => {
+  require("./server/dev/local-mongo").startLocalMongo({ backend: "memory", port: 0 }).then((mongo) => {
     console.log("SMOKE_MONGO_URI " + mongo.uri);
     const stop = () => mongo.stop().then(() => process.exit(0), () => process.exit(1));
     process.on("SIGTERM", stop);

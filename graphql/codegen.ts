@@ -5,10 +5,10 @@ const config: CodegenConfig = {
   schema: 'graphql/*.graphql',
   ignoreNoDocuments: true,
   generates: {
-    'server/src/graphql/generated/resolvers-types.ts': {
+    'server/src/contract/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
-        contextType: '../context#GraphQLContext',
+        contextType: '../../graphql/context#GraphQLContext',
         enumsAsTypes: true,
         useTypeImports: true,
         scalars: { DateTime: 'Date | string' },

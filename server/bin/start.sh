@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash server/bin/setup.sh
-exec node --import tsx server/src/main.ts
+exec node --import tsx server/dev/start.ts

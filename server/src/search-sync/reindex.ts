@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { loadConfig } from '../config/config';
 import { createLogger } from '../shared/logger';
-import { connectDatabase, disconnectDatabase } from '../db/connection';
-import { startLocalMongo } from '../db/local-mongo';
+import { configuredDatabase, withDatabase, type OpenDatabase } from '../db/with-database';
 import type { SearchEngine } from '../search/search-engine';
 import { createSearchEngine } from './create-search-engine';
 import { measureDrift, rebuildIndex, repairDrift, type Drift } from './drift';
 import { SearchIndexer } from './indexer';
-import { searchSources } from './search-sources';
+import type { SearchSource } from './search-source';
 
 function bar(label: string) {
   return (done: number, total: number) => {
@@ -28,7 +26,7 @@ function describe(drift: Drift): string {
  * this command is private to it, so it is repaired directly: clearing markers here would hide
  * changes from the running server's own indexer.
  */
-async function checkAndRepair(engine: SearchEngine, indexer: SearchIndexer | undefined): Promise<void> {
+async function checkAndRepair(searchSources: SearchSource[], engine: SearchEngine, indexer: SearchIndexer | undefined): Promise<void> {
   const before = [];
   for (const source of searchSources) before.push(await measureDrift(engine, source));
   for (const drift of before) console.log(`before: ${describe(drift)}`);
@@ -49,7 +47,7 @@ async function checkAndRepair(engine: SearchEngine, indexer: SearchIndexer | und
  * a half-built index, then repairs whatever was written during the rebuild;
  * `npm run reindex -- --check` reports drift from the database and repairs it.
  */
-async function run(): Promise<void> {
+async function reindex(searchSources: SearchSource[], openDatabase: OpenDatabase): Promise<void> {
   const checkOnly = process.argv.includes('--check');
   const config = loadConfig();
   const logger = createLogger('warn');
@@ -60,16 +58,12 @@ async function run(): Promise<void> {
         'This run builds a private embedded index from the same database, to check the rebuild and the drift check end to end.',
     );
   }
-  const localMongo = config.mongo.uri
-    ? undefined
-    : await startLocalMongo({ backend: 'h2', dataFile: path.join(config.dataDir, 'mongo', 'pilotline.mv'), port: 0 });
-  try {
-    await connectDatabase(config.mongo.uri ?? localMongo!.uri, config.mongo.dbName, logger, config.mongo.waitMs);
+  await withDatabase(config, logger, async () => {
     const engine = await createSearchEngine(config);
     const indexer = embedded ? undefined : new SearchIndexer(engine, searchSources, { logger, owner: 'reindex-cli', leaseMs: config.search.leaseMs });
     if (checkOnly) {
       if (embedded) for (const source of searchSources) await rebuildIndex(engine, source, source.index, bar(source.index));
-      await checkAndRepair(engine, indexer);
+      await checkAndRepair(searchSources, engine, indexer);
       return;
     }
     for (const source of searchSources) {
@@ -81,14 +75,14 @@ async function run(): Promise<void> {
       console.log(`  ${source.index}: ${count} documents rebuilt and swapped in`);
     }
     // Records written while their batch was already copied went to the old index: catch them up.
-    await checkAndRepair(engine, indexer);
-  } finally {
-    await disconnectDatabase();
-    await localMongo?.stop();
-  }
+    await checkAndRepair(searchSources, engine, indexer);
+  }, openDatabase);
 }
 
-run().catch((error: unknown) => {
-  console.error(`Reindex failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+/** Runs the command over `searchSources` (the composition root's registry) and exits non-zero on failure. */
+export function runReindex(searchSources: SearchSource[], openDatabase: OpenDatabase = configuredDatabase): void {
+  reindex(searchSources, openDatabase).catch((error: unknown) => {
+    console.error(`Reindex failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { sdlEnumValues } from '../graphql/sdl';
+import { sdlEnumValues } from './sdl';
 import type {
   OrganisationKind,
   PublicBodyType,
   Region,
-} from '../graphql/generated/resolvers-types';
+} from './generated/resolvers-types';
 
 /** A zod schema for a GraphQL enum, typed by the generated union and valued from the SDL. */
 export function sdlEnum<T extends string>(enumName: string) {

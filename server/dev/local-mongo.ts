@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { DatabaseServerError } from '../src/db/with-database';
 
 /*
  * No MongoDB server can be installed on our dev and CI machines, so we run mongo-java-server through our own
  * launcher (server/mongo-launcher), which speaks the wire protocol and reports MongoDB 7.0 so mongoose 9 accepts it.
- * Production uses a real MongoDB and never touches this file.
+ * Production uses a real MongoDB and never touches this file: it is dev and test tooling, outside the compiled
+ * server/src, so the production image does not carry it.
  */
 
 /** Why starting the local MongoDB failed, so callers (dev start script, jest setup) can print the right fix. */
@@ -24,7 +26,7 @@ export type LocalMongoErrorCode =
   | 'DATA_FILE_CORRUPT';
 
 /** Raised by {@link startLocalMongo} and {@link ensureLauncherBuilt}; `code` is stable, the message says what to do. */
-export class LocalMongoError extends Error {
+export class LocalMongoError extends DatabaseServerError {
   constructor(
     readonly code: LocalMongoErrorCode,
     message: string,
@@ -50,8 +52,8 @@ export interface LocalMongoOptions {
   onLog?: (line: string) => void;
 }
 
-// This file lives in server/src/db under both tsx and ts-jest (CommonJS, so __dirname exists).
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+// This file lives in server/dev under both tsx and ts-jest (CommonJS, so __dirname exists).
+const REPO_ROOT = path.resolve(__dirname, '../..');
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'server', 'mongo-launcher');
 const LAUNCHER_POM = path.join(LAUNCHER_DIR, 'pom.xml');
 const LAUNCHER_SOURCES = path.join(LAUNCHER_DIR, 'src');

@@ -1,8 +1,8 @@
-import { loadConfig } from '../config/config';
-import { createLogger } from '../shared/logger';
-import { connectDatabase, disconnectDatabase } from '../db/connection';
-import { createSearchEngine } from './create-search-engine';
-import { SearchIndexer } from './indexer';
+import { loadConfig } from './config/config';
+import { createLogger } from './shared/logger';
+import { connectDatabase, disconnectDatabase } from './db/connection';
+import { createSearchEngine } from './search-sync/create-search-engine';
+import { SearchIndexer } from './search-sync/indexer';
 import { searchSources } from './search-sources';
 
 /**
