@@ -39,13 +39,18 @@ export interface RequirementCheck {
   details?: string[];
 }
 
+/** An organisation's id as either side holds it: an ObjectId in the database, a key in a benchmark record. */
+type OrganisationRef = { toString(): string };
+
 /** The challenge's side of the requirements. */
-export type ChallengeRequirements = Partial<
-  Pick<ChallengeRecord, 'status' | 'responseDeadline' | 'minTrl' | 'requiredAccreditations' | 'region' | 'organisationId'>
->;
+export type ChallengeRequirements = Partial<Pick<ChallengeRecord, 'status' | 'responseDeadline' | 'minTrl' | 'requiredAccreditations' | 'region'>> & {
+  organisationId?: OrganisationRef;
+};
 
 /** The solution's side: what it is, what it holds and where it works. */
-export type SolutionQualifications = Partial<Pick<SolutionRecord, 'status' | 'trl' | 'evidence' | 'regionsServed' | 'organisationId'>>;
+export type SolutionQualifications = Partial<Pick<SolutionRecord, 'status' | 'trl' | 'evidence' | 'regionsServed'>> & {
+  organisationId?: OrganisationRef;
+};
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const formatDate = (date: Date) => DATE.format(date);
@@ -142,7 +147,7 @@ function regionCheck(challenge: ChallengeRequirements, solution: SolutionQualifi
 }
 
 function otherOrganisationCheck(challenge: ChallengeRequirements, solution: SolutionQualifications): RequirementCheck {
-  const same = challenge.organisationId !== undefined && solution.organisationId !== undefined && challenge.organisationId.equals(solution.organisationId);
+  const same = challenge.organisationId !== undefined && solution.organisationId !== undefined && challenge.organisationId.toString() === solution.organisationId.toString();
   return same
     ? { rule: 'OWN_ORGANISATION', passed: false, message: "The solution belongs to the challenge's own organisation." }
     : { rule: 'OWN_ORGANISATION', passed: true, message: 'Comes from another organisation.' };
