@@ -22,7 +22,7 @@ import { FaultySearchEngine, NO_FAULTS } from '../testkit/faulty-search-engine';
 import { describeEachEngine, type EngineUnderTest } from '../testkit/search-engines';
 
 const logger = createLogger('silent');
-describeEachEngine('search durability', (createEngine) => {
+describeEachEngine('search durability', (createEngine, timeScale) => {
   let app: TestApp;
   let engine: FaultySearchEngine;
   let startupCtx: ServiceContext;
@@ -32,15 +32,13 @@ describeEachEngine('search durability', (createEngine) => {
   let staffCtx: ServiceContext;
 
   let underTest: EngineUnderTest;
-  /** A Meilisearch write waits for its task, far longer than an in-process write: its timeouts and leases stretch to match. */
-  let timeScale: number;
+  jest.setTimeout(30_000 * timeScale);
 
   beforeAll(async () => {
     underTest = createEngine();
-    timeScale = underTest.kind === 'embedded' ? 1 : 10;
     engine = new FaultySearchEngine(underTest.engine, 7);
     engine.lateMs *= timeScale;
-    app = await startTestApp({}, { searchEngine: engine });
+    app = await startTestApp({}, { searchEngine: engine, searchTimeScale: timeScale });
     const startup = await registerOrganisation(app, 'STARTUP');
     organisationId = startup.organisationId;
     startupCtx = await app.contextOf(startup.userId);
@@ -52,10 +50,11 @@ describeEachEngine('search durability', (createEngine) => {
   afterAll(async () => {
     await app.close();
     await underTest.release();
-  });
+  }, 30_000 * timeScale);
   afterEach(() => {
     engine.down = false;
     engine.rates = NO_FAULTS;
+    engine.holdLateWrites = false;
   });
 
   async function totalDrift() {
@@ -152,7 +151,7 @@ describeEachEngine('search durability', (createEngine) => {
       expect(afterDrain.missing).toBe(0);
       expect(afterReconcile).toEqual({ missing: 0, stale: 0, orphaned: 0 });
       expect(await recovery.pendingCount()).toBe(0);
-    }, 240_000);
+    }, 240_000 * timeScale);
 
     it('accepts writes while the engine is down and drains the backlog on recovery', async () => {
       engine.down = true;
@@ -162,7 +161,7 @@ describeEachEngine('search durability', (createEngine) => {
       engine.down = false;
       await indexer('after-outage').drain();
       expect(await totalDrift()).toEqual({ missing: 0, stale: 0, orphaned: 0 });
-    }, 60_000);
+    }, 60_000 * timeScale);
 
     it('loses nothing when an indexer dies mid-batch: another takes over once its lease lapses', async () => {
       await writeSolutions(40, 'killed');
@@ -175,7 +174,7 @@ describeEachEngine('search durability', (createEngine) => {
       await indexer('successor', 400).drain();
       await hung;
       expect(await totalDrift()).toEqual({ missing: 0, stale: 0, orphaned: 0 });
-    }, 60_000);
+    }, 60_000 * timeScale);
 
     it('never has two concurrent indexers process the same record version', async () => {
       engine.appliedUpserts.clear();
@@ -185,16 +184,19 @@ describeEachEngine('search durability', (createEngine) => {
       const doubled = [...engine.appliedUpserts.entries()].filter(([, count]) => count > 1);
       expect(doubled).toEqual([]);
       expect(await totalDrift()).toEqual({ missing: 0, stale: 0, orphaned: 0 });
-    }, 60_000);
+    }, 60_000 * timeScale);
 
     it('repairs, by reconciliation, a timed-out write that lands late over a newer one', async () => {
       await indexer('before-late').drain();
       const created = await createSolution(startupCtx, serviceInput('late landing'));
       engine.rates = { ...NO_FAULTS, late: 1 };
+      engine.holdLateWrites = true;
       await expect(indexer('late').processBatch(searchSources[1]!)).rejects.toMatchObject({ code: 'SEARCH_UNAVAILABLE' });
       engine.rates = NO_FAULTS;
       await updateSolution(startupCtx, { solutionId: created._id.toHexString(), expectedVersion: created.version, trl: 5 });
       await indexer('successor').drain();
+      // Only now does the old write land, over the newer one, however slow the machine is.
+      engine.landLateWrites();
       await engine.settle();
       // The marker was rightly cleared for the newer version, so only a comparison with the database can see this.
       expect(await totalDrift()).toEqual({ missing: 0, stale: 1, orphaned: 0 });

@@ -84,7 +84,7 @@ const RenameOrganisation = graphql(`
   }
 `);
 
-describeEachEngine('search through GraphQL', (createEngine) => {
+describeEachEngine('search through GraphQL', (createEngine, timeScale) => {
   let app: TestApp;
   let engine: FaultySearchEngine;
   let body: Account;
@@ -93,11 +93,12 @@ describeEachEngine('search through GraphQL', (createEngine) => {
   const ids: Record<string, string> = {};
 
   let underTest: EngineUnderTest;
+  jest.setTimeout(30_000 * timeScale);
 
   beforeAll(async () => {
     underTest = createEngine();
     engine = new FaultySearchEngine(underTest.engine);
-    app = await startTestApp({}, { searchEngine: engine });
+    app = await startTestApp({}, { searchEngine: engine, searchTimeScale: underTest.timeScale });
     body = await registerOrganisation(app, 'PUBLIC_BODY');
     staff = await registerStaff(app);
     startup = await registerOrganisation(app, 'STARTUP');
@@ -125,11 +126,11 @@ describeEachEngine('search through GraphQL', (createEngine) => {
     ids.solution = (await publishedSolution(startup, { name: 'FloodSense river gauges', sectors: ['EMERGENCY_AND_RESILIENCE'] })).id;
     ids.draftSolution = (await draftSolution(startup, { name: 'FloodSense beta' })).id;
     await app.search!.indexer.drain();
-  });
+  }, 30_000 * timeScale);
   afterAll(async () => {
     await app.close();
     await underTest.release();
-  });
+  }, 30_000 * timeScale);
 
   const search = (account: Account | null, input: object) => (account ? account.session : app.session()).gql(SearchChallenges, { input });
 

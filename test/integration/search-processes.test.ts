@@ -62,7 +62,7 @@ describeWithMeilisearch('search processes against Meilisearch', () => {
     ((await app.session().gqlOk(SearchChallenges, { input: { query } })).searchChallenges.hits ?? []).map((hit) => hit.challenge.id);
 
   /** Asks until the expected hit appears: the worker runs on its own clock, so there is nothing to await. */
-  const eventuallyFound = async (query: string, id: string, waitMs = 60_000): Promise<string[]> => {
+  const eventuallyFound = async (query: string, id: string, waitMs = 180_000): Promise<string[]> => {
     const giveUpAt = Date.now() + waitMs;
     for (;;) {
       const ids = await searchIds(query);
@@ -73,14 +73,14 @@ describeWithMeilisearch('search processes against Meilisearch', () => {
 
   beforeAll(async () => {
     underTest = engineUnderTest('meilisearch', 'search processes');
-    app = await startTestApp({ SEARCH_INDEXER: 'off' }, { searchEngine: underTest.engine });
+    app = await startTestApp({ SEARCH_INDEXER: 'off' }, { searchEngine: underTest.engine, searchTimeScale: underTest.timeScale });
     body = await registerOrganisation(app, 'PUBLIC_BODY');
     staff = await registerStaff(app);
-  });
+  }, 120_000);
   afterAll(async () => {
     await app.close();
     await underTest.release();
-  });
+  }, 120_000);
 
   it('indexes what the app writes through the separate indexer worker, and stops cleanly on SIGTERM', async () => {
     // `npm run indexer`'s own command line, exec'd so that the signal below reaches the worker itself rather than npm.
@@ -99,7 +99,7 @@ describeWithMeilisearch('search processes against Meilisearch', () => {
     }
     const [code] = (await exited) as [number | null];
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
-  }, 120_000);
+  }, 300_000);
 
   it('reports and repairs drift with `npm run reindex -- --check`, and rebuilds with `npm run reindex`', async () => {
     const challenge = await openChallenge(body, staff.session, { title: 'Library footfall counters' });
@@ -119,5 +119,5 @@ describeWithMeilisearch('search processes against Meilisearch', () => {
       expect(rebuild.output).toMatch(new RegExp(`after:\\s+${index}\\s+0 missing, 0 stale, 0 orphaned`));
     }
     expect(await searchIds('library footfall')).toEqual([challenge.id]);
-  }, 180_000);
+  }, 600_000);
 });

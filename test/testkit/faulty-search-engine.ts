@@ -38,6 +38,9 @@ export class FaultySearchEngine implements SearchEngine {
   down = false;
   /** How long a `late` write waits before it lands: longer than the indexer's lease, to let it land over newer work. */
   lateMs = 500;
+  /** When true, `late` writes wait for landLateWrites() instead of a timer, so a test orders them by construction. */
+  holdLateWrites = false;
+  private readonly heldLandings: Array<() => void> = [];
   readonly appliedUpserts = new Map<string, number>();
   private readonly random: () => number;
   private readonly lateWrites = new Set<Promise<void>>();
@@ -57,7 +60,10 @@ export class FaultySearchEngine implements SearchEngine {
     if (roll < fail) throw new SearchUnavailableError('write failed (injected)');
     if (roll < fail + hang) return new Promise<void>(() => undefined);
     if (roll < fail + hang + late) {
-      const landing = new Promise<void>((resolve) => setTimeout(resolve, this.lateMs)).then(apply);
+      const landing = new Promise<void>((resolve) => {
+        if (this.holdLateWrites) this.heldLandings.push(resolve);
+        else setTimeout(resolve, this.lateMs);
+      }).then(apply);
       this.lateWrites.add(landing);
       void landing.finally(() => this.lateWrites.delete(landing));
       return new Promise<void>(() => undefined);
@@ -65,6 +71,11 @@ export class FaultySearchEngine implements SearchEngine {
     await apply();
     if (roll < fail + hang + late + duplicate) return apply();
     if (roll < fail + hang + late + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+  }
+
+  /** Lets every held late write land now. */
+  landLateWrites(): void {
+    for (const land of this.heldLandings.splice(0)) land();
   }
 
   /** Resolves once every late write has landed. */
