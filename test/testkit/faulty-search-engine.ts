@@ -42,6 +42,9 @@ export class FaultySearchEngine implements SearchEngine {
   holdLateWrites = false;
   private readonly heldLandings: Array<() => void> = [];
   readonly appliedUpserts = new Map<string, number>();
+  /** How many writes have hung so far (never answered, nothing written). */
+  hungWrites = 0;
+  private hangWaiters: (() => void)[] = [];
   private readonly random: () => number;
   private readonly lateWrites = new Set<Promise<void>>();
 
@@ -58,7 +61,11 @@ export class FaultySearchEngine implements SearchEngine {
     const roll = this.random();
     const { fail, failAfterWrite, hang, late, duplicate } = this.rates;
     if (roll < fail) throw new SearchUnavailableError('write failed (injected)');
-    if (roll < fail + hang) return new Promise<void>(() => undefined);
+    if (roll < fail + hang) {
+      this.hungWrites += 1;
+      for (const wake of this.hangWaiters.splice(0)) wake();
+      return new Promise<void>(() => undefined);
+    }
     if (roll < fail + hang + late) {
       const landing = new Promise<void>((resolve) => {
         if (this.holdLateWrites) this.heldLandings.push(resolve);
@@ -76,6 +83,11 @@ export class FaultySearchEngine implements SearchEngine {
   /** Lets every held late write land now. */
   landLateWrites(): void {
     for (const land of this.heldLandings.splice(0)) land();
+  }
+
+  /** Resolves once a write has hung: a test can then act on a worker that is stuck by construction. */
+  nextHang(): Promise<void> {
+    return new Promise((resolve) => this.hangWaiters.push(resolve));
   }
 
   /** Resolves once every late write has landed. */

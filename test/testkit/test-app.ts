@@ -140,6 +140,7 @@ export async function startTestApp(
     readinessChecks?: ReadinessCheck[];
     search?: boolean;
     searchEngine?: SearchEngine;
+    clock?: () => Date;
     /** Stretches the indexer's call timeout and lease, for engines slower than the embedded one. */
     searchTimeScale?: number;
   } = {},
@@ -167,6 +168,6 @@ export async function startTestApp(
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
-  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks });
+  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
   return new TestApp(pilotline, mailer, config, search);
 }
