@@ -4,6 +4,8 @@ import { describeSearchEngineContract } from './search-engine.contract';
 import { describeWithMeilisearch, engineUnderTest } from '../testkit/search-engines';
 
 describeWithMeilisearch('Meilisearch server', () => {
+  // Each case creates an index and waits for its tasks in the server's one queue, which other test files share.
+  jest.setTimeout(300_000);
   describeSearchEngineContract('meilisearch', async () => {
     const subject = engineUnderTest('meilisearch', 'contract');
     return { engine: subject.engine, close: subject.release };
