@@ -289,3 +289,9 @@ async function fire(
 function saveChallenge(challenge: ChallengeRecord, expectedVersion: number, changes: Partial<ChallengeRecord>): Promise<ChallengeRecord> {
   return saveVersioned(ChallengeModel, 'challenge', challenge, expectedVersion, changes);
 }
+
+/** Open challenges still taking responses (public to everyone), for the matcher's other direction. */
+export function openChallenges(ctx: ServiceContext, ids?: readonly string[]): Promise<ChallengeRecord[]> {
+  const narrowing = ids ? { _id: trusted({ $in: ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId('Challenge', id)) }) } : {};
+  return ChallengeModel.find({ status: 'OPEN', responseDeadline: trusted({ $gt: ctx.now }), ...narrowing }).lean();
+}
