@@ -19,11 +19,14 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
 # server/dev (the local database launcher: dev and test tooling) is not in the build context.
 COPY server/src ./server/src
-# codegen writes server/src/contract/generated (the resolver types the build needs); build is
-# `tsc -p tsconfig.build.json` into dist/server/src. The demo seeds are development tooling
-# (`npm start` loads them before the server starts), so neither their code nor their data is built.
+COPY client ./client
+# codegen writes server/src/contract/generated and client/src/gql (the types both builds need); build is
+# `tsc -p tsconfig.build.json` into dist/server/src; client:build is Vite into client/dist, which the
+# server serves at /. The demo seeds are development tooling (`npm start` loads them before the server
+# starts), so neither their code nor their data is built.
 RUN npm run codegen \
   && npm run build \
+  && npm run client:build \
   && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: only what `node dist/server/src/main.js` reads ----
@@ -36,6 +39,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/client/dist ./client/dist
 # The SDL is read at run time from <root>/graphql (root = the folder holding package.json and graphql/).
 COPY graphql ./graphql
 # uid/gid 1000 is the image's `node` user; numeric so orchestrators can verify runAsNonRoot.

@@ -13,6 +13,7 @@
 #                SIGTERM ends it with exit code 0.
 #
 # The staging folder keeps the checkout's dist/ and generated types untouched (others work in it).
+# Also checks that the built web client is served at / with its Content-Security-Policy.
 # Prints PASS or FAIL last; exits non-zero on failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +70,9 @@ if ! (cd "$stage/build" && npm run --silent build > "$stage/build.log" 2>&1); th
   fail "npm run build (tsc) failed; files with errors: ${files:-see above}"
 fi
 [ -f "$stage/build/dist/server/src/main.js" ] || fail "the build did not produce dist/server/src/main.js"
+(cd "$stage/build" && npm run --silent client:build > "$stage/client-build.log" 2>&1) \
+  || { tail -n 30 "$stage/client-build.log"; fail "npm run client:build failed"; }
+[ -f "$stage/build/client/dist/index.html" ] || fail "the client build did not produce client/dist/index.html"
 echo "   built in $(( $(date +%s) - build_started ))s"
 dev_tooling=$(cd "$stage/build/dist" && { find . -path ./server/dev -prune -print; find . -name 'local-mongo*' -o -name 'local-database*'; } | sort -u)
 [ -z "$dev_tooling" ] || fail "the build carries dev tooling that production must not ship: $dev_tooling"
@@ -78,6 +82,8 @@ echo "   no dev tooling in dist/ (server/dev, the local database launcher)"
 step "laying out the runtime image: package.json, dist/, graphql/, production node_modules"
 cp "$stage/build/package.json" "$stage/app/"
 cp -r "$stage/build/dist" "$stage/app/dist"
+mkdir -p "$stage/app/client"
+cp -r "$stage/build/client/dist" "$stage/app/client/dist"
 cp -r "$stage/build/graphql" "$stage/app/graphql"
 # The top-level production packages (each with its own nested node_modules), hard-linked where possible.
 mkdir -p "$stage/app/node_modules"
@@ -157,6 +163,16 @@ graphiql=$(curl -s -H 'Accept: text/html' "$base/graphql")
 echo "$graphiql" | grep -qi 'graphiql' && fail "GraphiQL is served in production"
 echo "   GET /graphql (text/html): no GraphiQL"
 
+page_headers=$(curl -s -D - -o "$stage/index.html" -H 'Accept: text/html' "$base/challenges")
+echo "$page_headers" | head -n 1 | grep -q ' 200' && grep -q '<div id="root">' "$stage/index.html" \
+  || fail "the web client is not served at a client route: $(echo "$page_headers" | head -n 1)"
+echo "$page_headers" | grep -qi "^content-security-policy: default-src 'self'; script-src 'self'" \
+  || fail "the web client is served without the strict Content-Security-Policy"
+grep -q '<script>' "$stage/index.html" && fail "index.html has an inline script, which the CSP would block"
+entry=$(grep -o '/assets/index-[^"]*\.js' "$stage/index.html" | head -n 1)
+[ -n "$entry" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$entry")" = "200" ] || fail "the client's entry script $entry is not served"
+echo "   GET /challenges (text/html): the web client, with a strict CSP; $entry served"
+
 step "SIGTERM"
 kill -TERM "$app_pid"
 code=""
@@ -169,4 +185,4 @@ app_pid=""
 [ "$code" -eq 0 ] || fail "exit code after SIGTERM was $code, not 0"
 echo "   exited with code 0"
 
-echo "smoke-production: PASS (staged image build, production deps only, /readyz 200, /livez, introspection refused, no GraphiQL, SIGTERM exit 0) in $(elapsed)"
+echo "smoke-production: PASS (staged image build, production deps only, web client with CSP, /readyz 200, /livez, introspection refused, no GraphiQL, SIGTERM exit 0) in $(elapsed)"

@@ -19,6 +19,7 @@ import { createApolloServer } from './graphql/apollo-server';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { graphiqlPage } from './graphql/graphiql';
 import { createHealthRouter, databaseReadiness, type ReadinessCheck } from './health/health.routes';
+import { createWebClientRouter } from './web-client/web-client.routes';
 
 /** What the HTTP app needs; main.ts builds these from config, tests build their own. */
 export interface AppDeps {
@@ -116,6 +117,8 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
       }),
     }),
   );
+
+  app.use(createWebClientRouter(config.clientDir, logger));
 
   app.use((_req, res) => {
     res.status(404).json(errorBody('NOT_FOUND', 'No such route.'));

@@ -48,7 +48,9 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port, readyInMs: Date.now() - startedAt }, 'Pilotline is ready');
-    process.stdout.write(`\nPilotline is running at http://localhost:${port}/graphql (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n\n`);
+    process.stdout.write(
+      `\nPilotline is running at http://localhost:${port}/ (API at /graphql; ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n\n`,
+    );
 
     let stopping = false;
     const shutdown = (signal: string) => {

@@ -6,7 +6,7 @@ import { allowedEvents, nextState } from '../../server/src/shared/state-machine'
 import { AppError } from '../../server/src/shared/errors';
 import { startTestApp, type TestApp, type TestSession } from '../testkit/test-app';
 import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
-import { challengeInput, draftChallenge, openChallenge, submittedChallenge, type ChallengeRef } from '../testkit/challenges';
+import { challengeInput, draftChallenge, openChallenge, submittedChallenge, type VersionedRef } from '../testkit/challenges';
 
 // Registered for codegen; the operations below spread it.
 graphql(`
@@ -112,7 +112,7 @@ const ListClosed = graphql(`
   }
 `);
 
-const transition = (ref: ChallengeRef): { input: ChallengeTransitionInput } => ({
+const transition = (ref: VersionedRef): { input: ChallengeTransitionInput } => ({
   input: { challengeId: ref.id, expectedVersion: ref.version },
 });
 
@@ -304,8 +304,8 @@ describe('who may fire each mutation', () => {
 
   const cases: {
     mutation: string;
-    setup: () => Promise<ChallengeRef>;
-    run: (session: TestSession, ref: ChallengeRef) => Promise<{ errors?: { extensions?: { code?: string } }[] }>;
+    setup: () => Promise<VersionedRef>;
+    run: (session: TestSession, ref: VersionedRef) => Promise<{ errors?: { extensions?: { code?: string } }[] }>;
     expected: Record<Actor, Outcome>;
   }[] = [
     {
@@ -420,7 +420,7 @@ describe('versions', () => {
 });
 
 describe('deadlines', () => {
-  const expire = (ref: ChallengeRef, deadline = new Date(Date.now() - 60_000)) =>
+  const expire = (ref: VersionedRef, deadline = new Date(Date.now() - 60_000)) =>
     ChallengeModel.updateOne({ _id: ref.id }, { $set: { responseDeadline: deadline } }).then(() => deadline);
 
   it('treats an OPEN challenge whose deadline passed as CLOSED on the next read, once', async () => {

@@ -1,4 +1,5 @@
 import { graphql } from '../generated';
+import { ChallengeResponsesQuery } from '../testkit/operations';
 import { responseTransitions } from '../../server/src/responses/response.policy';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
@@ -76,22 +77,6 @@ const GetResponse = graphql(`
   }
 `);
 
-const ChallengeResponses = graphql(`
-  query ResponsesOfChallenge($id: ID!) {
-    challenge(id: $id) {
-      responseCount
-      responses(first: 50) {
-        totalCount
-        edges {
-          node {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
-
 let app: TestApp;
 let body: Account;
 let staff: Account;
@@ -130,9 +115,9 @@ describe('submitting', () => {
     for (const session of [otherStartup.session, otherBody.session, app.session()]) {
       expect(codes(await session.gql(GetResponse, { id: response.id }))).toBe('NOT_FOUND');
     }
-    const ofChallenge = await otherStartup.session.gqlOk(ChallengeResponses, { id: challenge.id });
+    const ofChallenge = await otherStartup.session.gqlOk(ChallengeResponsesQuery, { id: challenge.id });
     expect(ofChallenge.challenge?.responses.totalCount).toBe(0);
-    const owners = await body.session.gqlOk(ChallengeResponses, { id: challenge.id });
+    const owners = await body.session.gqlOk(ChallengeResponsesQuery, { id: challenge.id });
     expect(owners.challenge?.responses.edges.map((e) => e.node.id)).toEqual([response.id]);
     expect(owners.challenge?.responseCount).toBe(1);
   });
@@ -181,7 +166,7 @@ describe('one live response per challenge and start-up', () => {
     expect(conflicts.length).toBe(9);
     // Each loser is pointed at the one response that won.
     for (const conflict of conflicts) expect(conflict.errors?.[0]?.extensions?.existingResponseId).toBe(winners[0]?.data?.submitResponse.id);
-    const owners = await body.session.gqlOk(ChallengeResponses, { id: challenge.id });
+    const owners = await body.session.gqlOk(ChallengeResponsesQuery, { id: challenge.id });
     expect(owners.challenge?.responses.totalCount).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { Accreditation, Region } from '../contract/generated/resolvers-types';
+import type { Accreditation, EligibilityRule, Region } from '../contract/generated/resolvers-types';
 import type { SolutionRecord } from '../solutions/solution.model';
 import type { ChallengeRecord } from './challenge.model';
 import { isOpenForResponses } from './challenge.policy';
@@ -10,16 +10,8 @@ import { isOpenForResponses } from './challenge.policy';
  * not held against it: only a stated requirement can fail.
  */
 
-/** The name of one rule, stable for clients (responses expose it as `extensions.failedRules[].rule`). */
-export type EligibilityRule =
-  | 'CHALLENGE_NOT_OPEN'
-  | 'DEADLINE_PASSED'
-  | 'STARTUP_NOT_VERIFIED'
-  | 'SOLUTION_NOT_PUBLISHED'
-  | 'MIN_TRL'
-  | 'MISSING_ACCREDITATIONS'
-  | 'REGION_NOT_SERVED'
-  | 'OWN_ORGANISATION';
+/** The name of one rule, declared in graphql/errors.graphql (responses expose it as `extensions.failedRules[].rule`). */
+export type { EligibilityRule };
 
 /** One rule a solution failed, named so the start-up knows exactly what to fix. */
 export interface FailedRule {

@@ -1,3 +1,4 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isMemberOf, isStaff, membershipOf } from '../shared/actor';
 import { allowedEvents, type TransitionTable } from '../shared/state-machine';
 import type { ChallengeEvent, ChallengeStatus } from '../contract/generated/resolvers-types';
@@ -74,6 +75,14 @@ export function isVerifiedStartupMember(actor: Actor): boolean {
 export function isOpenForResponses(challenge: Pick<ChallengeRecord, 'status' | 'responseDeadline'>, now: Date): boolean {
   return challenge.status === 'OPEN' && challenge.responseDeadline.getTime() > now.getTime();
 }
+
+/**
+ * Who may find a challenge in lists and search: an OPEN one whose deadline is still ahead is
+ * public; every other (and every expired) one only the owning body and staff.
+ */
+export const challengeVisibility: VisibilityRule = {
+  publicWhen: [{ field: 'status', equals: 'OPEN' }, { field: 'responseDeadline', after: 'now' }],
+};
 
 /**
  * Who may do what with a challenge. Services enforce these; `viewerCan` and `allowedEvents` expose

@@ -3,7 +3,8 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { inOwnOrganisations } from '../db/ownership';
+import { visibleCondition } from '../db/visibility';
 import { type Actor, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
@@ -23,7 +24,7 @@ import type {
   UpdateChallengeInput,
 } from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
-import { challengePolicy, challengeTransitions, hasRoleFor, ownerIsVerified } from './challenge.policy';
+import { challengePolicy, challengeTransitions, challengeVisibility, hasRoleFor, ownerIsVerified } from './challenge.policy';
 
 const MAX_BUDGET_GBP = 100_000_000;
 const MAX_DEADLINE_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
@@ -179,8 +180,7 @@ function filterConditions(actor: Actor, filter: ChallengeFilter): Record<string,
  * a start-up asking for DRAFTs gets none but its own organisations'.
  */
 export async function listChallenges(ctx: ServiceContext, { filter, first, after }: ListArgs<ChallengeFilter>): Promise<ChallengePage> {
-  // OPEN challenges, plus every state of the actor's own organisations' (all, for staff).
-  const conditions = [publicOrOwn(ctx.actor, { status: 'OPEN' }), ...filterConditions(ctx.actor, filter ?? {})];
+  const conditions = [visibleCondition(challengeVisibility, ctx.actor, ctx.now), ...filterConditions(ctx.actor, filter ?? {})];
   await closeExpiredChallenges(ctx.now);
   return findPage(ChallengeModel, conditions, first, after);
 }

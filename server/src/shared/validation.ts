@@ -23,3 +23,13 @@ export function dropNulls<T extends object>(input: T): { [K in keyof T]: Exclude
     [K in keyof T]: Exclude<T[K], null>;
   };
 }
+
+/** Technology readiness levels run from 1 (basic principles) to 9 (proven in operation). */
+export const TRL_RANGE = { min: 1, max: 9 } as const;
+
+/** Refuses a TRL outside 1..9 given as a filter or search input, naming the field. */
+export function assertTrl(field: string, trl: number | null | undefined): void {
+  if (trl != null && (!Number.isInteger(trl) || trl < TRL_RANGE.min || trl > TRL_RANGE.max)) {
+    throw badInput([{ field, message: `must be between ${TRL_RANGE.min} and ${TRL_RANGE.max}` }]);
+  }
+}

@@ -1,3 +1,4 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isStaff, isMemberOf, membershipOf } from '../shared/actor';
 import { allowedEvents, type TransitionTable } from '../shared/state-machine';
 import type { Accreditation, SolutionEvent, SolutionStatus } from '../contract/generated/resolvers-types';
@@ -31,6 +32,9 @@ export function validAccreditations(solution: Pick<SolutionRecord, 'evidence'>, 
   );
   return [...new Set(valid)];
 }
+
+/** Who may find a solution in lists and search: published ones, and all of one's own start-up's (all, for staff). */
+export const solutionVisibility: VisibilityRule = { publicWhen: [{ field: 'status', equals: 'PUBLISHED' }] };
 
 /** Who may see and change a solution; `viewerCan` exposes the same answers. */
 export const solutionPolicy = {

@@ -3,14 +3,15 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
+import { inOwnOrganisations } from '../db/ownership';
+import { visibleCondition } from '../db/visibility';
 import { type Actor, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { regionSchema, sdlEnum } from '../contract/taxonomy';
-import { dropNulls, parseInput } from '../shared/validation';
+import { assertTrl, dropNulls, parseInput } from '../shared/validation';
 import type {
   Accreditation,
   CreateSolutionInput,
@@ -23,7 +24,7 @@ import type {
   UpdateSolutionInput,
 } from '../contract/generated/resolvers-types';
 import { SolutionModel, type SolutionRecord } from './solution.model';
-import { solutionPolicy, solutionTransitions } from './solution.policy';
+import { solutionPolicy, solutionTransitions, solutionVisibility } from './solution.policy';
 
 const MAX_PRICE_GBP = 100_000_000;
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -94,16 +95,12 @@ export async function getSolution(ctx: ServiceContext, id: string): Promise<Solu
 /** A page of solutions plus how many match in all. */
 export type SolutionPage = CountedPage<SolutionRecord>;
 
-function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, unknown>[] {
-  const conditions: Record<string, unknown>[] = [publicOrOwn(actor, { status: 'PUBLISHED' })];
+function filterConditions({ actor, now }: ServiceContext, filter: SolutionFilter): Record<string, unknown>[] {
+  const conditions: Record<string, unknown>[] = [visibleCondition(solutionVisibility, actor, now)];
   if (filter.sectors && filter.sectors.length > 0) conditions.push({ sectors: trusted({ $in: filter.sectors }) });
   if (filter.regions && filter.regions.length > 0) conditions.push({ regionsServed: trusted({ $in: [...filter.regions, 'UK_WIDE'] }) });
-  if (filter.minTrl != null) {
-    if (!Number.isInteger(filter.minTrl) || filter.minTrl < 1 || filter.minTrl > 9) {
-      throw badInput([{ field: 'filter.minTrl', message: 'must be between 1 and 9' }]);
-    }
-    conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
-  }
+  assertTrl('filter.minTrl', filter.minTrl);
+  if (filter.minTrl != null) conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.mine) conditions.push(inOwnOrganisations(actor));
   if (filter.organisationId) conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
@@ -112,7 +109,7 @@ function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, 
 
 /** Lists solutions newest first; filters narrow what the actor may see, never widen it. */
 export async function listSolutions(ctx: ServiceContext, { filter, first, after }: ListArgs<SolutionFilter>): Promise<SolutionPage> {
-  return findPage(SolutionModel, filterConditions(ctx.actor, filter ?? {}), first, after);
+  return findPage(SolutionModel, filterConditions(ctx, filter ?? {}), first, after);
 }
 
 /** Members of a start-up (verified or not) start a DRAFT profile for it. */
