@@ -1,5 +1,5 @@
 import { graphql } from '../generated';
-import { openChallenge, type ChallengeRef } from '../testkit/challenges';
+import { openChallenge, type VersionedRef } from '../testkit/challenges';
 import { publishedSolution } from '../testkit/marketplace';
 import type { AuthorizationCase } from './run-case';
 import type { World } from './principals';
@@ -32,9 +32,9 @@ const IntroduceMatch = graphql(`
 `);
 
 /** One open challenge of the owning body per world: every match pairs it with a fresh solution. */
-const challenges = new WeakMap<World, Promise<ChallengeRef>>();
+const challenges = new WeakMap<World, Promise<VersionedRef>>();
 
-function challengeOf(world: World): Promise<ChallengeRef> {
+function challengeOf(world: World): Promise<VersionedRef> {
   let challenge = challenges.get(world);
   if (!challenge) {
     challenge = openChallenge(world.owningBodyOwner, world.staff.session);

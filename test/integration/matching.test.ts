@@ -1,8 +1,8 @@
 import { graphql } from '../generated';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
-import { openChallenge, type ChallengeRef } from '../testkit/challenges';
-import { publishedSolution, type VersionedRef } from '../testkit/marketplace';
+import { openChallenge, type VersionedRef } from '../testkit/challenges';
+import { publishedSolution } from '../testkit/marketplace';
 
 /**
  * The matcher and curation through GraphQL, against the real database and the embedded engine:
@@ -325,7 +325,7 @@ let staff: Account;
 let body: Account;
 let startup: Account;
 let rival: Account;
-let challenge: ChallengeRef;
+let challenge: VersionedRef;
 let telephony: VersionedRef;
 let booking: VersionedRef;
 let lapsed: VersionedRef;

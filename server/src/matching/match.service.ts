@@ -294,7 +294,7 @@ async function conflictFor(id: Types.ObjectId): Promise<AppError> {
   const current = await MatchModel.findById(id).select({ status: 1, version: 1 }).lean();
   if (!current) return notFound('Match', id.toHexString());
   return new AppError('CONFLICT', `The match changed meanwhile: it is now ${current.status} at version ${current.version}.`, {
-    currentStatus: current.status,
+    currentState: current.status,
     currentVersion: current.version,
   });
 }
