@@ -4,10 +4,14 @@ import { connectDatabase, disconnectDatabase } from './db/connection';
 import { createSearchEngine } from './search-sync/create-search-engine';
 import { SearchIndexer } from './search-sync/indexer';
 import { searchSources } from './search-sources';
+import { workerJobs } from './worker-jobs';
+import { createMailer } from './mail/create-mailer';
+import { loggingEventSink } from './context/service-context';
 
 /**
  * `npm run indexer`: the search indexer as its own process, for production with Meilisearch
- * (the app then runs with SEARCH_INDEXER=off). Several may run at once; leases keep them apart.
+ * (the app then runs with SEARCH_INDEXER=off), with the periodic jobs (the deadline sweeper).
+ * Several may run at once; leases keep them apart.
  */
 async function run(): Promise<void> {
   const config = loadConfig();
@@ -17,10 +21,18 @@ async function run(): Promise<void> {
   if (!config.mongo.uri) throw new Error('MONGODB_URI must point at the database the app uses.');
   const logger = createLogger(config.logLevel);
   await connectDatabase(config.mongo.uri, config.mongo.dbName, logger, config.mongo.waitMs);
-  const indexer = new SearchIndexer(await createSearchEngine(config), searchSources, {
+  const engine = await createSearchEngine(config);
+  const indexer = new SearchIndexer(engine, searchSources, {
     logger,
     leaseMs: config.search.leaseMs,
     reconcileEveryMs: config.search.reconcileEveryMs,
+    jobs: workerJobs({
+      mailer: createMailer(config, logger),
+      publicUrl: config.publicUrl,
+      search: { assertReady: () => engine },
+      events: loggingEventSink(logger),
+      logger,
+    }),
   });
   await indexer.ensureIndexes();
   indexer.start();

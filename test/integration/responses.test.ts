@@ -1,6 +1,5 @@
 import { graphql } from '../generated';
 import { ChallengeResponsesQuery } from '../testkit/operations';
-import { responseTransitions } from '../../server/src/responses/response.policy';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
 import { openChallenge } from '../testkit/challenges';
@@ -90,17 +89,6 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const codes = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
-
-describe('response lifecycle table', () => {
-  it('ends at DECLINED or WITHDRAWN, and only a SUBMITTED response can be edited', () => {
-    expect(responseTransitions).toEqual({
-      SUBMITTED: { UPDATE: 'SUBMITTED', SHORTLIST: 'SHORTLISTED', DECLINE: 'DECLINED', WITHDRAW: 'WITHDRAWN' },
-      SHORTLISTED: { DECLINE: 'DECLINED', WITHDRAW: 'WITHDRAWN' },
-      DECLINED: {},
-      WITHDRAWN: {},
-    });
-  });
-});
 
 describe('submitting', () => {
   it('accepts an eligible response and shows it to the start-up, the public body and staff only', async () => {

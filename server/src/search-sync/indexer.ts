@@ -6,6 +6,7 @@ import { SearchUnavailableError, type SearchDocument, type SearchEngine } from '
 import { INDEXER_BULK_WRITE, INDEXER_WRITE } from './search-tracked.plugin';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import { measureDrift, repairDrift } from './drift';
+import { PeriodicJobs, type PeriodicJob } from './periodic-jobs';
 
 /** Tuning for one indexer; tests shorten the lease and timeouts to provoke take-overs. */
 export interface IndexerOptions {
@@ -28,6 +29,8 @@ export interface IndexerOptions {
    * late over a newer one, or an engine that lost its data.
    */
   reconcileEveryMs?: number;
+  /** Other work the loop runs between batches (the deadline sweeper), each under its own lease. */
+  jobs?: readonly PeriodicJob[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,6 +57,7 @@ export class SearchIndexer {
   private readonly idleDelayMs: number;
   private readonly maxBackoffMs: number;
   private readonly reconcileEveryMs: number;
+  private readonly jobs: PeriodicJobs;
   private claims = 0;
   private running: Promise<void> | undefined;
   private stopRequested = false;
@@ -71,6 +75,7 @@ export class SearchIndexer {
     this.idleDelayMs = options.idleDelayMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
+    this.jobs = new PeriodicJobs(options.jobs ?? [], this.owner, options.logger);
   }
 
   /** Creates or updates every index's settings. */
@@ -175,6 +180,7 @@ export class SearchIndexer {
           await this.reconcile();
           nextReconcile = Date.now() + this.reconcileEveryMs;
         }
+        await this.jobs.runDue();
         if (processed === 0) await this.pause(this.idleDelayMs);
       } catch (error) {
         failures += 1;

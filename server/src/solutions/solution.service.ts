@@ -5,11 +5,11 @@ import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations } from '../db/ownership';
 import { visibleCondition } from '../db/visibility';
-import { type Actor, requireUser } from '../shared/actor';
+import { requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
-import { AppError, badInput, forbidden, notFound } from '../shared/errors';
-import { nextState } from '../shared/state-machine';
+import { badInput, forbidden, notFound } from '../shared/errors';
+import { parseTransitionInput } from '../shared/lifecycle';
 import { regionSchema, sdlEnum } from '../contract/taxonomy';
 import { assertTrl, dropNulls, parseInput } from '../shared/validation';
 import type {
@@ -24,7 +24,8 @@ import type {
   UpdateSolutionInput,
 } from '../contract/generated/resolvers-types';
 import { SolutionModel, type SolutionRecord } from './solution.model';
-import { solutionPolicy, solutionTransitions, solutionVisibility } from './solution.policy';
+import { solutionPolicy, solutionVisibility } from './solution.policy';
+import { solutionLifecycle } from './solution.lifecycle';
 
 const MAX_PRICE_GBP = 100_000_000;
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -79,8 +80,6 @@ const updateSchema = z.strictObject({
   ...z.object(solutionFields).partial().shape,
 });
 
-const transitionSchema = z.strictObject({ solutionId: z.string(), expectedVersion: z.int() });
-
 function assertPriceRange(fields: Pick<SolutionRecord, 'priceMinGbp' | 'priceMaxGbp'>): void {
   if (fields.priceMinGbp > fields.priceMaxGbp) throw badInput([{ field: 'priceMaxGbp', message: 'must be at least priceMinGbp' }]);
 }
@@ -134,51 +133,51 @@ export async function createSolution(ctx: ServiceContext, input: CreateSolutionI
 export async function updateSolution(ctx: ServiceContext, input: UpdateSolutionInput): Promise<SolutionRecord> {
   requireUser(ctx.actor);
   const solution = await getSolution(ctx, input.solutionId);
-  authorise(ctx.actor, solution, 'UPDATE');
+  solutionLifecycle.assertRole(solution, 'UPDATE', ctx);
   const { solutionId: _solutionId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
-  nextState(solutionTransitions, 'solution', solution.status, 'UPDATE');
-  assertPriceRange({ ...solution, ...changes });
-  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, changes);
+  return fire(ctx, solution, expectedVersion, 'UPDATE', () => {
+    assertPriceRange({ ...solution, ...changes });
+    return changes;
+  });
 }
 
 /** Members of a verified start-up make a solution public, so it can be matched and used in responses. */
 export function publishSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(ctx, input, 'PUBLISH', (solution, now) => {
-    if (!solutionPolicy.publisherIsVerified(ctx.actor, solution)) {
-      throw new AppError('NOT_ELIGIBLE', 'Your start-up must be verified by staff before it can publish solutions.');
-    }
-    return { publishedAt: now };
-  });
+  return transition(ctx, input, 'PUBLISH', () => ({ publishedAt: ctx.now }));
 }
 
 /** The start-up takes a published solution back to DRAFT. */
 export function unpublishSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(ctx, input, 'UNPUBLISH', () => ({}));
+  return transition(ctx, input, 'UNPUBLISH', () => ({}));
 }
 
 /** The start-up retires a solution, or staff take one down. */
 export function archiveSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(ctx, input, 'ARCHIVE', (_solution, now) => ({ archivedAt: now }));
+  return transition(ctx, input, 'ARCHIVE', () => ({ archivedAt: ctx.now }));
 }
 
-function authorise(actor: Actor, solution: SolutionRecord, event: SolutionEvent): void {
-  if (!solutionPolicy.hasRoleFor(actor, solution, event)) {
-    throw forbidden(`You are not allowed to ${event.toLowerCase()} this solution.`);
-  }
-}
-
-async function fire(
+async function transition(
   ctx: ServiceContext,
   input: SolutionTransitionInput,
   event: SolutionEvent,
-  prepare: (solution: SolutionRecord, now: Date) => Partial<SolutionRecord>,
+  changes: () => Partial<SolutionRecord>,
 ): Promise<SolutionRecord> {
   requireUser(ctx.actor);
-  const { solutionId, expectedVersion } = parseInput(transitionSchema, { solutionId: input.solutionId, expectedVersion: input.expectedVersion });
-  const solution = await getSolution(ctx, solutionId);
-  authorise(ctx.actor, solution, event);
-  const status = nextState(solutionTransitions, 'solution', solution.status, event);
-  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, ctx.now), status });
+  const { id, expectedVersion } = parseTransitionInput('solutionId', { solutionId: input.solutionId, expectedVersion: input.expectedVersion });
+  return fire(ctx, await getSolution(ctx, id), expectedVersion, event, changes);
+}
+
+function fire(
+  ctx: ServiceContext,
+  solution: SolutionRecord,
+  expectedVersion: number,
+  event: SolutionEvent,
+  changes: () => Partial<SolutionRecord>,
+): Promise<SolutionRecord> {
+  return solutionLifecycle.fire(solution, event, ctx, {
+    changes,
+    save: (update) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update),
+  });
 }
 
 /** Published solutions among `ids` (public to everyone), for the matcher's candidate pool. */
