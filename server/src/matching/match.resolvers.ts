@@ -2,6 +2,7 @@ import type { MatchFeature as MatchFeatureName, Resolvers } from '../contract/ge
 import { notFound } from '../shared/errors';
 import { isStaff } from '../shared/actor';
 import { MATCH_FEATURES, type MatchFeature } from './match-weights';
+import { matchLifecycle } from './match.lifecycle';
 import { matchPolicy } from './match.policy';
 import {
   acceptMatch,
@@ -64,14 +65,10 @@ export const matchResolvers: Resolvers = {
     rejectionReason: (match) => match.rejectionReason ?? null,
     history: (match, _args, { actor }) => (isStaff(actor) ? match.history : null),
     staffNotes: (match, _args, { actor }) => (isStaff(actor) ? match.staffNotes : null),
-    viewerCan: (match, _args, { actor }) => ({
-      shortlist: matchPolicy.canFire(actor, match, 'SHORTLIST'),
-      introduce: matchPolicy.canFire(actor, match, 'INTRODUCE'),
-      accept: matchPolicy.canFire(actor, match, 'ACCEPT'),
-      decline: matchPolicy.canFire(actor, match, 'DECLINE'),
-      reject: matchPolicy.canFire(actor, match, 'REJECT'),
-      addNote: matchPolicy.canCurate(actor),
-    }),
+    viewerCan: (match, _args, ctx) => {
+      const { shortlist, introduce, accept, decline, reject } = matchLifecycle.viewerCan(match, ctx);
+      return { shortlist, introduce, accept, decline, reject, addNote: matchPolicy.canCurate(ctx.actor) };
+    },
   },
   MatchTransition: {
     from: (transition) => transition.from ?? null,

@@ -9,7 +9,6 @@ import type { ServiceContext } from '../context/service-context';
 import { type Actor, requireUser } from '../shared/actor';
 import { AppError, forbidden, notFound, unauthenticated } from '../shared/errors';
 import { decodeOffsetCursor, encodeOffsetCursor, pageSize, type ListArgs, type Page } from '../shared/pagination';
-import { nextState } from '../shared/state-machine';
 import { dropNulls, parseInput } from '../shared/validation';
 import { f } from '../search/filter';
 import { SearchUnavailableError } from '../search/search-engine';
@@ -42,7 +41,8 @@ import { explainMatch, type ExplanationRecord } from './match-scoring';
 import { DEFAULT_WEIGHTS, type FeatureWeights } from './match-weights';
 import { LearnedWeightsModel } from './match-weights.model';
 import { MatchModel, type MatchRecord, type MatchTransitionRecord } from './match.model';
-import { matchPolicy, matchTransitions, partyOf } from './match.policy';
+import { matchLifecycle, type MatchLifecycleEvent } from './match.lifecycle';
+import { matchPolicy, partyOf } from './match.policy';
 
 /** How many suggestions a run keeps per challenge: what staff look at, and a little more. */
 export const SUGGESTIONS_PER_CHALLENGE = 20;
@@ -172,7 +172,7 @@ async function recordSuggestion(
     );
   }
   if (existing.status === 'REJECTED' && existing.materialKey !== materialKey) {
-    const to = nextState(matchTransitions, 'match', 'REJECTED', 'RESUGGEST');
+    const to = matchLifecycle.authorise(existing, 'RESUGGEST', ctx);
     return (
       (await MatchModel.findOneAndUpdate(
         { _id: existing._id, status: 'REJECTED', version: existing.version },
@@ -307,31 +307,35 @@ async function conflictFor(id: Types.ObjectId): Promise<AppError> {
 async function fire(
   ctx: ServiceContext,
   match: MatchRecord,
-  event: MatchEvent,
+  event: MatchLifecycleEvent,
   expectedVersion: number | undefined,
   entry: Pick<MatchTransitionRecord, 'note' | 'rejectionReason' | 'party'>,
   changes: Partial<MatchRecord> = {},
 ): Promise<MatchRecord> {
-  if (!matchPolicy.hasRoleFor(ctx.actor, match, event)) throw forbidden(`You are not allowed to ${event.toLowerCase()} this match.`);
+  matchLifecycle.assertRole(match, event, ctx);
   // Someone else just did the same: this attempt lost a race rather than asked for something illegal.
-  if (matchTransitions[match.status][event] === undefined && match.history.at(-1)?.event === event) throw await conflictFor(match._id);
-  const to = nextState(matchTransitions, 'match', match.status, event);
+  if (matchLifecycle.transitions[match.status][event] === undefined && match.history.at(-1)?.event === event) throw await conflictFor(match._id);
   if (expectedVersion !== undefined && expectedVersion !== match.version) {
     throw new AppError('VERSION_CONFLICT', `The match changed since version ${expectedVersion}; it is now at version ${match.version}.`, {
       currentVersion: match.version,
     });
   }
-  const updated = await MatchModel.findOneAndUpdate(
-    { _id: match._id, status: match.status, version: match.version },
-    {
-      $set: { ...changes, status: to },
-      $inc: { version: 1 },
-      $push: { history: historyEntry(ctx, match, { event, from: match.status, to, ...entry }) },
+  return matchLifecycle.fire(match, event, ctx, {
+    changes: () => changes,
+    save: async (update, transition) => {
+      const saved = await MatchModel.findOneAndUpdate(
+        { _id: match._id, status: match.status, version: match.version },
+        {
+          $set: update,
+          $inc: { version: 1 },
+          $push: { history: historyEntry(ctx, match, { event, from: transition.from, to: transition.to, ...entry }) },
+        },
+        { returnDocument: 'after' },
+      ).lean();
+      if (!saved) throw await conflictFor(match._id);
+      return saved;
     },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!updated) throw await conflictFor(match._id);
-  return updated;
+  });
 }
 
 async function loadForTransition(ctx: ServiceContext, matchId: string): Promise<MatchRecord> {
@@ -373,10 +377,8 @@ export async function declineMatch(ctx: ServiceContext, input: DeclineMatchInput
 export async function acceptMatch(ctx: ServiceContext, input: MatchTransitionInput): Promise<MatchRecord> {
   const { matchId, expectedVersion, note: text } = parseInput(transitionSchema, dropNulls(input));
   const match = await loadForTransition(ctx, matchId);
-  const party = partyOf(ctx.actor, match);
-  if (!party || !matchPolicy.hasRoleFor(ctx.actor, match, 'ACCEPT')) throw forbidden('Only the two sides of an introduction accept it.');
-  nextState(matchTransitions, 'match', match.status, 'ACCEPT');
-  if (!matchPolicy.canFire(ctx.actor, match, 'ACCEPT')) throw new AppError('CONFLICT', 'Your side has already accepted this introduction.');
+  matchLifecycle.authorise(match, 'ACCEPT', ctx);
+  const party = partyOf(ctx.actor, match)!;
   const own = party === 'PUBLIC_BODY' ? 'publicBodyAcceptedAt' : 'startupAcceptedAt';
   const other = party === 'PUBLIC_BODY' ? 'startupAcceptedAt' : 'publicBodyAcceptedAt';
   if (match[other] != null) return fire(ctx, match, 'ACCEPT', expectedVersion, { party, note: text ?? null }, { [own]: ctx.now });
@@ -391,6 +393,7 @@ export async function acceptMatch(ctx: ServiceContext, input: MatchTransitionInp
     { returnDocument: 'after' },
   ).lean();
   if (!accepted) throw await conflictFor(match._id);
+  ctx.events.publish({ name: 'match.ACCEPT', recordId: accepted._id.toHexString(), at: ctx.now });
   return accepted;
 }
 
