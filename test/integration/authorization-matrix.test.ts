@@ -61,5 +61,5 @@ describe('authorization matrix', () => {
     expect(unauthorisedSuccesses).toEqual([]);
     expect(wrongfulDenials).toEqual([]);
     expect(deniedForOtherReasons).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 });
