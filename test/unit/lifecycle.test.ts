@@ -143,7 +143,20 @@ describe('what a lifecycle derives from its declaration', () => {
       },
     });
     expect(saved.status).toBe('REVIEW');
-    expect(writes).toEqual([{ changes: { ownerId: 'u1', status: 'REVIEW' }, transition: { entity: 'thing', event: 'SEND_FOR_REVIEW', from: 'DRAFT', to: 'REVIEW' } }]);
+    expect(writes).toEqual([
+      {
+        changes: { ownerId: 'u1', status: 'REVIEW' },
+        transition: {
+          entity: 'thing',
+          event: 'SEND_FOR_REVIEW',
+          name: 'thing.SEND_FOR_REVIEW',
+          at: ctx.now,
+          actorId: 'u1',
+          from: 'DRAFT',
+          to: 'REVIEW',
+        },
+      },
+    ]);
     expect(published).toEqual([{ name: 'thing.SEND_FOR_REVIEW', recordId: draft._id.toHexString(), at: ctx.now }]);
   });
 

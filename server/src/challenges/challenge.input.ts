@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { badInput, type FieldProblem } from '../shared/errors';
-import { regionSchema, sdlEnum } from '../contract/taxonomy';
-import type { Accreditation, KpiDirection, Sector } from '../contract/generated/resolvers-types';
+import { regionSchema, sdlEnum, sectorsSchema } from '../contract/taxonomy';
+import { distinct, tagsSchema, text } from '../shared/validation';
+import type { Accreditation, KpiDirection } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from './challenge.model';
 
 /** What an owner may write into a challenge, and the rules that span fields or depend on the time. */
@@ -9,8 +10,6 @@ import type { ChallengeRecord } from './challenge.model';
 const MAX_BUDGET_GBP = 100_000_000;
 const MAX_DEADLINE_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const distinct = <T>(values: T[]) => [...new Set(values)];
 
 const kpiSchema = z
   .strictObject({
@@ -38,12 +37,8 @@ const challengeFields = {
   what: text(20, 10_000),
   why: text(20, 10_000),
   how: text(20, 10_000),
-  sectors: z
-    .array(sdlEnum<Sector>('Sector'))
-    .min(1)
-    .max(3)
-    .refine((sectors) => distinct(sectors).length === sectors.length, 'must not repeat a sector'),
-  tags: z.array(text(1, 40).toLowerCase()).max(20).transform(distinct),
+  sectors: sectorsSchema,
+  tags: tagsSchema,
   region: regionSchema,
   budgetMinGbp: gbp,
   budgetMaxGbp: gbp,

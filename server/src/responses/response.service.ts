@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { parseTransitionInput } from '../shared/lifecycle';
-import { dropNulls, parseInput } from '../shared/validation';
+import { dropNulls, parseInput, text } from '../shared/validation';
 import type {
   DeclineResponseInput,
   ResponseEvent,
@@ -26,7 +26,6 @@ import { responsePolicy } from './response.policy';
 import { responseLifecycle } from './response.lifecycle';
 import { failedResponseRules, notEligible } from '../challenges/challenge-requirements';
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 const responseFields = {
   pitch: text(50, 10_000),

@@ -48,10 +48,18 @@ export type FlagOf<Event extends string> = Event extends `${infer Head}_${infer 
   ? `${Lowercase<Head>}${Capitalize<FlagOf<Tail>>}`
   : Lowercase<Event>;
 
-/** One fired event, handed to the write so the change and its domain event can be stored together. */
+/**
+ * One fired event, handed to the write so the change and its domain event can be stored together:
+ * it is already the event as a record's history keeps it (name, when, who, from, to).
+ */
 export interface Transition<State extends string, Event extends string> {
   entity: string;
   event: Event;
+  /** `<entity>.<EVENT>`, e.g. `challenge.PUBLISH`. */
+  name: string;
+  at: Date;
+  /** The user who fired it; absent when the platform did (the sweeper, seeds). */
+  actorId?: string;
   from: State;
   to: State;
 }
@@ -202,9 +210,17 @@ export function defineLifecycle<State extends string, Event extends string, Role
       Object.fromEntries(events.map((event) => [flagOf(event), canFire(record, event, at)])) as Record<FlagOf<Event>, boolean>,
     async fire(record, event, ctx, { changes, save }) {
       const to = authorise(record, event, ctx);
-      const transition = { entity: declaration.entity, event, from: record.status, to };
+      const transition: Transition<State, Event> = {
+        entity: declaration.entity,
+        event,
+        name: `${declaration.entity}.${event}`,
+        at: ctx.now,
+        ...(ctx.actor.kind === 'user' ? { actorId: ctx.actor.userId } : {}),
+        from: record.status,
+        to,
+      };
       const saved = await save({ ...changes?.(record), status: to } as Partial<R> & { status: State }, transition);
-      ctx.events.publish({ name: `${declaration.entity}.${event}`, recordId: saved._id.toHexString(), at: ctx.now });
+      ctx.events.publish({ name: transition.name, recordId: saved._id.toHexString(), at: transition.at });
       return saved;
     },
   } as Lifecycle<State, Event, Role, R, Facts>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badInput } from './errors';
 
 /** Parses untrusted input with a zod schema, turning failures into a BAD_USER_INPUT error naming each field. */
@@ -33,3 +33,12 @@ export function assertTrl(field: string, trl: number | null | undefined): void {
     throw badInput([{ field, message: `must be between ${TRL_RANGE.min} and ${TRL_RANGE.max}` }]);
   }
 }
+
+/** Trimmed text of a bounded length: the shape of every free-text field users write. */
+export const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+/** The values without repeats, first occurrence first. */
+export const distinct = <T>(values: T[]): T[] => [...new Set(values)];
+
+/** Free-form tags: lower-cased, at most 20, repeats dropped (challenges and solutions alike). */
+export const tagsSchema = z.array(text(1, 40).toLowerCase()).max(20).transform(distinct);

@@ -10,14 +10,13 @@ import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { badInput, forbidden, notFound } from '../shared/errors';
 import { parseTransitionInput } from '../shared/lifecycle';
-import { regionSchema, sdlEnum } from '../contract/taxonomy';
-import { assertTrl, dropNulls, parseInput } from '../shared/validation';
+import { regionSchema, sdlEnum, sectorsSchema } from '../contract/taxonomy';
+import { assertTrl, distinct, dropNulls, parseInput, tagsSchema, text } from '../shared/validation';
 import type {
   Accreditation,
   CreateSolutionInput,
   EvidenceKind,
   PricingModel,
-  Sector,
   SolutionEvent,
   SolutionFilter,
   SolutionTransitionInput,
@@ -28,8 +27,6 @@ import { solutionPolicy, solutionVisibility } from './solution.policy';
 import { solutionLifecycle } from './solution.lifecycle';
 
 const MAX_PRICE_GBP = 100_000_000;
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const distinct = <T>(values: T[]) => [...new Set(values)];
 const gbp = z.int().min(0).max(MAX_PRICE_GBP);
 
 const evidenceSchema = z
@@ -51,12 +48,8 @@ const solutionFields = {
   name: text(2, 120),
   summary: text(10, 500),
   description: text(20, 10_000),
-  sectors: z
-    .array(sdlEnum<Sector>('Sector'))
-    .min(1)
-    .max(3)
-    .refine((sectors) => distinct(sectors).length === sectors.length, 'must not repeat a sector'),
-  tags: z.array(text(1, 40).toLowerCase()).max(20).transform(distinct),
+  sectors: sectorsSchema,
+  tags: tagsSchema,
   capabilities: z.array(text(2, 80)).max(20).transform(distinct),
   trl: z.int().min(1).max(9),
   regionsServed: z.array(regionSchema).min(1).max(13).transform(distinct),
