@@ -61,8 +61,10 @@ function fitLogistic(sample: readonly Decision[]): number[] {
   const rows = sample.map((decision) => vectorOf(decision.features));
   const width = MATCH_FEATURES.length;
   const mean = Array.from({ length: width }, (_, j) => rows.reduce((sum, row) => sum + row[j]!, 0) / rows.length);
-  const spread = Array.from({ length: width }, (_, j) => Math.sqrt(rows.reduce((sum, row) => sum + (row[j]! - mean[j]!) ** 2, 0) / rows.length) || 1);
-  const x = rows.map((row) => row.map((value, j) => (value - mean[j]!) / spread[j]!));
+  const spread = Array.from({ length: width }, (_, j) => Math.sqrt(rows.reduce((sum, row) => sum + (row[j]! - mean[j]!) ** 2, 0) / rows.length));
+  // A feature that never varies in the log says nothing; rounding must not make it look like it does.
+  const varies = spread.map((value) => value > 1e-9);
+  const x = rows.map((row) => row.map((value, j) => (varies[j] ? (value - mean[j]!) / spread[j]! : 0)));
   const coefficients = new Array<number>(width).fill(0);
   let intercept = 0;
   for (let step = 0; step < 2000; step += 1) {
@@ -78,7 +80,7 @@ function fitLogistic(sample: readonly Decision[]): number[] {
     for (let j = 0; j < width; j += 1) coefficients[j]! -= 0.5 * (gradient[j]! / x.length + 0.01 * coefficients[j]!);
   }
   // Back on the features' own scale: the weight a raw 0..1 value gets.
-  return coefficients.map((coefficient, j) => coefficient / spread[j]!);
+  return coefficients.map((coefficient, j) => (varies[j] ? coefficient / spread[j]! : 0));
 }
 
 /** The fitted pulls as matcher weights: only features that help count, shares of one. */
