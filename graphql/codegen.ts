@@ -21,6 +21,14 @@ const config: CodegenConfig = {
           Clarification: '../../clarifications/clarification.model#ClarificationRecord',
           Solution: '../../solutions/solution.model#SolutionRecord',
           Response: '../../responses/response.model#ResponseRecord',
+          Match: '../../matching/match.model#MatchRecord',
+          MatchTransition: '../../matching/match.model#MatchTransitionRecord',
+          MatchStaffNote: '../../matching/match.model#MatchStaffNoteRecord',
+          MatchExplanation: '../../matching/match-scoring#ExplanationRecord',
+          MatchFeatureContribution: '../../matching/match-scoring#FeatureContribution',
+          MatchRun: '../../matching/match.service#MatchRunResult',
+          ChallengeRecommendation: '../../matching/match.service#RecommendationRecord',
+          MatchingWeights: '../../matching/match.service#WeightsInForce',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',
@@ -38,6 +46,12 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
+    },
+    // The error contract (errors.graphql) is never queried, so the preset above emits none of it; the
+    // client reads ErrorCode, EligibilityRule and the shape of `extensions` from here instead.
+    'client/src/gql/schema-types.ts': {
+      plugins: ['typescript'],
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' }, maybeValue: 'T | null' },
     },
   },
 };
