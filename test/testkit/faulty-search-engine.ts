@@ -38,6 +38,9 @@ export class FaultySearchEngine implements SearchEngine {
   down = false;
   /** How long a `late` write waits before it lands: longer than the indexer's lease, to let it land over newer work. */
   lateMs = 500;
+  /** When true, `late` writes wait for landLateWrites() instead of a timer, so a test orders them by construction. */
+  holdLateWrites = false;
+  private readonly heldLandings: Array<() => void> = [];
   readonly appliedUpserts = new Map<string, number>();
   /** How many writes have hung so far (never answered, nothing written). */
   hungWrites = 0;
@@ -64,7 +67,10 @@ export class FaultySearchEngine implements SearchEngine {
       return new Promise<void>(() => undefined);
     }
     if (roll < fail + hang + late) {
-      const landing = new Promise<void>((resolve) => setTimeout(resolve, this.lateMs)).then(apply);
+      const landing = new Promise<void>((resolve) => {
+        if (this.holdLateWrites) this.heldLandings.push(resolve);
+        else setTimeout(resolve, this.lateMs);
+      }).then(apply);
       this.lateWrites.add(landing);
       void landing.finally(() => this.lateWrites.delete(landing));
       return new Promise<void>(() => undefined);
@@ -72,6 +78,11 @@ export class FaultySearchEngine implements SearchEngine {
     await apply();
     if (roll < fail + hang + late + duplicate) return apply();
     if (roll < fail + hang + late + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+  }
+
+  /** Lets every held late write land now. */
+  landLateWrites(): void {
+    for (const land of this.heldLandings.splice(0)) land();
   }
 
   /** Resolves once a write has hung: a test can then act on a worker that is stuck by construction. */

@@ -223,3 +223,9 @@ export async function closeExpiredChallenges(ctx: ServiceContext, limit = 100): 
   }
   return closed;
 }
+
+/** Open challenges still taking responses (public to everyone), for the matcher's other direction. */
+export function openChallenges(ctx: ServiceContext, ids?: readonly string[]): Promise<ChallengeRecord[]> {
+  const narrowing = ids ? { _id: trusted({ $in: ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId('Challenge', id)) }) } : {};
+  return ChallengeModel.find({ status: 'OPEN', responseDeadline: trusted({ $gt: ctx.now }), ...narrowing }).lean();
+}

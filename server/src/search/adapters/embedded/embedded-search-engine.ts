@@ -15,7 +15,7 @@ import type {
   SortSpec,
 } from '../../search-engine';
 import { filterFields, FilterError } from '../../filter';
-import { Bm25Index } from './bm25-index';
+import { Bm25Index, type IndexedWord } from './bm25-index';
 import { matchesFilter, valuesAt } from './filter-evaluator';
 import { highlightText } from './highlighter';
 import { expandWithFeedback, planQuery, synonymMap, type ExpansionWeights, type FeedbackSettings, type QueryPlan } from './query-planner';
@@ -83,10 +83,12 @@ class EmbeddedIndex {
     const stored: StoredDocument = { id, docNumber, document: structuredClone(document) };
     this.byId.set(id, stored);
     this.byNumber.set(stored.docNumber, stored);
-    this.bm25.add(
-      stored.docNumber,
-      this.settings.searchableAttributes.map((attribute) => this.analyzer.terms(fieldText(document, attribute))),
-    );
+    this.bm25.add(stored.docNumber, this.analyse(document));
+  }
+
+  /** The indexed words of each searchable field, in field order. */
+  analyse(document: SearchDocument): IndexedWord[][] {
+    return this.settings.searchableAttributes.map((attribute) => this.analyzer.indexedWords(fieldText(document, attribute)));
   }
 
   delete(id: string): void {
@@ -321,7 +323,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const hit: SearchHit<D> = { id: stored.id, document: structuredClone(stored.document) as D, score };
       if (highlight) {
         hit.highlights = Object.fromEntries(
-          highlight.fields.map((field) => [field, highlightText(fieldText(stored.document, field), index.analyzer, plan.matchedTerms, highlight)]),
+          highlight.fields.map((field) => [field, highlightText(fieldText(stored.document, field), index.analyzer, plan.matchedWords, highlight)]),
         );
       }
       return hit;
@@ -360,7 +362,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let maxScore = first.maxScore;
     if (this.relevance.feedback) {
       ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback));
+      const termsOf = (docNumber: number) => index.analyse(index.byNumber.get(docNumber)?.document ?? {}).flatMap((field) => field.map(({ term }) => term));
+      const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback, termsOf));
       ordered = ordered.map(([docNumber]) => [docNumber, second.scores.get(docNumber) ?? 0] as [number, number]);
       ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
       maxScore = second.maxScore;
