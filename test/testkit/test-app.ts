@@ -166,6 +166,8 @@ export async function startTestApp(
     mailer?: Mailer;
     /** Where the app's log lines go, for tests that read them; logged at debug level. */
     logDestination?: DestinationStream;
+    /** Stretches the indexer's call timeout and lease, for engines slower than the embedded one. */
+    searchTimeScale?: number;
   } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
@@ -188,7 +190,10 @@ export async function startTestApp(
   const mailer = new MemoryMailer();
   const search =
     options.search || options.searchEngine
-      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, { leaseMs: 1000, callTimeoutMs: 500 })
+      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, {
+          leaseMs: 1000 * (options.searchTimeScale ?? 1),
+          callTimeoutMs: 500 * (options.searchTimeScale ?? 1),
+        })
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });

@@ -10,6 +10,7 @@ import { clarificationResolvers } from '../clarifications/clarification.resolver
 import { solutionResolvers } from '../solutions/solution.resolvers';
 import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
+import { matchResolvers } from '../matching/match.resolvers';
 import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. Staff mutations are audited in all of them. */
@@ -22,6 +23,7 @@ const featureResolvers: Resolvers[] = [
   solutionResolvers,
   responseResolvers,
   discoveryResolvers,
+  matchResolvers,
   auditResolvers,
 ].map(auditingStaffMutations);
 
