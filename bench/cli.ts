@@ -1,10 +1,13 @@
 import { runSearchBench } from './search-bench';
 import { runTransportBench } from './transport-bench';
+import { runApiBench, runSoakBench } from './api-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
   search: runSearchBench,
   transport: runTransportBench,
+  api: runApiBench,
+  soak: runSoakBench,
 };
 
 const name = process.argv[2];
