@@ -1,8 +1,10 @@
 import { runSearchBench } from './search-bench';
+import { runMatchBench } from './match-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
   search: runSearchBench,
+  match: runMatchBench,
 };
 
 const name = process.argv[2];
