@@ -136,7 +136,14 @@ export class TestApp {
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine; clock?: () => Date } = {},
+  options: {
+    readinessChecks?: ReadinessCheck[];
+    search?: boolean;
+    searchEngine?: SearchEngine;
+    clock?: () => Date;
+    /** Stretches the indexer's call timeout and lease, for engines slower than the embedded one. */
+    searchTimeScale?: number;
+  } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
@@ -154,7 +161,10 @@ export async function startTestApp(
   const mailer = new MemoryMailer();
   const search =
     options.search || options.searchEngine
-      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, { leaseMs: 1000, callTimeoutMs: 500 })
+      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, {
+          leaseMs: 1000 * (options.searchTimeScale ?? 1),
+          callTimeoutMs: 500 * (options.searchTimeScale ?? 1),
+        })
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
