@@ -119,7 +119,8 @@ export function planQuery(
     for (const synonym of synonyms.get(token.word) ?? []) {
       for (const term of analyzer.terms(synonym)) alternatives.add(`stem:${term}`, index.wordsOf(term), weights.synonym);
     }
-    const limit = typoLimit(token.word, typoTolerance);
+    // A word the index knows is most likely meant as written: typo variants would only add noise.
+    const limit = index.wordsOf(token.term).length > 0 ? 0 : typoLimit(token.word, typoTolerance);
     const asPrefix = position === tokens.length - 1 && typingLastWord;
     const completions: Array<{ word: string; weight: number }> = [];
     if (limit > 0 || asPrefix) {
