@@ -19,6 +19,7 @@ import { solutionSearchSource } from '../server/src/solutions/solution.search';
 import { SolutionModel } from '../server/src/solutions/solution.model';
 import { OrganisationModel } from '../server/src/organisations/organisation.model';
 import { percentile } from './lib/ir-metrics';
+import { mulberry32 } from './lib/random';
 
 /**
  * `npm run bench -- search --size N [--json]`: builds an index of N synthetic solutions made from
@@ -63,16 +64,6 @@ const QUERIES: { query: string; sectors?: string[]; minTrl?: number; facets?: st
 
 /** The GraphQL names of the facets the direct queries ask for, so both paths do the same work. */
 const GRAPHQL_FACETS: Record<string, string> = { sectors: 'SECTORS', regionsServed: 'REGIONS_SERVED', priceBand: 'PRICE_BAND', trl: 'TRL' };
-
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readSeedSolutions(): SeedSolution[] {
   const directory = path.join(__dirname, '..', 'seeds', 'data');

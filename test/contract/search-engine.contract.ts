@@ -9,7 +9,7 @@ import { challengeSearchSource } from '../../server/src/challenges/challenge.sea
 import { filterArbitraryOver, filterDocumentArbitrary, nastyString, referenceMatches } from '../testkit/filter-arbitraries';
 
 /** A document shaped like an indexed challenge, with overrides for the case at hand. */
-export function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
+function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
   return { title: 'Untitled challenge', summary: '', status: 'OPEN', sectors: [], region: 'London', version: 1, ...overrides };
 }
 

@@ -191,6 +191,19 @@ describeEachEngine('search through GraphQL', (createEngine, timeScale) => {
       expect(secondPage.data?.searchChallenges.hits.map((h) => h.challenge.id)).toEqual([ids.police]);
     });
 
+    it('narrows to challenges closing by a given instant', async () => {
+      const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+      const soon = await openChallenge(body, staff.session, { title: 'Quieter gritting lorries before winter', responseDeadline: inDays(10) });
+      const later = await openChallenge(body, staff.session, { title: 'Quieter gritting lorries next year', responseDeadline: inDays(200) });
+      await app.search!.indexer.drain();
+      const within = await search(null, { query: 'gritting lorries', closingBefore: inDays(30) });
+      expect(within.data?.searchChallenges.hits.map((h) => h.challenge.id)).toEqual([soon.id]);
+      const all = await search(null, { query: 'gritting lorries', sort: 'DEADLINE_SOONEST' });
+      expect(all.data?.searchChallenges.hits.map((h) => h.challenge.id)).toEqual([soon.id, later.id]);
+      const bad = await search(null, { query: 'gritting', closingBefore: 'next month' });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('reflects a write once the indexer has run', async () => {
       const fresh = await openChallenge(body, staff.session, { title: 'Reduce missed bin collections' });
       await app.search!.indexer.drain();

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../bench/lib/random';
 import { SearchUnavailableError, type SearchEngine } from '../../server/src/search/search-engine';
 
 /** How often each fault strikes a write, 0..1. */
@@ -15,17 +16,6 @@ export interface FaultRates {
 }
 
 export const NO_FAULTS: FaultRates = { fail: 0, failAfterWrite: 0, hang: 0, late: 0, duplicate: 0 };
-
-/** A deterministic generator, so a failing run can be replayed with the same seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Wraps a real engine and injects faults into writes (reads fail at the `fail` rate), counting

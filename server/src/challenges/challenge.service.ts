@@ -190,8 +190,15 @@ function fire(
 ): Promise<ChallengeRecord> {
   return challengeLifecycle.fire(challenge, event, ctx, {
     changes,
-    save: (update) =>
-      saveVersioned(ChallengeModel, 'challenge', stored, expectedVersion, { ...(isExpired(stored, ctx.now) ? expiryFields(stored) : {}), ...update }),
+    save: (update, transition) =>
+      saveVersioned(
+        ChallengeModel,
+        'challenge',
+        stored,
+        expectedVersion,
+        { ...(isExpired(stored, ctx.now) ? expiryFields(stored) : {}), ...update },
+        transition,
+      ),
   });
 }
 
@@ -212,7 +219,7 @@ export async function closeExpiredChallenges(ctx: ServiceContext, limit = 100): 
     try {
       await challengeLifecycle.fire(challenge, 'CLOSE', ctx, {
         changes: () => expiryFields(challenge),
-        save: (update) => saveVersioned(ChallengeModel, 'challenge', challenge, challenge.version, update),
+        save: (update, transition) => saveVersioned(ChallengeModel, 'challenge', challenge, challenge.version, update, transition),
       });
       closed += 1;
     } catch (error) {

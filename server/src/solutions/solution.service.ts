@@ -169,7 +169,7 @@ function fire(
 ): Promise<SolutionRecord> {
   return solutionLifecycle.fire(solution, event, ctx, {
     changes,
-    save: (update) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update),
+    save: (update, transition) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update, transition),
   });
 }
 
