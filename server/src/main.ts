@@ -8,6 +8,7 @@ import { createMailer } from './mail/create-mailer';
 import { createApp } from './app';
 import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
+import { createEmbedder } from './search-sync/create-embedder';
 import { searchSources } from './search-sync/search-sources';
 import { isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, {
       leaseMs: config.search.leaseMs,
       reconcileEveryMs: config.search.reconcileEveryMs,
+      ...(await createEmbedder(config, logger)),
     });
     await search.start({ rebuildFromDatabase: config.search.driver === 'embedded', runIndexer: config.search.inProcessIndexer });
     const pilotline = await createApp({ config, logger, mailer, search });

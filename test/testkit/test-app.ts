@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app';
 import { bootstrapPlatform } from '../../server/src/users/platform-role.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
 import type { SearchEngine } from '../../server/src/search/search-engine';
+import type { Embedder } from '../../server/src/search/embedder';
 import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
 import { searchSources } from '../../server/src/search-sync/search-sources';
@@ -115,7 +116,7 @@ export class TestApp {
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine } = {},
+  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine; embedder?: Embedder } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
@@ -133,7 +134,13 @@ export async function startTestApp(
   const mailer = new MemoryMailer();
   const search =
     options.search || options.searchEngine
-      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, { leaseMs: 1000, callTimeoutMs: 500 })
+      ? new SearchRuntime(
+          options.searchEngine ?? new EmbeddedSearchEngine(),
+          searchSources,
+          logger,
+          // Embedding a batch takes seconds on a busy machine; a lease that short would lapse mid-batch.
+          options.embedder ? { leaseMs: 20_000, callTimeoutMs: 5_000, embedder: options.embedder } : { leaseMs: 1000, callTimeoutMs: 500 },
+        )
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });

@@ -20,6 +20,7 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> = {
   // The organisation's name and type are copied in; renaming it re-indexes these too.
   copiesFrom: [{ index: 'organisations', foreignKey: 'organisationId' }],
   model: ChallengeModel,
+  embeddingText: (document) => [document.title, document.summary, document.what, document.why, document.how].filter(Boolean).join('\n'),
   async toDocuments(records) {
     const organisations = await organisationsById(records.map((record) => record.organisationId));
     return records.map((record) => {

@@ -5,6 +5,8 @@ import mongoose from 'mongoose';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<boolean>;
+  /** Facts about the dependency worth showing even when it is up (e.g. search running without semantic search). */
+  details?(): Record<string, unknown>;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -41,6 +43,7 @@ export function createHealthRouter(checks: ReadinessCheck[]) {
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not-ready',
       checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down'])),
+      details: Object.fromEntries(checks.flatMap((c) => (c.details ? [[c.name, c.details()]] : []))),
     });
   });
   return router;

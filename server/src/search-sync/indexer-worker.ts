@@ -2,6 +2,7 @@ import { loadConfig } from '../config/config';
 import { createLogger } from '../shared/logger';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { createSearchEngine } from './create-search-engine';
+import { createEmbedder } from './create-embedder';
 import { SearchIndexer } from './indexer';
 import { searchSources } from './search-sources';
 
@@ -17,16 +18,19 @@ async function run(): Promise<void> {
   if (!config.mongo.uri) throw new Error('MONGODB_URI must point at the database the app uses.');
   const logger = createLogger(config.logLevel);
   await connectDatabase(config.mongo.uri, config.mongo.dbName, logger, config.mongo.waitMs);
+  const { embedder } = await createEmbedder(config, logger);
   const indexer = new SearchIndexer(await createSearchEngine(config), searchSources, {
     logger,
     leaseMs: config.search.leaseMs,
     reconcileEveryMs: config.search.reconcileEveryMs,
+    embedder,
   });
   await indexer.ensureIndexes();
   indexer.start();
   logger.info({ owner: indexer.owner }, 'search indexer running');
   const shutdown = async () => {
     await indexer.stop();
+    await embedder?.close();
     await disconnectDatabase();
     process.exit(0);
   };

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { Types } from 'mongoose';
 import { trusted } from '../db/trusted';
 import type { Logger } from '../shared/logger';
-import { SearchUnavailableError, type SearchDocument, type SearchEngine } from '../search/search-engine';
+import type { Embedder } from '../search/embedder';
+import { SearchUnavailableError, VECTOR_FIELD, type SearchDocument, type SearchEngine } from '../search/search-engine';
+import { DocumentVectors, withVectorSettings } from './document-vectors';
 import { INDEXER_BULK_WRITE, INDEXER_WRITE } from './search-tracked.plugin';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import { measureDrift, repairDrift } from './drift';
@@ -28,6 +30,11 @@ export interface IndexerOptions {
    * late over a newer one, or an engine that lost its data.
    */
   reconcileEveryMs?: number;
+  /**
+   * Gives documents of sources with embedding text their vectors. Without it the indexer is
+   * keyword-only. Its failures never hold up keyword indexing: those records are retried later.
+   */
+  embedder?: Embedder;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,15 +62,20 @@ export class SearchIndexer {
   private readonly maxBackoffMs: number;
   private readonly reconcileEveryMs: number;
   private claims = 0;
+  private readonly vectors: DocumentVectors | undefined;
+  private embedFailures = 0;
   private running: Promise<void> | undefined;
   private stopRequested = false;
   private wake: (() => void) | undefined;
 
+  private readonly sources: SearchSource<TrackedRecord>[];
+
   constructor(
     private readonly engine: SearchEngine,
-    private readonly sources: SearchSource<TrackedRecord>[],
+    sources: SearchSource<TrackedRecord>[],
     private readonly options: IndexerOptions,
   ) {
+    this.sources = withVectorSettings(sources, options.embedder);
     this.owner = options.owner ?? `indexer-${crypto.randomUUID().slice(0, 8)}`;
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 30_000;
@@ -71,6 +83,7 @@ export class SearchIndexer {
     this.idleDelayMs = options.idleDelayMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
+    this.vectors = options.embedder ? new DocumentVectors(options.embedder) : undefined;
   }
 
   /** Creates or updates every index's settings. */
@@ -86,11 +99,14 @@ export class SearchIndexer {
     if (ids.length === 0) return 0;
     const records = await source.model.find({ _id: trusted({ $in: ids }) }).lean<TrackedRecord[]>();
     const documents = await source.toDocuments(records);
+    const lacking = this.vectors ? await this.vectors.attachCached(source, documents) : [];
     // Before the upsert, so a crash in between re-runs it rather than losing it.
     await this.markCopies(source, records);
+    // Searchable by keyword now, whatever happens to the embedding below.
     await this.upsertNewer(source.index, documents);
+    const waiting = new Set((await this.embedLacking(source, lacking)).map((document) => String(document.id)));
     await source.model.bulkWrite(
-      records.map((record) => ({
+      records.filter((record) => !waiting.has(record._id.toHexString())).map((record) => ({
         updateOne: {
           // Only the claim holder finishes, and only if nobody wrote the record since it was read.
           filter: { _id: record._id, searchVersion: record.searchVersion, searchLeaseOwner: token },
@@ -104,6 +120,38 @@ export class SearchIndexer {
     return records.length;
   }
 
+  /**
+   * Embeds what the cache lacked and writes those documents again with their vectors; returns
+   * the documents still waiting for one. They stay dirty: after an embedder failure their lease
+   * is extended by a backoff so the rest of the queue flows; when only the time budget ran out,
+   * the next pass takes them at once.
+   */
+  private async embedLacking(source: SearchSource<TrackedRecord>, lacking: SearchDocument[]): Promise<SearchDocument[]> {
+    if (!this.vectors || lacking.length === 0) return [];
+    let embedded: SearchDocument[] = [];
+    let failed = false;
+    try {
+      // The budget stops new chunks; the timeout ends a stuck embedder well before the lease lapses.
+      embedded = await withTimeout(this.vectors.embed(source, lacking, this.callTimeoutMs), Math.floor(this.leaseMs / 2), 'embedding');
+      this.embedFailures = 0;
+    } catch (error) {
+      failed = true;
+      this.embedFailures += 1;
+      this.options.logger.warn({ err: error, index: source.index, records: lacking.length }, 'embedding failed; keyword search has the records, vectors follow on retry');
+    }
+    await this.upsertNewer(source.index, embedded);
+    const done = new Set(embedded);
+    const waiting = lacking.filter((document) => !done.has(document));
+    if (failed && waiting.length > 0) {
+      await source.model.updateMany(
+        { _id: trusted({ $in: waiting.map((document) => String(document.id)) }) },
+        { $set: { searchLeaseOwner: `${this.owner}#embedding-retry`, searchLeaseUntil: new Date(Date.now() + this.backoffMs(this.embedFailures)) } },
+        INDEXER_WRITE,
+      );
+    }
+    return waiting;
+  }
+
   /** Indexes until nothing is dirty: start-up catch-up, tests, and the reindex command. */
   async drain(deadlineMs = 60_000): Promise<void> {
     const deadline = Date.now() + deadlineMs;
@@ -113,6 +161,8 @@ export class SearchIndexer {
         let processed = 0;
         for (const source of this.sources) processed += await this.processBatch(source);
         if (processed === 0 && (await this.pendingCount()) === 0) return;
+        // Records can wait out a lease (another worker's, or an embedding retry): wait, but not forever.
+        if (processed === 0 && Date.now() > deadline) throw new Error(`search indexing did not drain within ${deadlineMs} ms`);
         if (processed === 0) await sleep(Math.min(this.leaseMs, 100));
         failures = 0;
       } catch (error) {
@@ -252,11 +302,22 @@ export class SearchIndexer {
     }
   }
 
+  /**
+   * Writes the documents the engine holds an older copy of, and the same-version copies that
+   * bring a vector the engine's copy lacks (a vector that landed after its document).
+   */
   private async upsertNewer(index: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     const stored = await withTimeout(this.engine.getDocuments(index, documents.map((d) => String(d.id))), this.callTimeoutMs, 'getDocuments');
     const storedVersion = new Map(stored.map((doc) => [String(doc.id), Number(doc[VERSION_FIELD] ?? 0)]));
     const newer = documents.filter((doc) => (storedVersion.get(String(doc.id)) ?? -1) < Number(doc[VERSION_FIELD]));
+    const sameWithVector = documents.filter(
+      (doc) => storedVersion.get(String(doc.id)) === Number(doc[VERSION_FIELD]) && doc[VECTOR_FIELD] instanceof Float32Array,
+    );
+    if (sameWithVector.length > 0) {
+      const present = await withTimeout(this.engine.getVectors(index, sameWithVector.map((d) => String(d.id))), this.callTimeoutMs, 'getVectors');
+      newer.push(...sameWithVector.filter((doc) => !present.has(String(doc.id))));
+    }
     if (newer.length > 0) await withTimeout(this.engine.upsertDocuments(index, newer), this.callTimeoutMs, 'upsertDocuments');
   }
 }

@@ -17,6 +17,8 @@ export const solutionSearchSource: SearchSource<SolutionRecord> = {
   // The organisation's name and type are copied in; renaming it re-indexes these too.
   copiesFrom: [{ index: 'organisations', foreignKey: 'organisationId' }],
   model: SolutionModel,
+  embeddingText: (document) =>
+    [document.name, document.summary, (document.capabilities as string[] | undefined)?.join(', '), document.description].filter(Boolean).join('\n'),
   async toDocuments(records) {
     const organisations = await organisationsById(records.map((record) => record.organisationId));
     return records.map((record) => ({
