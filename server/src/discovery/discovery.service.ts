@@ -1,7 +1,8 @@
 import { type Actor, isStaff, memberOrganisationIds } from '../shared/actor';
 import { AppError, badInput } from '../shared/errors';
 import { f, type Filter } from '../search/filter';
-import { SearchUnavailableError, type SearchResponse, type SortSpec } from '../search/search-engine';
+import { SearchUnavailableError, type SortSpec } from '../search/search-engine';
+import { rankedSearch, type RankedResponse, type SearchMode } from '../search/hybrid-search';
 import type { SearchRuntime } from '../search-sync/search-runtime';
 import type {
   ChallengeFacet,
@@ -65,6 +66,8 @@ export interface DiscoveryResult {
   estimatedTotalHits: number;
   processingTimeMs: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  semantic: boolean;
+  mode: SearchMode;
 }
 
 function decodeOffset(after: string | null | undefined): number {
@@ -109,21 +112,38 @@ function combine(filters: (Filter | undefined)[]): Filter | undefined {
 async function run(
   runtime: SearchRuntime | undefined,
   index: string,
-  request: { query: string; filter?: Filter; facets: string[]; sort: SortSpec[]; offset: number; limit: number; highlight: string[] },
+  request: {
+    query: string;
+    filter?: Filter;
+    facets: string[];
+    sort: SortSpec[];
+    offset: number;
+    limit: number;
+    highlight: string[];
+    mode?: SearchMode | null;
+  },
 ): Promise<DiscoveryResult> {
   if (!runtime) throw new SearchUnavailableError('Search is not configured.');
   const engine = runtime.assertReady();
-  let response: SearchResponse;
+  const mode = request.mode ?? (runtime.embedder ? 'HYBRID' : 'KEYWORD');
+  const queryVector = mode === 'KEYWORD' || request.query === '' ? undefined : await embedQuery(runtime, request.query);
+  let response: RankedResponse;
   try {
-    response = await engine.search(index, {
-      query: request.query,
-      filter: request.filter,
-      facets: request.facets,
-      sort: request.sort,
-      offset: request.offset,
-      limit: request.limit,
-      highlight: { fields: request.highlight, ...HIGHLIGHT },
-    });
+    response = await rankedSearch(
+      engine,
+      index,
+      {
+        query: request.query,
+        filter: request.filter,
+        facets: request.facets,
+        sort: request.sort,
+        offset: request.offset,
+        limit: request.limit,
+        highlight: { fields: request.highlight, ...HIGHLIGHT },
+      },
+      mode,
+      queryVector,
+    );
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new SearchUnavailableError('Search failed; try again shortly.', error);
@@ -147,7 +167,20 @@ async function run(
       hasNextPage: next < response.estimatedTotalHits && response.hits.length === request.limit,
       endCursor: response.hits.length > 0 ? Buffer.from(`offset:${next}`, 'utf8').toString('base64url') : null,
     },
+    semantic: response.mode !== 'KEYWORD',
+    mode: response.mode,
   };
+}
+
+/** The query's vector, or none when there is no model or it fails: search then falls back to keywords. */
+async function embedQuery(runtime: SearchRuntime, query: string): Promise<Float32Array | undefined> {
+  if (!runtime.embedder) return undefined;
+  try {
+    const [vector] = await runtime.embedder.embed([query], { priority: 'query' });
+    return vector;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Searches the challenges the actor may see. Filters come only from typed input, never from strings. */
@@ -171,6 +204,7 @@ export function searchChallenges(actor: Actor, input: SearchChallengesInput, run
     offset: decodeOffset(input.after),
     limit: pageLimit(input.first),
     highlight: ['title', 'summary', 'what'],
+    mode: input.mode,
   });
 }
 
@@ -195,6 +229,7 @@ export function searchSolutions(actor: Actor, input: SearchSolutionsInput, runti
     offset: decodeOffset(input.after),
     limit: pageLimit(input.first),
     highlight: ['name', 'summary', 'description'],
+    mode: input.mode,
   });
 }
 
