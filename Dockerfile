@@ -22,12 +22,16 @@ RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund \
   && npm rebuild argon2 --build-from-source
 COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
+# server/dev (the local database launcher: dev and test tooling) is not in the build context.
 COPY server/src ./server/src
-COPY seeds ./seeds
-# codegen writes server/src/graphql/generated (the resolver types the build needs); build is
-# `tsc -p tsconfig.build.json` into dist/ (dist/server/src/main.js, dist/seeds/...).
+COPY client ./client
+# codegen writes server/src/contract/generated and client/src/gql (the types both builds need); build is
+# `tsc -p tsconfig.build.json` into dist/server/src; client:build is Vite into client/dist, which the
+# server serves at /. The demo seeds are development tooling (`npm start` loads them before the server
+# starts), so neither their code nor their data is built.
 RUN npm run codegen \
   && npm run build \
+  && npm run client:build \
   && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: only what `node dist/server/src/main.js` reads ----
@@ -41,12 +45,9 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/.models ./.models
+COPY --from=build /app/client/dist ./client/dist
 # The SDL is read at run time from <root>/graphql (root = the folder holding package.json and graphql/).
 COPY graphql ./graphql
-# The compiled seeds read their JSON from dist/seeds/data (__dirname-relative), so the data goes
-# there; seeds/data is kept as well for anything that resolves it from the root.
-COPY seeds/data ./dist/seeds/data
-COPY seeds/data ./seeds/data
 # uid/gid 1000 is the image's `node` user; numeric so orchestrators can verify runAsNonRoot.
 USER 1000:1000
 EXPOSE 4000

@@ -4,14 +4,16 @@
 #  build stage   copies the Docker build context (the same files, after .dockerignore) into a staging
 #                folder and runs `npm run codegen && npm run build` there (tsc -p tsconfig.build.json → dist/),
 #                with the checkout's node_modules standing in for `npm ci`;
-#  runtime stage lays out what the image holds: package.json, dist/, graphql/, seeds/data and only the
+#  runtime stage lays out what the image holds: package.json, dist/, graphql/ and only the
 #                production dependencies (as `npm prune --omit=dev` leaves them);
 #  run           `node dist/server/src/main.js` with APP_ENV=production and a clean environment, against
-#                an in-memory mongo-java-server started through server/src/db/local-mongo.ts; checks
-#                /readyz, /livez, that introspection is refused and GraphiQL is off, that the compiled
-#                seeds find their data, and that SIGTERM ends it with exit code 0.
+#                an in-memory mongo-java-server started through server/dev/local-mongo.ts; checks
+#                /readyz, /livez, that introspection is refused and GraphiQL is off, that the image
+#                carries no demo seeds and no dev tooling (the local database launcher), and that
+#                SIGTERM ends it with exit code 0.
 #
 # The staging folder keeps the checkout's dist/ and generated types untouched (others work in it).
+# Also checks that the built web client is served at / with its Content-Security-Policy.
 # Prints PASS or FAIL last; exits non-zero on failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -68,16 +70,21 @@ if ! (cd "$stage/build" && npm run --silent build > "$stage/build.log" 2>&1); th
   fail "npm run build (tsc) failed; files with errors: ${files:-see above}"
 fi
 [ -f "$stage/build/dist/server/src/main.js" ] || fail "the build did not produce dist/server/src/main.js"
+(cd "$stage/build" && npm run --silent client:build > "$stage/client-build.log" 2>&1) \
+  || { tail -n 30 "$stage/client-build.log"; fail "npm run client:build failed"; }
+[ -f "$stage/build/client/dist/index.html" ] || fail "the client build did not produce client/dist/index.html"
 echo "   built in $(( $(date +%s) - build_started ))s"
+dev_tooling=$(cd "$stage/build/dist" && { find . -path ./server/dev -prune -print; find . -name 'local-mongo*' -o -name 'local-database*'; } | sort -u)
+[ -z "$dev_tooling" ] || fail "the build carries dev tooling that production must not ship: $dev_tooling"
+echo "   no dev tooling in dist/ (server/dev, the local database launcher)"
 
 # ---- runtime stage -----------------------------------------------------------------------------
-step "laying out the runtime image: package.json, dist/, graphql/, seeds/data, production node_modules"
+step "laying out the runtime image: package.json, dist/, graphql/, production node_modules"
 cp "$stage/build/package.json" "$stage/app/"
 cp -r "$stage/build/dist" "$stage/app/dist"
+mkdir -p "$stage/app/client"
+cp -r "$stage/build/client/dist" "$stage/app/client/dist"
 cp -r "$stage/build/graphql" "$stage/app/graphql"
-mkdir -p "$stage/app/seeds" "$stage/app/dist/seeds"
-cp -r "$stage/build/seeds/data" "$stage/app/seeds/data"
-cp -r "$stage/build/seeds/data" "$stage/app/dist/seeds/data"
 # The top-level production packages (each with its own nested node_modules), hard-linked where possible.
 mkdir -p "$stage/app/node_modules"
 npm ls --omit=dev --all --parseable 2>/dev/null | sed -n "s#^$root/node_modules/##p" | grep -v "/node_modules/" | sort -u > "$stage/prod-packages.txt"
@@ -89,18 +96,16 @@ while read -r package; do
 done < "$stage/prod-packages.txt"
 echo "   $(wc -l < "$stage/prod-packages.txt") production packages"
 
-step "compiled seeds find their data in the image layout"
-(cd "$stage/app" && node -e '
-  const { readOrganisations, readUsers } = require("./dist/seeds/seed-data.js");
-  const orgs = readOrganisations().length, users = readUsers().length;
-  if (!orgs || !users) throw new Error("no seed data");
-  console.log(`   ${orgs} organisations, ${users} users`);
-') || fail "dist/seeds/seed-data.js cannot read its data from the runtime layout"
+step "the image carries no demo code: the demo loads from the development start path"
+[ ! -e "$stage/build/seeds" ] || fail "the build context holds seeds/; .dockerignore should leave the demo out"
+found=$(cd "$stage/app" && find dist -path '*seed*' | head -n 5)
+[ -z "$found" ] || fail "dist/ holds demo seeding code: $found"
+grep -rqs "seeds/" "$stage/app/dist/server" && fail "the compiled server refers to seeds/"
 
 # ---- run ---------------------------------------------------------------------------------------
-step "starting an in-memory mongo-java-server (server/src/db/local-mongo.ts)"
+step "starting an in-memory mongo-java-server (server/dev/local-mongo.ts)"
 "$root/node_modules/.bin/tsx" -e '
-  require("./server/src/db/local-mongo").startLocalMongo({ backend: "memory", port: 0 }).then((mongo) => {
+  require("./server/dev/local-mongo").startLocalMongo({ backend: "memory", port: 0 }).then((mongo) => {
     console.log("SMOKE_MONGO_URI " + mongo.uri);
     const stop = () => mongo.stop().then(() => process.exit(0), () => process.exit(1));
     process.on("SIGTERM", stop);
@@ -158,6 +163,16 @@ graphiql=$(curl -s -H 'Accept: text/html' "$base/graphql")
 echo "$graphiql" | grep -qi 'graphiql' && fail "GraphiQL is served in production"
 echo "   GET /graphql (text/html): no GraphiQL"
 
+page_headers=$(curl -s -D - -o "$stage/index.html" -H 'Accept: text/html' "$base/challenges")
+echo "$page_headers" | head -n 1 | grep -q ' 200' && grep -q '<div id="root">' "$stage/index.html" \
+  || fail "the web client is not served at a client route: $(echo "$page_headers" | head -n 1)"
+echo "$page_headers" | grep -qi "^content-security-policy: default-src 'self'; script-src 'self'" \
+  || fail "the web client is served without the strict Content-Security-Policy"
+grep -q '<script>' "$stage/index.html" && fail "index.html has an inline script, which the CSP would block"
+entry=$(grep -o '/assets/index-[^"]*\.js' "$stage/index.html" | head -n 1)
+[ -n "$entry" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$entry")" = "200" ] || fail "the client's entry script $entry is not served"
+echo "   GET /challenges (text/html): the web client, with a strict CSP; $entry served"
+
 step "SIGTERM"
 kill -TERM "$app_pid"
 code=""
@@ -170,4 +185,4 @@ app_pid=""
 [ "$code" -eq 0 ] || fail "exit code after SIGTERM was $code, not 0"
 echo "   exited with code 0"
 
-echo "smoke-production: PASS (staged image build, production deps only, /readyz 200, /livez, introspection refused, no GraphiQL, SIGTERM exit 0) in $(elapsed)"
+echo "smoke-production: PASS (staged image build, production deps only, web client with CSP, /readyz 200, /livez, introspection refused, no GraphiQL, SIGTERM exit 0) in $(elapsed)"

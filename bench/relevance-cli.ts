@@ -8,6 +8,8 @@ import {
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
 import { defineIndexSettings } from '../server/src/search/search-engine';
 import { loadBeirDataset } from './lib/beir-dataset';
+import { seedDevelopmentSet, writeBeirDataset } from './lib/dev-set';
+import { measureMatcher } from './matcher-relevance';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './lib/ir-metrics';
 
 /**
@@ -22,9 +24,34 @@ async function main(): Promise<void> {
       split: { type: 'string', default: 'test' },
       json: { type: 'boolean', default: false },
       relevance: { type: 'string' },
+      matcher: { type: 'boolean', default: false },
+      'dev-set': { type: 'boolean', default: false },
+      'export-dev-set': { type: 'string' },
+      engine: { type: 'string', default: 'embedded' },
+      'meili-host': { type: 'string' },
+      'meili-key': { type: 'string' },
+      weights: { type: 'string' },
+      candidates: { type: 'string' },
     },
   });
-  if (!values.beir) throw new Error('Usage: relevance-cli --beir DIR [--split test] [--json] [--relevance JSON]');
+  if (values['export-dev-set']) {
+    await writeBeirDataset(seedDevelopmentSet(new Date()), values['export-dev-set']);
+    return;
+  }
+  if (values.matcher) {
+    if (!values.beir && !values['dev-set']) throw new Error('Usage: relevance-cli --matcher (--beir DIR | --dev-set) [--engine embedded|meilisearch --meili-host URL --meili-key KEY] [--weights JSON] [--json]');
+    const dataset = values['dev-set'] ? seedDevelopmentSet(new Date()) : await loadBeirDataset(values.beir!, values.split);
+    const result = await measureMatcher(dataset, {
+      engine: values.engine === 'meilisearch' ? 'meilisearch' : 'embedded',
+      meiliHost: values['meili-host'],
+      meiliKey: values['meili-key'],
+      weights: values.weights ? JSON.parse(values.weights) : undefined,
+      candidates: values.candidates ? JSON.parse(values.candidates) : undefined,
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  if (!values.beir) throw new Error('Usage: relevance-cli --beir DIR [--split test] [--json] [--relevance JSON] | --matcher (--beir DIR | --dev-set) | --export-dev-set DIR');
   const relevance: EmbeddedRelevanceOptions = { ...PRODUCTION_RELEVANCE, ...(values.relevance ? JSON.parse(values.relevance) : {}) };
   const dataset = await loadBeirDataset(values.beir, values.split);
 

@@ -7,11 +7,11 @@ import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/emb
 import { loadConfig } from '../server/src/config/config';
 import { createLogger } from '../server/src/shared/logger';
 import { connectDatabase } from '../server/src/db/connection';
-import { startLocalMongo } from '../server/src/db/local-mongo';
+import { startLocalMongo } from '../server/dev/local-mongo';
 import { MemoryMailer } from '../server/src/mail/mailer';
 import { createApp } from '../server/src/app';
 import { SearchRuntime } from '../server/src/search-sync/search-runtime';
-import { searchSources } from '../server/src/search-sync/search-sources';
+import { searchSources } from '../server/src/search-sources';
 import { solutionSearchSource } from '../server/src/solutions/solution.search';
 import { SolutionModel } from '../server/src/solutions/solution.model';
 import { OrganisationModel } from '../server/src/organisations/organisation.model';

@@ -1,14 +1,14 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** One config feeds the server resolvers, the tests' typed operations and (later) the web client. */
+/** One config feeds the server resolvers, the tests' typed operations and the web client's. */
 const config: CodegenConfig = {
   schema: 'graphql/*.graphql',
   ignoreNoDocuments: true,
   generates: {
-    'server/src/graphql/generated/resolvers-types.ts': {
+    'server/src/contract/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
-        contextType: '../context#GraphQLContext',
+        contextType: '../../graphql/context#GraphQLContext',
         enumsAsTypes: true,
         useTypeImports: true,
         scalars: { DateTime: 'Date | string' },
@@ -30,6 +30,13 @@ const config: CodegenConfig = {
       documents: ['test/**/*.ts', '!test/generated/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
+    },
+    // Fragments are masked: a component sees only the fields its own colocated fragment asks for.
+    'client/src/gql/': {
+      documents: ['client/src/**/*.{ts,tsx}', '!client/src/gql/**', '!client/src/**/*.test.{ts,tsx}'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
     },
   },

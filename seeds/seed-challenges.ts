@@ -5,11 +5,11 @@ import {
   publishChallenge,
   submitChallenge,
 } from '../server/src/challenges/challenge.service';
-import type { ChallengeStatus, CreateChallengeInput } from '../server/src/graphql/generated/resolvers-types';
-import { sdlEnum } from '../server/src/shared/taxonomy';
+import type { ChallengeStatus, CreateChallengeInput } from '../server/src/contract/generated/resolvers-types';
+import { sdlEnum } from '../server/src/contract/taxonomy';
 import { readSeedFiles } from './seed-data';
 import { progress } from './progress';
-import type { SeedContext } from './seed-demo';
+import type { SeedContext } from './seed-context';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -39,10 +39,10 @@ export async function seedChallenges(context: SeedContext): Promise<ChallengeIdB
     let challenge = await createChallenge(owner, {
       ...(fields as Omit<CreateChallengeInput, 'organisationId' | 'responseDeadline'>),
       organisationId: context.organisationIdByKey.get(orgKey) ?? '',
-      responseDeadline: new Date(Date.now() + daysAhead * DAY_MS),
+      responseDeadline: new Date(owner.now.getTime() + daysAhead * DAY_MS),
     });
-    const step = async (fire: typeof submitChallenge, actor = owner) => {
-      challenge = await fire(actor, { challengeId: challenge._id.toHexString(), expectedVersion: challenge.version });
+    const step = async (fire: typeof submitChallenge, ctx = owner) => {
+      challenge = await fire(ctx, { challengeId: challenge._id.toHexString(), expectedVersion: challenge.version });
     };
     if (status !== 'DRAFT') await step(submitChallenge);
     if (status === 'OPEN' || status === 'CLOSED') await step(publishChallenge, context.admin);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { organisationKindSchema, publicBodyTypeSchema, regionSchema, sdlEnum } from '../server/src/shared/taxonomy';
-import type { MembershipRole, PlatformRole } from '../server/src/graphql/generated/resolvers-types';
+import { organisationKindSchema, publicBodyTypeSchema, regionSchema, sdlEnum } from '../server/src/contract/taxonomy';
+import type { MembershipRole, PlatformRole } from '../server/src/contract/generated/resolvers-types';
 
 const dataDirectory = path.join(__dirname, 'data');
 

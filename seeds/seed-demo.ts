@@ -1,14 +1,15 @@
-import { UserModel } from '../server/src/users/user.model';
-import { loadUserActor } from '../server/src/users/user.service';
-import { bootstrapPlatform, setPlatformRoles } from '../server/src/users/platform-role.service';
+import { loadUserActor } from '../server/src/organisations/user-actor.service';
+import { setPlatformRoles } from '../server/src/users/platform-role.service';
+import { bootstrapPlatform, isPlatformEmpty } from '../server/src/organisations/platform-bootstrap.service';
 import { registerAccount } from '../server/src/auth/registration.service';
-import { inviteMember } from '../server/src/organisations/invitation.service';
+import { issueInvitation } from '../server/src/organisations/invitation.service';
 import { verifyOrganisation } from '../server/src/organisations/organisation.service';
-import { MembershipModel } from '../server/src/organisations/membership.model';
-import { MemoryMailer } from '../server/src/mail/mailer';
-import type { UserActor } from '../server/src/shared/actor';
+import { actingAs, type ServiceContext } from '../server/src/context/service-context';
 import { readOrganisations, readUsers, type SeedOrganisation, type SeedUser } from './seed-data';
 import { progress } from './progress';
+import { seedingContext, type SeedContext } from './seed-context';
+import type { Config } from '../server/src/config/config';
+import type { Logger } from '../server/src/shared/logger';
 import { seedChallenges } from './seed-challenges';
 import { seedSolutions } from './seed-solutions';
 import { seedResponses } from './seed-responses';
@@ -17,85 +18,72 @@ import { seedResponses } from './seed-responses';
 export const DEMO_PASSWORD = 'pilotline-demo-2026';
 
 /** True when no one has an account yet, which is when `npm start` loads the demo. */
-export async function isDatabaseEmpty(): Promise<boolean> {
-  return !(await UserModel.exists({}));
+export function isDatabaseEmpty(system: ServiceContext): Promise<boolean> {
+  return isPlatformEmpty(system);
 }
 
-async function actorFor(userId: string): Promise<UserActor> {
+/** The context of a seeded user, acting for themselves. */
+async function contextOf(system: ServiceContext, userId: string): Promise<ServiceContext> {
   const actor = await loadUserActor(userId);
   if (!actor) throw new Error(`seeded user ${userId} cannot be loaded`);
-  return actor;
+  return actingAs(system, actor);
 }
 
-/** Invites a user by email and registers them with the token the invitation email carries. */
-async function inviteAndRegister(inviter: UserActor, organisationId: string, user: SeedUser, mailbox: MemoryMailer) {
-  await inviteMember(inviter, { organisationId, email: user.email, role: user.membership }, { mailer: mailbox, publicUrl: 'http://seed' });
-  const link = mailbox.sent.at(-1)?.text.match(/\/invitations\/([\w-]+)/);
-  if (!link?.[1]) throw new Error(`no invitation token was mailed to ${user.email}`);
-  return registerAccount({ email: user.email, password: DEMO_PASSWORD, name: user.name, invitationToken: link[1] });
-}
-
-/** What later seeding steps need from the people step: who acts for each organisation. */
-export interface SeedContext {
-  admin: UserActor;
-  organisationIdByKey: Map<string, string>;
-  /** The owner of an organisation, acting for it. */
-  ownerOf(orgKey: string): UserActor;
-  log: (message: string) => void;
+/** The platform invites a user into an organisation and the user registers with that invitation. */
+async function inviteAndRegister(system: ServiceContext, organisationId: string, user: SeedUser) {
+  const { token } = await issueInvitation(system, { organisationId, email: user.email, role: user.membership });
+  return registerAccount(system, { email: user.email, password: DEMO_PASSWORD, name: user.name, invitationToken: token });
 }
 
 /**
  * Loads the demo organisations and people through the same services the API uses:
  * owners register their organisations, staff verify them, owners invite their colleagues.
  */
-async function seedPeople(log: (message: string) => void): Promise<SeedContext> {
+async function seedPeople(system: ServiceContext, log: (message: string) => void): Promise<SeedContext> {
   const organisations = readOrganisations();
   const users = readUsers();
-  const mailbox = new MemoryMailer();
   const organisationByKey = new Map(organisations.map((org) => [org.key, org]));
 
   const accelerator = organisations.find((org) => org.kind === 'ACCELERATOR');
   const firstAdmin = users.find((user) => user.platformRoles.includes('ADMIN'));
   if (!accelerator || !firstAdmin) throw new Error('seeds/data needs an accelerator and an ADMIN user');
-  const platform = await bootstrapPlatform({
+  const platform = await bootstrapPlatform(system, {
     acceleratorName: accelerator.name,
     admin: { email: firstAdmin.email, name: firstAdmin.name, password: DEMO_PASSWORD },
   });
-  const admin = await actorFor(platform.adminUserId);
+  const admin = await contextOf(system, platform.adminUserId);
   const organisationIds = new Map<string, string>([[accelerator.key, platform.acceleratorId]]);
-  const ownerActors = new Map<string, UserActor>([[accelerator.key, admin]]);
+  const owners = new Map<string, ServiceContext>([[accelerator.key, admin]]);
 
-  const owners = users.filter((user) => user.membership === 'OWNER' && user !== firstAdmin && user.orgKey !== accelerator.key);
-  const ownerProgress = progress('organisations', owners.length, log);
-  for (const owner of owners) {
+  const registeringOwners = users.filter((user) => user.membership === 'OWNER' && user !== firstAdmin && user.orgKey !== accelerator.key);
+  const ownerProgress = progress('organisations', registeringOwners.length, log);
+  for (const owner of registeringOwners) {
     const org: SeedOrganisation | undefined = organisationByKey.get(owner.orgKey);
     if (!org) throw new Error(`user ${owner.email} names unknown organisation ${owner.orgKey}`);
     const { key: _key, verified, ...profile } = org;
-    const userId = await registerAccount({ email: owner.email, password: DEMO_PASSWORD, name: owner.name, organisation: profile });
-    const membership = await MembershipModel.findOne({ userId }).lean();
-    if (!membership) throw new Error(`registration of ${owner.email} created no membership`);
-    const organisationId = membership.organisationId.toHexString();
-    organisationIds.set(org.key, organisationId);
-    if (verified) await verifyOrganisation(admin, organisationId);
-    ownerActors.set(org.key, await actorFor(userId));
+    const account = await registerAccount(system, { email: owner.email, password: DEMO_PASSWORD, name: owner.name, organisation: profile });
+    organisationIds.set(org.key, account.organisationId);
+    if (verified) await verifyOrganisation(admin, account.organisationId);
+    owners.set(org.key, await contextOf(system, account.userId));
     ownerProgress.tick();
   }
 
-  const others = users.filter((user) => user !== firstAdmin && !owners.includes(user));
+  const others = users.filter((user) => user !== firstAdmin && !registeringOwners.includes(user));
   const memberProgress = progress('people', others.length, log);
   for (const user of others) {
     const organisationId = organisationIds.get(user.orgKey);
     if (!organisationId) throw new Error(`user ${user.email} names organisation ${user.orgKey}, which has no owner`);
-    const userId = await inviteAndRegister(admin, organisationId, user, mailbox);
+    const { userId } = await inviteAndRegister(system, organisationId, user);
     if (user.platformRoles.length > 0) await setPlatformRoles(admin, { userId, roles: user.platformRoles });
     memberProgress.tick();
   }
   log(`seeded ${organisationIds.size} organisations and ${users.length} people`);
   return {
+    system,
     admin,
     organisationIdByKey: organisationIds,
     ownerOf(orgKey) {
-      const owner = ownerActors.get(orgKey);
+      const owner = owners.get(orgKey);
       if (!owner) throw new Error(`seed data names organisation ${orgKey}, which has no owner`);
       return owner;
     },
@@ -103,10 +91,23 @@ async function seedPeople(log: (message: string) => void): Promise<SeedContext> 
   };
 }
 
-/** Loads the whole demo: people and organisations, then the marketplace records they own. */
-export async function seedDemo({ log }: { log: (message: string) => void }): Promise<void> {
-  const context = await seedPeople(log);
+/**
+ * Loads the whole demo: people and organisations, then the marketplace records they own. `system`
+ * is the platform's own context; every step acts through the services as the platform or as the
+ * seeded people.
+ */
+export async function seedDemo(system: ServiceContext, { log }: { log: (message: string) => void }): Promise<void> {
+  const context = await seedPeople(system, log);
   const challengeIds = await seedChallenges(context);
   const solutionIds = await seedSolutions(context);
   await seedResponses(context, challengeIds, solutionIds);
+}
+
+/** The development start's hook: loads the demo when SEED_ON_EMPTY is on and nobody has an account yet. */
+export async function loadDemoWhenEmpty(config: Config, logger: Logger): Promise<void> {
+  if (!config.seedOnEmpty) return;
+  const system = seedingContext(config, logger);
+  if (!(await isDatabaseEmpty(system))) return;
+  logger.info('empty database: loading the demo data');
+  await seedDemo(system, { log: (message) => logger.info(message) });
 }

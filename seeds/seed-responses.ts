@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { submitResponse } from '../server/src/responses/response.service';
 import { AppError } from '../server/src/shared/errors';
-import type { SeedContext } from './seed-demo';
+import type { SeedContext } from './seed-context';
 import type { ChallengeIdByKey } from './seed-challenges';
 import type { SolutionIdByKey } from './seed-solutions';
 import { readSeedFiles, readSolutionOwners } from './seed-data';

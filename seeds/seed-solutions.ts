@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { archiveSolution, createSolution, publishSolution } from '../server/src/solutions/solution.service';
-import type { CreateSolutionInput, SolutionStatus } from '../server/src/graphql/generated/resolvers-types';
+import type { CreateSolutionInput, SolutionStatus } from '../server/src/contract/generated/resolvers-types';
 import { AppError } from '../server/src/shared/errors';
-import { sdlEnum } from '../server/src/shared/taxonomy';
+import { sdlEnum } from '../server/src/contract/taxonomy';
 import { readSeedFiles } from './seed-data';
 import { progress } from './progress';
-import type { SeedContext } from './seed-demo';
+import type { SeedContext } from './seed-context';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -45,7 +45,7 @@ export async function seedSolutions(context: SeedContext): Promise<SolutionIdByK
               accreditation: {
                 type: accreditation.type as never,
                 issuer: String(accreditation.issuer),
-                expiresAt: new Date(Date.now() + accreditation.expiresInDays * DAY_MS),
+                expiresAt: new Date(owner.now.getTime() + accreditation.expiresInDays * DAY_MS),
               },
             }
           : {}),

@@ -8,12 +8,17 @@ export type BeirDocument = {
   id: string;
   title: string;
   text: string;
+  /** Any other fields the record carries (sectors, region, TRL…), for the matcher; empty for plain BEIR. */
+  fields?: Record<string, unknown>;
 };
+
+/** A query; the matcher's queries are records too (challenges), so they may carry fields. */
+export type BeirQuery = { id: string; text: string; fields?: Record<string, unknown> };
 
 /** A BEIR dataset with the queries that have judgements in the chosen split. */
 export interface BeirDataset {
   documents: BeirDocument[];
-  queries: Array<{ id: string; text: string }>;
+  queries: BeirQuery[];
   qrels: Map<string, Judgements>;
 }
 
@@ -42,12 +47,14 @@ export async function loadBeirDataset(directory: string, split = 'test'): Promis
   }
   const documents: BeirDocument[] = [];
   for await (const row of jsonLines(path.join(directory, 'corpus.jsonl'))) {
-    documents.push({ id: String(row._id), title: text(row.title), text: text(row.text) });
+    const { _id, title, text: body, ...fields } = row;
+    documents.push({ id: String(_id), title: text(title), text: text(body), fields });
   }
   const queries: BeirDataset['queries'] = [];
   for await (const row of jsonLines(path.join(directory, 'queries.jsonl'))) {
-    const id = String(row._id);
-    if (qrels.has(id)) queries.push({ id, text: text(row.text) });
+    const { _id, text: body, ...fields } = row;
+    const id = String(_id);
+    if (qrels.has(id)) queries.push({ id, text: text(body), fields });
   }
   return { documents, queries, qrels };
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import session from 'express-session';
 import { MongoStore } from 'connect-mongo';
 import mongoose from 'mongoose';
@@ -11,6 +11,7 @@ import { anonymousActor, type Actor } from './shared/actor';
 import { createErrorHandler, errorBody } from './shared/http-errors';
 import type { Mailer } from './mail/mailer';
 import type { SearchRuntime } from './search-sync/search-runtime';
+import { loggingEventSink, serviceContext, type EventSink } from './context/service-context';
 import { createPassport } from './auth/passport';
 import { createAuthRouter } from './auth/auth.routes';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
@@ -18,6 +19,7 @@ import { createApolloServer } from './graphql/apollo-server';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { graphiqlPage } from './graphql/graphiql';
 import { createHealthRouter, databaseReadiness, type ReadinessCheck } from './health/health.routes';
+import { createWebClientRouter } from './web-client/web-client.routes';
 
 /** What the HTTP app needs; main.ts builds these from config, tests build their own. */
 export interface AppDeps {
@@ -26,6 +28,10 @@ export interface AppDeps {
   mailer: Mailer;
   search?: SearchRuntime;
   readinessChecks?: ReadinessCheck[];
+  /** Where domain events go; logged when not given. */
+  events?: EventSink;
+  /** The time each request runs at; tests move it to cross deadlines without waiting. */
+  clock?: () => Date;
 }
 
 export interface PilotlineApp {
@@ -39,6 +45,8 @@ export const SESSION_COOKIE_NAME = 'pilotline.sid';
 /** Builds the whole HTTP surface without listening, so tests run it in-process. */
 export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const { config, logger } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const events = deps.events ?? loggingEventSink(logger);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.appEnv === 'production' ? 1 : false);
@@ -86,7 +94,13 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const authenticated = [sessionMiddleware, passport.initialize(), passport.session()];
 
   const limiter = new LoginRateLimiter(config.login.maxAttempts, config.login.windowMs);
-  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, sessionCookieName: SESSION_COOKIE_NAME }));
+  const contextFor = (req: Request) =>
+    serviceContext(
+      { mailer: deps.mailer, publicUrl: config.publicUrl, search: deps.search, events, logger: req.log },
+      (req.user as Actor | undefined) ?? anonymousActor,
+      clock(),
+    );
+  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, sessionCookieName: SESSION_COOKIE_NAME, contextFor }));
 
   const apollo = createApolloServer(config, logger);
   await apollo.start();
@@ -97,14 +111,14 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
     ...authenticated,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GraphQLContext> => ({
-        actor: (req.user as Actor | undefined) ?? anonymousActor,
-        logger: req.log,
+        ...contextFor(req),
         requestId: String(req.id),
-        services: { mailer: deps.mailer, publicUrl: config.publicUrl, search: deps.search },
         loaders: createLoaders(),
       }),
     }),
   );
+
+  app.use(createWebClientRouter(config.clientDir, logger));
 
   app.use((_req, res) => {
     res.status(404).json(errorBody('NOT_FOUND', 'No such route.'));

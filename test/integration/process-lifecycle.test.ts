@@ -17,7 +17,7 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     child.stdout.on('data', () => {
-      const match = output.match(/running at (http:\/\/localhost:\d+)\/graphql/);
+      const match = output.match(/running at (http:\/\/localhost:\d+)\//);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve({ child, url: match[1], output: () => output });

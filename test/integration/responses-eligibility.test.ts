@@ -167,6 +167,26 @@ describe('each rule on its own', () => {
     const { rules } = await failedRules(startup, challenge.id, solution.id);
     expect(rules.map((failed) => failed.rule)).toEqual(['MISSING_ACCREDITATIONS']);
   });
+  it('counts an accreditation only if it is still valid when the pilot can start, at the deadline', async () => {
+    const challenge = await createOpenChallenge(app, body, { requiredAccreditations: ['CYBER_ESSENTIALS_PLUS'] });
+    const solution = await createPublishedSolution(app, startup, {
+      evidence: [
+        {
+          kind: 'ACCREDITATION',
+          description: 'Cyber Essentials Plus certificate, renewal due next week.',
+          accreditation: { type: 'CYBER_ESSENTIALS_PLUS', issuer: 'IASME', expiresAt: inDays(7) },
+        },
+      ],
+    });
+    const { rules } = await failedRules(startup, challenge.id, solution.id);
+    expect(rules).toEqual([
+      {
+        rule: 'MISSING_ACCREDITATIONS',
+        message: expect.stringMatching(/^Missing or expired accreditations this challenge requires: CYBER_ESSENTIALS_PLUS \(CYBER_ESSENTIALS_PLUS lapsing before the pilot can start on \d+ \w+ \d{4}\)\.$/),
+        accreditations: ['CYBER_ESSENTIALS_PLUS'],
+      },
+    ]);
+  });
 });
 
 describe('several rules at once', () => {

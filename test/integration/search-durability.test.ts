@@ -2,19 +2,18 @@ import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/
 import { createLogger } from '../../server/src/shared/logger';
 import { SearchIndexer } from '../../server/src/search-sync/indexer';
 import { measureDrift, repairDrift } from '../../server/src/search-sync/drift';
-import { searchSources } from '../../server/src/search-sync/search-sources';
+import { searchSources } from '../../server/src/search-sources';
 import { createSolution, publishSolution, unpublishSolution, updateSolution } from '../../server/src/solutions/solution.service';
 import { createChallenge, publishChallenge, submitChallenge, updateChallenge } from '../../server/src/challenges/challenge.service';
 import { ChallengeModel } from '../../server/src/challenges/challenge.model';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
 import { SearchUnavailableError, type SearchEngine } from '../../server/src/search/search-engine';
-import { loadUserActor } from '../../server/src/users/user.service';
 import { SolutionModel } from '../../server/src/solutions/solution.model';
-import type { UserActor } from '../../server/src/shared/actor';
+import type { ServiceContext } from '../../server/src/context/service-context';
 import type {
   CreateChallengeInput as ServiceCreateChallengeInput,
   CreateSolutionInput as ServiceCreateSolutionInput,
-} from '../../server/src/graphql/generated/resolvers-types';
+} from '../../server/src/contract/generated/resolvers-types';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff } from '../testkit/accounts';
 import { solutionInput } from '../testkit/marketplace';
@@ -24,22 +23,22 @@ import { FaultySearchEngine, NO_FAULTS } from '../testkit/faulty-search-engine';
 const logger = createLogger('silent');
 let app: TestApp;
 let engine: FaultySearchEngine;
-let actor: UserActor;
+let startupCtx: ServiceContext;
 let organisationId: string;
-let bodyActor: UserActor;
+let bodyCtx: ServiceContext;
 let bodyOrganisationId: string;
-let staffActor: UserActor;
+let staffCtx: ServiceContext;
 
 beforeAll(async () => {
   engine = new FaultySearchEngine(new EmbeddedSearchEngine(), 7);
   app = await startTestApp({}, { searchEngine: engine });
   const startup = await registerOrganisation(app, 'STARTUP');
   organisationId = startup.organisationId;
-  actor = (await loadUserActor(startup.userId)) as UserActor;
+  startupCtx = await app.contextOf(startup.userId);
   const body = await registerOrganisation(app, 'PUBLIC_BODY');
   bodyOrganisationId = body.organisationId;
-  bodyActor = (await loadUserActor(body.userId)) as UserActor;
-  staffActor = (await loadUserActor((await registerStaff(app)).userId)) as UserActor;
+  bodyCtx = await app.contextOf(body.userId);
+  staffCtx = await app.contextOf((await registerStaff(app)).userId);
 });
 afterAll(() => app.close());
 afterEach(() => {
@@ -72,18 +71,18 @@ function serviceInput(name: string): ServiceCreateSolutionInput {
 async function writeSolutions(count: number, label: string): Promise<number> {
   let writes = 0;
   for (let index = 0; index < count; index += 1) {
-    let solution = await createSolution(actor, serviceInput(`${label} solution ${index}`));
+    let solution = await createSolution(startupCtx, serviceInput(`${label} solution ${index}`));
     writes += 1;
     const ref = () => ({ solutionId: solution._id.toHexString(), expectedVersion: solution.version });
     if (index % 3 === 0) {
-      solution = await updateSolution(actor, { ...ref(), trl: 6 });
+      solution = await updateSolution(startupCtx, { ...ref(), trl: 6 });
       writes += 1;
     }
     if (index % 4 === 0) {
-      solution = await publishSolution(actor, ref());
+      solution = await publishSolution(startupCtx, ref());
       writes += 1;
       if (index % 8 === 0) {
-        solution = await unpublishSolution(actor, ref());
+        solution = await unpublishSolution(startupCtx, ref());
         writes += 1;
       }
     }
@@ -96,11 +95,11 @@ async function writeChallenges(count: number, label: string): Promise<number> {
   let writes = 0;
   for (let index = 0; index < count; index += 1) {
     const input = challengeInput(bodyOrganisationId, { title: `${label} challenge ${index}` });
-    let challenge = await createChallenge(bodyActor, { ...input, responseDeadline: new Date(input.responseDeadline) } as ServiceCreateChallengeInput);
+    let challenge = await createChallenge(bodyCtx, { ...input, responseDeadline: new Date(input.responseDeadline) } as ServiceCreateChallengeInput);
     const ref = () => ({ challengeId: challenge._id.toHexString(), expectedVersion: challenge.version });
-    challenge = await updateChallenge(bodyActor, { ...ref(), summary: `${input.summary} Edited.` });
-    challenge = await submitChallenge(bodyActor, ref());
-    challenge = await publishChallenge(staffActor, ref());
+    challenge = await updateChallenge(bodyCtx, { ...ref(), summary: `${input.summary} Edited.` });
+    challenge = await submitChallenge(bodyCtx, ref());
+    challenge = await publishChallenge(staffCtx, ref());
     writes += 4;
   }
   return writes;
@@ -171,11 +170,11 @@ describe('keeping the index in step with the database', () => {
 
   it('repairs, by reconciliation, a timed-out write that lands late over a newer one', async () => {
     await indexer('before-late').drain();
-    const created = await createSolution(actor, serviceInput('late landing'));
+    const created = await createSolution(startupCtx, serviceInput('late landing'));
     engine.rates = { ...NO_FAULTS, late: 1 };
     await expect(indexer('late').processBatch(searchSources[1]!)).rejects.toMatchObject({ code: 'SEARCH_UNAVAILABLE' });
     engine.rates = NO_FAULTS;
-    await updateSolution(actor, { solutionId: created._id.toHexString(), expectedVersion: created.version, trl: 5 });
+    await updateSolution(startupCtx, { solutionId: created._id.toHexString(), expectedVersion: created.version, trl: 5 });
     await indexer('successor').drain();
     await engine.settle();
     // The marker was rightly cleared for the newer version, so only a comparison with the database can see this.
@@ -208,9 +207,9 @@ describe('keeping the index in step with the database', () => {
 
 describe('the search-tracked plugin', () => {
   it('marks a record in the same write as the change, merging with the caller\'s own $set and $inc', async () => {
-    const created = await createSolution(actor, serviceInput('plugin check'));
+    const created = await createSolution(startupCtx, serviceInput('plugin check'));
     await indexer('plugin').drain();
-    const updated = await updateSolution(actor, { solutionId: created._id.toHexString(), expectedVersion: created.version, name: 'plugin checked' });
+    const updated = await updateSolution(startupCtx, { solutionId: created._id.toHexString(), expectedVersion: created.version, name: 'plugin checked' });
     expect(updated).toMatchObject({ version: created.version + 1, searchVersion: created.searchVersion + 1, searchDirty: true, name: 'plugin checked' });
   });
 

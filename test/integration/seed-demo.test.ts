@@ -62,8 +62,8 @@ const DemoResponsesQuery = graphql(`
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  expect(await isDatabaseEmpty()).toBe(true);
-  await seedDemo({ log: () => undefined });
+  expect(await isDatabaseEmpty(app.system())).toBe(true);
+  await seedDemo(app.system(), { log: () => undefined });
 }, 120_000);
 afterAll(() => app.close());
 
@@ -109,6 +109,6 @@ describe('the demo seed', () => {
   });
 
   it('marks the database as seeded, so npm start loads the demo only once', async () => {
-    expect(await isDatabaseEmpty()).toBe(false);
+    expect(await isDatabaseEmpty(app.system())).toBe(false);
   });
 });

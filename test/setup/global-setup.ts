@@ -1,4 +1,4 @@
-import { startLocalMongo, type LocalMongo } from '../../server/src/db/local-mongo';
+import { startLocalMongo, type LocalMongo } from '../../server/dev/local-mongo';
 
 /** Where global-teardown finds the server: jest runs globalSetup and globalTeardown in the same process. */
 export const LOCAL_MONGO_HANDLE = Symbol.for('pilotline.test.localMongo');

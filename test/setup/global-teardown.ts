@@ -1,4 +1,4 @@
-import type { LocalMongo } from '../../server/src/db/local-mongo';
+import type { LocalMongo } from '../../server/dev/local-mongo';
 import { LOCAL_MONGO_HANDLE } from './global-setup';
 
 type GlobalWithLocalMongo = typeof globalThis & { [LOCAL_MONGO_HANDLE]?: LocalMongo };

@@ -8,13 +8,16 @@ import { createLogger } from '../../server/src/shared/logger';
 import { connectDatabase } from '../../server/src/db/connection';
 import { MemoryMailer } from '../../server/src/mail/mailer';
 import { createApp } from '../../server/src/app';
-import { bootstrapPlatform } from '../../server/src/users/platform-role.service';
+import { bootstrapPlatform } from '../../server/src/organisations/platform-bootstrap.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
 import type { SearchEngine } from '../../server/src/search/search-engine';
 import type { Embedder } from '../../server/src/search/embedder';
 import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
-import { searchSources } from '../../server/src/search-sync/search-sources';
+import { searchSources } from '../../server/src/search-sources';
+import { loggingEventSink, serviceContext, type ServiceContext } from '../../server/src/context/service-context';
+import { systemActor, type Actor } from '../../server/src/shared/actor';
+import { loadUserActor } from '../../server/src/organisations/user-actor.service';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -87,11 +90,29 @@ export class TestApp {
     return new TestSession(this);
   }
 
+  /** A service context on this app's collaborators, for tests that call services directly. */
+  contextAs(actor: Actor, now = new Date()): ServiceContext {
+    const logger = createLogger('silent');
+    return serviceContext({ mailer: this.mailer, publicUrl: this.config.publicUrl, search: this.search, events: loggingEventSink(logger), logger }, actor, now);
+  }
+
+  /** The platform itself (seeds, sweeps), through the same service checks as everyone else. */
+  system(now = new Date()): ServiceContext {
+    return this.contextAs(systemActor, now);
+  }
+
+  /** A signed-in user's context, as a request of theirs would build it. */
+  async contextOf(userId: string): Promise<ServiceContext> {
+    const actor = await loadUserActor(userId);
+    if (!actor) throw new Error(`user ${userId} does not exist`);
+    return this.contextAs(actor);
+  }
+
   /** The platform's first administrator, created once per app. */
   admin(): Promise<TestSession> {
     this.adminSession ??= (async () => {
       const email = `admin-${crypto.randomUUID()}@pilotline.test`;
-      await bootstrapPlatform({ acceleratorName: 'Pilotline Accelerator', admin: { email, name: 'Ada Admin', password: TEST_PASSWORD } });
+      await bootstrapPlatform(this.system(), { acceleratorName: 'Pilotline Accelerator', admin: { email, name: 'Ada Admin', password: TEST_PASSWORD } });
       return this.session().login(email);
     })();
     return this.adminSession;

@@ -6,8 +6,9 @@ import { errorBody, requireJsonBody } from '../shared/http-errors';
 import { parseInput } from '../shared/validation';
 import { invalidCredentials } from './authentication.service';
 import type { LoginRateLimiter } from './login-rate-limiter';
+import type { ServiceContext } from '../context/service-context';
 import { registerAccount } from './registration.service';
-import { PASSWORD_MAX_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH } from '../users/password';
 
 const loginSchema = z.strictObject({
   email: z.string().trim().min(1).max(254),
@@ -29,12 +30,18 @@ function signedInBody(req: Request) {
 }
 
 /** `POST /auth/register`, `/auth/login` and `/auth/logout`, all JSON in and out. */
-export function createAuthRouter(deps: { passport: PassportStatic; limiter: LoginRateLimiter; sessionCookieName: string }) {
+export function createAuthRouter(deps: {
+  passport: PassportStatic;
+  limiter: LoginRateLimiter;
+  sessionCookieName: string;
+  /** The service context of one request. */
+  contextFor: (req: Request) => ServiceContext;
+}) {
   const router = Router();
   router.use(requireJsonBody);
 
   router.post('/register', async (req, res) => {
-    const userId = await registerAccount(req.body ?? {});
+    const { userId } = await registerAccount(deps.contextFor(req), req.body ?? {});
     await logIn(req, userId);
     res.status(201).json({ ok: true, userId });
   });

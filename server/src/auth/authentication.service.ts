@@ -1,6 +1,6 @@
 import { AppError } from '../shared/errors';
 import { findUserByEmail } from '../users/user.service';
-import { verifyAgainstDecoy, verifyPassword } from './password';
+import { verifyAgainstDecoy, verifyPassword } from '../users/password';
 
 export const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
 

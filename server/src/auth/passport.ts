@@ -2,7 +2,7 @@ import passport, { type PassportStatic } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { AppError } from '../shared/errors';
 import type { UserActor } from '../shared/actor';
-import { loadUserActor } from '../users/user.service';
+import { loadUserActor } from '../organisations/user-actor.service';
 import { authenticate } from './authentication.service';
 
 /**

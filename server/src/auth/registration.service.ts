@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { newOrganisationSchema, createOrganisationForCreator } from '../organisations/organisation.service';
+import { actingAs, type ServiceContext } from '../context/service-context';
+import { newOrganisationSchema, createOrganisationAsOwner } from '../organisations/organisation.service';
 import { acceptInvitation, findUsableInvitation } from '../organisations/invitation.service';
-import { UserModel } from '../users/user.model';
-import { loadUserActor, normaliseEmail } from '../users/user.service';
-import { assertStrongPassword, hashPassword, PASSWORD_MAX_LENGTH } from './password';
+import { loadUserActor } from '../organisations/user-actor.service';
+import { normaliseEmail } from '../shared/email';
+import { createUser, deleteUser, emailTaken, isEmailRegistered } from '../users/user.service';
+import { assertStrongPassword, PASSWORD_MAX_LENGTH } from '../users/password';
 
 const registrationSchema = z
   .strictObject({
@@ -23,8 +25,10 @@ const registrationSchema = z
 /** What a new account needs: the person, and either a new organisation or an invitation to an existing one. */
 export type RegistrationInput = z.input<typeof registrationSchema>;
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+/** The account registration created, and the organisation it belongs to. */
+export interface RegisteredAccount {
+  userId: string;
+  organisationId: string;
 }
 
 /**
@@ -32,42 +36,30 @@ function isDuplicateKey(error: unknown): boolean {
  * support, so a failure after the user is created removes the user again rather than leaving
  * an account with no organisation.
  */
-export async function registerAccount(input: unknown): Promise<string> {
+export async function registerAccount(ctx: ServiceContext, input: unknown): Promise<RegisteredAccount> {
   const registration = parseInput(registrationSchema, input);
   const email = normaliseEmail(registration.email);
   assertStrongPassword(registration.password, email);
-  const invitation = registration.invitationToken ? await findUsableInvitation(registration.invitationToken) : undefined;
+  const invitation = registration.invitationToken ? await findUsableInvitation(ctx, registration.invitationToken) : undefined;
   if (invitation && invitation.email !== email) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');
   }
-  if (await UserModel.exists({ email })) throw emailTaken();
+  if (await isEmailRegistered(email)) throw emailTaken();
 
-  const passwordHash = await hashPassword(registration.password);
-  let userId: string;
-  try {
-    const user = await UserModel.create({ email, name: registration.name, passwordHash, platformRoles: [] });
-    userId = user._id.toHexString();
-  } catch (error) {
-    if (isDuplicateKey(error)) throw emailTaken();
-    throw error;
-  }
+  const user = await createUser({ email, name: registration.name, password: registration.password });
+  const userId = user._id.toHexString();
 
   try {
-    if (registration.organisation) {
-      await createOrganisationForCreator(userId, registration.organisation);
-    } else if (registration.invitationToken) {
-      const actor = await loadUserActor(userId);
-      if (!actor) throw new Error(`user ${userId} vanished during registration`);
-      await acceptInvitation(actor, registration.invitationToken);
-    }
+    const actor = await loadUserActor(userId);
+    if (!actor) throw new Error(`user ${userId} vanished during registration`);
+    const asNewUser = actingAs(ctx, actor);
+    const organisationId = registration.organisation
+      ? (await createOrganisationAsOwner(asNewUser, registration.organisation))._id.toHexString()
+      : (await acceptInvitation(asNewUser, registration.invitationToken ?? '')).memberships[0]?.organisationId;
+    if (!organisationId) throw new Error(`registration of user ${userId} joined no organisation`);
+    return { userId, organisationId };
   } catch (error) {
-    await UserModel.deleteOne({ _id: userId });
+    await deleteUser(user._id);
     throw error;
   }
-  return userId;
 }
-
-const emailTaken = () =>
-  new AppError('EMAIL_TAKEN', 'An account with this email already exists.', {
-    fields: [{ field: 'email', message: 'is already registered' }],
-  });

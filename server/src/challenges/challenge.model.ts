@@ -1,5 +1,5 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
+import { sdlEnumValues } from '../contract/sdl';
 import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
 import type {
   Accreditation,
@@ -8,7 +8,7 @@ import type {
   KpiDirection,
   Region,
   Sector,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 
 /** A measurable outcome the pilot should achieve; the direction says which way is better. */
 export interface SuccessKpiRecord {

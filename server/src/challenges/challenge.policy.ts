@@ -1,6 +1,6 @@
 import { type Actor, isMemberOf, isStaff, membershipOf } from '../shared/actor';
 import { allowedEvents, type TransitionTable } from '../shared/state-machine';
-import type { ChallengeEvent, ChallengeStatus } from '../graphql/generated/resolvers-types';
+import type { ChallengeEvent, ChallengeStatus } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from './challenge.model';
 
 type ChallengeRef = Pick<ChallengeRecord, 'organisationId' | 'status' | 'responseDeadline'>;

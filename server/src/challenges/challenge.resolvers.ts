@@ -1,4 +1,4 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { challengePolicy } from './challenge.policy';
 import {
@@ -16,18 +16,18 @@ import {
 
 export const challengeResolvers: Resolvers = {
   Query: {
-    challenge: (_parent, { id }, { actor }) => getChallenge(actor, id),
-    challenges: (_parent, { filter, first, after }, { actor }) => listChallenges(actor, filter, first, after),
+    challenge: (_parent, { id }, ctx) => getChallenge(ctx, id),
+    challenges: (_parent, args, ctx) => listChallenges(ctx, args),
   },
   Mutation: {
-    createChallenge: (_parent, { input }, { actor }) => createChallenge(actor, input),
-    updateChallenge: (_parent, { input }, { actor }) => updateChallenge(actor, input),
-    submitChallenge: (_parent, { input }, { actor }) => submitChallenge(actor, input),
-    publishChallenge: (_parent, { input }, { actor }) => publishChallenge(actor, input),
-    requestChallengeChanges: (_parent, { input }, { actor }) => requestChallengeChanges(actor, input),
-    closeChallenge: (_parent, { input }, { actor }) => closeChallenge(actor, input),
-    withdrawChallenge: (_parent, { input }, { actor }) => withdrawChallenge(actor, input),
-    archiveChallenge: (_parent, { input }, { actor }) => archiveChallenge(actor, input),
+    createChallenge: (_parent, { input }, ctx) => createChallenge(ctx, input),
+    updateChallenge: (_parent, { input }, ctx) => updateChallenge(ctx, input),
+    submitChallenge: (_parent, { input }, ctx) => submitChallenge(ctx, input),
+    publishChallenge: (_parent, { input }, ctx) => publishChallenge(ctx, input),
+    requestChallengeChanges: (_parent, { input }, ctx) => requestChallengeChanges(ctx, input),
+    closeChallenge: (_parent, { input }, ctx) => closeChallenge(ctx, input),
+    withdrawChallenge: (_parent, { input }, ctx) => withdrawChallenge(ctx, input),
+    archiveChallenge: (_parent, { input }, ctx) => archiveChallenge(ctx, input),
   },
   Challenge: {
     id: (challenge) => challenge._id.toHexString(),
@@ -40,8 +40,7 @@ export const challengeResolvers: Resolvers = {
       challengePolicy.canSeeInternals(actor, challenge) ? (challenge.staffFeedback ?? null) : null,
     responseCount: (challenge, _args, { actor, loaders }) =>
       challengePolicy.canSeeInternals(actor, challenge) ? loaders.responseCountByChallengeId.load(challenge._id.toHexString()) : null,
-    viewerCan: (challenge, _args, { actor }) => {
-      const now = new Date();
+    viewerCan: (challenge, _args, { actor, now }) => {
       return {
         update: challengePolicy.canFire(actor, challenge, 'UPDATE'),
         submit: challengePolicy.canFire(actor, challenge, 'SUBMIT'),

@@ -1,7 +1,8 @@
 import { defineIndexSettings } from '../search/search-engine';
 import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
 import type { SearchSource } from '../search-sync/search-source';
-import { moneyBand, organisationsById, PUBLIC_SECTOR_SYNONYMS } from '../search-sync/organisation-names';
+import { moneyBand, PUBLIC_SECTOR_SYNONYMS } from '../search/vocabulary';
+import { organisationsById } from '../organisations/organisation.search';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
 
 /** Challenges as the search engine holds them; visibility is filtered on status and organisationId. */

@@ -5,9 +5,11 @@ import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
 import { type Actor, requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
+import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound, type FieldProblem } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
-import { regionSchema, sdlEnum } from '../shared/taxonomy';
+import { regionSchema, sdlEnum } from '../contract/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
 import type {
   Accreditation,
@@ -19,7 +21,7 @@ import type {
   RequestChallengeChangesInput,
   Sector,
   UpdateChallengeInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
 import { challengePolicy, challengeTransitions, hasRoleFor, ownerIsVerified } from './challenge.policy';
 
@@ -141,14 +143,14 @@ export async function closeExpiredChallenges(now: Date, ids?: ChallengeRecord['_
  * Hidden and missing challenges give the same NOT_FOUND. Other features use this for every
  * visibility-checked load (responses, solutions, matching).
  */
-export async function getChallenge(actor: Actor, id: string): Promise<ChallengeRecord> {
+export async function getChallenge(ctx: ServiceContext, id: string): Promise<ChallengeRecord> {
   const _id = toObjectId('Challenge', id);
   let challenge = await ChallengeModel.findById(_id).lean();
-  if (challenge && challengeIsExpired(challenge, new Date())) {
-    await closeExpiredChallenges(new Date(), [_id]);
+  if (challenge && challengeIsExpired(challenge, ctx.now)) {
+    await closeExpiredChallenges(ctx.now, [_id]);
     challenge = await ChallengeModel.findById(_id).lean();
   }
-  if (!challenge || !challengePolicy.canSee(actor, challenge)) throw notFound('Challenge', id);
+  if (!challenge || !challengePolicy.canSee(ctx.actor, challenge)) throw notFound('Challenge', id);
   return challenge;
 }
 
@@ -176,26 +178,21 @@ function filterConditions(actor: Actor, filter: ChallengeFilter): Record<string,
  * Lists challenges newest first. A status filter narrows what the actor may see, never widens it:
  * a start-up asking for DRAFTs gets none but its own organisations'.
  */
-export async function listChallenges(
-  actor: Actor,
-  filter: ChallengeFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<ChallengePage> {
+export async function listChallenges(ctx: ServiceContext, { filter, first, after }: ListArgs<ChallengeFilter>): Promise<ChallengePage> {
   // OPEN challenges, plus every state of the actor's own organisations' (all, for staff).
-  const conditions = [publicOrOwn(actor, { status: 'OPEN' }), ...filterConditions(actor, filter ?? {})];
-  await closeExpiredChallenges(new Date());
+  const conditions = [publicOrOwn(ctx.actor, { status: 'OPEN' }), ...filterConditions(ctx.actor, filter ?? {})];
+  await closeExpiredChallenges(ctx.now);
   return findPage(ChallengeModel, conditions, first, after);
 }
 
 /** Members of a public body (verified or not) start a DRAFT for it; nothing else can create one. */
-export async function createChallenge(actor: Actor, input: CreateChallengeInput): Promise<ChallengeRecord> {
-  const user = requireUser(actor);
-  if (!challengePolicy.canCreateFor(actor, input.organisationId)) {
+export async function createChallenge(ctx: ServiceContext, input: CreateChallengeInput): Promise<ChallengeRecord> {
+  const user = requireUser(ctx.actor);
+  if (!challengePolicy.canCreateFor(ctx.actor, input.organisationId)) {
     throw forbidden('Only members of a public body can create challenges for it.');
   }
   const { organisationId, ...fields } = parseInput(createSchema, dropNulls(input));
-  throwIfAny([...crossFieldProblems(fields), ...deadlineProblems(fields.responseDeadline, new Date())]);
+  throwIfAny([...crossFieldProblems(fields), ...deadlineProblems(fields.responseDeadline, ctx.now)]);
   const challenge = await ChallengeModel.create({
     ...fields,
     organisationId: toObjectId('Organisation', organisationId),
@@ -207,23 +204,23 @@ export async function createChallenge(actor: Actor, input: CreateChallengeInput)
 }
 
 /** Owners edit a DRAFT; anything else is an INVALID_TRANSITION naming the state. */
-export async function updateChallenge(actor: Actor, input: UpdateChallengeInput): Promise<ChallengeRecord> {
-  requireUser(actor);
-  const challenge = await getChallenge(actor, input.challengeId);
-  authorise(actor, challenge, 'UPDATE');
+export async function updateChallenge(ctx: ServiceContext, input: UpdateChallengeInput): Promise<ChallengeRecord> {
+  requireUser(ctx.actor);
+  const challenge = await getChallenge(ctx, input.challengeId);
+  authorise(ctx.actor, challenge, 'UPDATE');
   const { challengeId: _challengeId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
   nextState(challengeTransitions, 'challenge', challenge.status, 'UPDATE');
   throwIfAny([
     ...crossFieldProblems({ ...challenge, ...changes }),
-    ...(changes.responseDeadline ? deadlineProblems(changes.responseDeadline, new Date()) : []),
+    ...(changes.responseDeadline ? deadlineProblems(changes.responseDeadline, ctx.now) : []),
   ]);
   return saveChallenge(challenge, expectedVersion, changes);
 }
 
 /** Owners of a verified public body send a DRAFT to staff for review. */
-export async function submitChallenge(actor: Actor, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
-  return fire(actor, input, 'SUBMIT', (challenge, now) => {
-    if (!ownerIsVerified(actor, challenge)) {
+export async function submitChallenge(ctx: ServiceContext, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
+  return fire(ctx, input, 'SUBMIT', (challenge, now) => {
+    if (!ownerIsVerified(ctx.actor, challenge)) {
       throw new AppError('NOT_ELIGIBLE', 'Your organisation must be verified by staff before it can submit challenges.');
     }
     throwIfAny(deadlineProblems(challenge.responseDeadline, now));
@@ -232,34 +229,34 @@ export async function submitChallenge(actor: Actor, input: ChallengeTransitionIn
 }
 
 /** Staff open a reviewed challenge to start-ups. */
-export async function publishChallenge(actor: Actor, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
-  const staff = requireUser(actor);
-  return fire(actor, input, 'PUBLISH', (challenge, now) => {
+export async function publishChallenge(ctx: ServiceContext, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
+  const staff = requireUser(ctx.actor);
+  return fire(ctx, input, 'PUBLISH', (challenge, now) => {
     throwIfAny(deadlineProblems(challenge.responseDeadline, now));
     return { publishedAt: now, publishedBy: toObjectId('User', staff.userId), staffFeedback: null };
   });
 }
 
 /** Staff send a submitted challenge back to DRAFT with what to change. */
-export async function requestChallengeChanges(actor: Actor, input: RequestChallengeChangesInput): Promise<ChallengeRecord> {
-  return fire(actor, input, 'REQUEST_CHANGES', () => ({
+export async function requestChallengeChanges(ctx: ServiceContext, input: RequestChallengeChangesInput): Promise<ChallengeRecord> {
+  return fire(ctx, input, 'REQUEST_CHANGES', () => ({
     staffFeedback: parseInput(feedbackSchema, { feedback: input.feedback }).feedback,
   }));
 }
 
 /** The owner or staff stop accepting responses before the deadline. */
-export async function closeChallenge(actor: Actor, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
-  return fire(actor, input, 'CLOSE', (_challenge, now) => ({ closedAt: now, closeReason: 'CLOSED_EARLY' }));
+export async function closeChallenge(ctx: ServiceContext, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
+  return fire(ctx, input, 'CLOSE', (_challenge, now) => ({ closedAt: now, closeReason: 'CLOSED_EARLY' }));
 }
 
 /** The owner takes back a challenge that has not closed. */
-export async function withdrawChallenge(actor: Actor, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
-  return fire(actor, input, 'WITHDRAW', (_challenge, now) => ({ withdrawnAt: now }));
+export async function withdrawChallenge(ctx: ServiceContext, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
+  return fire(ctx, input, 'WITHDRAW', (_challenge, now) => ({ withdrawnAt: now }));
 }
 
 /** The owner or staff file away a closed or withdrawn challenge. */
-export async function archiveChallenge(actor: Actor, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
-  return fire(actor, input, 'ARCHIVE', (_challenge, now) => ({ archivedAt: now }));
+export async function archiveChallenge(ctx: ServiceContext, input: ChallengeTransitionInput): Promise<ChallengeRecord> {
+  return fire(ctx, input, 'ARCHIVE', (_challenge, now) => ({ archivedAt: now }));
 }
 
 /** FORBIDDEN when the actor's role can never fire the event; the state is checked after. */
@@ -274,17 +271,17 @@ function authorise(actor: Actor, challenge: ChallengeRecord, event: ChallengeEve
  * and fields, then the version-checked write.
  */
 async function fire(
-  actor: Actor,
+  ctx: ServiceContext,
   input: ChallengeTransitionInput,
   event: ChallengeEvent,
   prepare: (challenge: ChallengeRecord, now: Date) => Partial<ChallengeRecord>,
 ): Promise<ChallengeRecord> {
-  requireUser(actor);
+  requireUser(ctx.actor);
   const { challengeId, expectedVersion } = parseInput(transitionSchema, { challengeId: input.challengeId, expectedVersion: input.expectedVersion });
-  const challenge = await getChallenge(actor, challengeId);
-  authorise(actor, challenge, event);
+  const challenge = await getChallenge(ctx, challengeId);
+  authorise(ctx.actor, challenge, event);
   const status = nextState(challengeTransitions, 'challenge', challenge.status, event);
-  const changes = prepare(challenge, new Date());
+  const changes = prepare(challenge, ctx.now);
   return saveChallenge(challenge, expectedVersion, { ...changes, status });
 }
 

@@ -1,11 +1,11 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { clarificationPolicy } from './clarification.policy';
 import { answerClarification, askClarification, visibleClarifications } from './clarification.service';
 
 export const clarificationResolvers: Resolvers = {
   Mutation: {
-    askClarification: (_parent, { input }, { actor }) => askClarification(actor, input),
-    answerClarification: (_parent, { input }, { actor }) => answerClarification(actor, input),
+    askClarification: (_parent, { input }, ctx) => askClarification(ctx, input),
+    answerClarification: (_parent, { input }, ctx) => answerClarification(ctx, input),
   },
   Challenge: {
     clarifications: async (challenge, _args, { actor, loaders }) =>

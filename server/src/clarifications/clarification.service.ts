@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { toObjectId } from '../db/ids';
 import { type Actor, requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
 import { parseInput } from '../shared/validation';
-import type { AnswerClarificationInput, AskClarificationInput } from '../graphql/generated/resolvers-types';
+import type { AnswerClarificationInput, AskClarificationInput } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import { challengePolicy, isChallengeOwner } from '../challenges/challenge.policy';
 import { getChallenge } from '../challenges/challenge.service';
@@ -15,9 +16,10 @@ const askSchema = z.strictObject({ challengeId: z.string(), question: z.string()
 const answerSchema = z.strictObject({ clarificationId: z.string(), answer: z.string().trim().min(2).max(5000) });
 
 /** Members of a verified start-up ask about an OPEN challenge, on behalf of their start-up. */
-export async function askClarification(actor: Actor, input: AskClarificationInput): Promise<ClarificationRecord> {
+export async function askClarification(ctx: ServiceContext, input: AskClarificationInput): Promise<ClarificationRecord> {
+  const { actor } = ctx;
   const user = requireUser(actor);
-  const challenge = await getChallenge(actor, input.challengeId);
+  const challenge = await getChallenge(ctx, input.challengeId);
   const startup = user.memberships.find((m) => m.organisationKind === 'STARTUP' && m.organisationVerified);
   if (!startup) {
     if (user.memberships.some((m) => m.organisationKind === 'STARTUP')) {
@@ -26,7 +28,7 @@ export async function askClarification(actor: Actor, input: AskClarificationInpu
     throw forbidden('Only start-ups can ask clarification questions.');
   }
   const { question } = parseInput(askSchema, input);
-  if (!challengePolicy.canAskQuestion(actor, challenge, new Date())) {
+  if (!challengePolicy.canAskQuestion(actor, challenge, ctx.now)) {
     throw new AppError('NOT_ELIGIBLE', 'This challenge is no longer open for questions.');
   }
   const clarification = await ClarificationModel.create({
@@ -40,12 +42,13 @@ export async function askClarification(actor: Actor, input: AskClarificationInpu
 }
 
 /** Members of the owning public body answer a question once; the answer is then public with the challenge. */
-export async function answerClarification(actor: Actor, input: AnswerClarificationInput): Promise<ClarificationRecord> {
+export async function answerClarification(ctx: ServiceContext, input: AnswerClarificationInput): Promise<ClarificationRecord> {
+  const { actor } = ctx;
   const user = requireUser(actor);
   const clarification = await ClarificationModel.findById(toObjectId('Clarification', input.clarificationId)).lean();
   if (!clarification) throw notFound('Clarification', input.clarificationId);
   // A hidden challenge hides its questions; the error names the clarification, not the challenge.
-  const challenge = await getChallenge(actor, clarification.challengeId.toHexString()).catch((error: unknown) => {
+  const challenge = await getChallenge(ctx, clarification.challengeId.toHexString()).catch((error: unknown) => {
     throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Clarification', input.clarificationId) : error;
   });
   if (!clarificationPolicy.canSee(actor, challenge, clarification)) throw notFound('Clarification', input.clarificationId);
@@ -57,7 +60,7 @@ export async function answerClarification(actor: Actor, input: AnswerClarificati
   const status = nextState(clarificationTransitions, 'clarification', clarification.status, 'ANSWER');
   const answered = await ClarificationModel.findOneAndUpdate(
     { _id: clarification._id, status: clarification.status },
-    { $set: { status, answer, answeredBy: toObjectId('User', user.userId), answeredAt: new Date() } },
+    { $set: { status, answer, answeredBy: toObjectId('User', user.userId), answeredAt: ctx.now } },
     { returnDocument: 'after' },
   ).lean();
   if (!answered) {

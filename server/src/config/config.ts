@@ -31,6 +31,7 @@ const envSchema = z
     DATABASE_WAIT_SECONDS: z.coerce.number().positive().max(600).default(30),
     LOCAL_MONGO_PORT: z.coerce.number().int().min(0).max(65535).default(27027),
     DATA_DIR: z.string().min(1).optional(),
+    CLIENT_DIR: z.string().min(1).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     GRAPHQL_INTROSPECTION: booleanFromEnv.optional(),
@@ -66,6 +67,8 @@ export interface Config {
   logLevel: string;
   mongo: { uri: string | undefined; dbName: string; localPort: number; waitMs: number };
   dataDir: string;
+  /** The built web client (index.html and assets/), served at `/`. */
+  clientDir: string;
   session: { secret: string; ttlSeconds: number; secureCookie: boolean };
   graphql: {
     introspection: boolean;
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.APP_ENV === 'test' ? 'silent' : 'info'),
     mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB, localPort: e.LOCAL_MONGO_PORT, waitMs: e.DATABASE_WAIT_SECONDS * 1000 },
     dataDir: path.resolve(repoRoot, e.DATA_DIR ?? '.data'),
+    clientDir: path.resolve(repoRoot, e.CLIENT_DIR ?? path.join('client', 'dist')),
     session: {
       secret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
       ttlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),

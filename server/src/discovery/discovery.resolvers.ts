@@ -1,7 +1,6 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { solutionPolicy } from '../solutions/solution.policy';
-import type { GraphQLContext } from '../graphql/context';
 import { searchChallenges, searchOrganisations, searchSolutions, type DiscoveryResult } from './discovery.service';
 import { organisationPolicy } from '../organisations/organisation.policy';
 
@@ -24,25 +23,28 @@ async function withRecords<R>(
 
 export const discoveryResolvers: Resolvers = {
   Query: {
-    searchChallenges: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+    searchChallenges: async (_parent, { input }, ctx) => {
+      const { actor, loaders } = ctx;
       const result = await withRecords(
-        await searchChallenges(actor, input, services.search),
+        await searchChallenges(ctx, input),
         (id) => loaders.challengeById.load(id),
         (challenge) => challengePolicy.canSee(actor, challenge),
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, challenge: record })) };
     },
-    searchSolutions: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+    searchSolutions: async (_parent, { input }, ctx) => {
+      const { actor, loaders } = ctx;
       const result = await withRecords(
-        await searchSolutions(actor, input, services.search),
+        await searchSolutions(ctx, input),
         (id) => loaders.solutionById.load(id),
         (solution) => solutionPolicy.canSee(actor, solution),
       );
       return { ...result, hits: result.hits.map(({ record, ...hit }) => ({ ...hit, solution: record })) };
     },
-    searchOrganisations: async (_parent, { input }, { actor, loaders, services }: GraphQLContext) => {
+    searchOrganisations: async (_parent, { input }, ctx) => {
+      const { actor, loaders } = ctx;
       const result = await withRecords(
-        await searchOrganisations(actor, input, services.search),
+        await searchOrganisations(ctx, input),
         (id) => loaders.organisationById.load(id),
         (organisation) => organisationPolicy.canSee(actor, organisation),
       );

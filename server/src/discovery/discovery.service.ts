@@ -3,7 +3,7 @@ import { AppError, badInput } from '../shared/errors';
 import { f, type Filter } from '../search/filter';
 import { SearchUnavailableError, type SortSpec } from '../search/search-engine';
 import { rankedSearch, type RankedResponse, type SearchMode } from '../search/hybrid-search';
-import type { SearchRuntime } from '../search-sync/search-runtime';
+import type { SearchAccess, ServiceContext } from '../context/service-context';
 import type {
   ChallengeFacet,
   ChallengeSearchSort,
@@ -13,7 +13,7 @@ import type {
   OrganisationFacet,
   SolutionFacet,
   SolutionSearchSort,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_PAGE = 50;
@@ -110,7 +110,7 @@ function combine(filters: (Filter | undefined)[]): Filter | undefined {
 }
 
 async function run(
-  runtime: SearchRuntime | undefined,
+  runtime: SearchAccess | undefined,
   index: string,
   request: {
     query: string;
@@ -173,7 +173,7 @@ async function run(
 }
 
 /** The query's vector, or none when there is no model or it fails: search then falls back to keywords. */
-async function embedQuery(runtime: SearchRuntime, query: string): Promise<Float32Array | undefined> {
+async function embedQuery(runtime: SearchAccess, query: string): Promise<Float32Array | undefined> {
   if (!runtime.embedder) return undefined;
   try {
     const [vector] = await runtime.embedder.embed([query], { priority: 'query' });
@@ -184,15 +184,15 @@ async function embedQuery(runtime: SearchRuntime, query: string): Promise<Float3
 }
 
 /** Searches the challenges the actor may see. Filters come only from typed input, never from strings. */
-export function searchChallenges(actor: Actor, input: SearchChallengesInput, runtime: SearchRuntime | undefined): Promise<DiscoveryResult> {
+export function searchChallenges({ actor, now, search }: ServiceContext, input: SearchChallengesInput): Promise<DiscoveryResult> {
   if (input.qualifyingTrl != null && (!Number.isInteger(input.qualifyingTrl) || input.qualifyingTrl < 1 || input.qualifyingTrl > 9)) {
     throw badInput([{ field: 'qualifyingTrl', message: 'must be between 1 and 9' }]);
   }
-  return run(runtime, 'challenges', {
+  return run(search, 'challenges', {
     query: cleanQuery(input.query),
     filter: combine([
       // OPEN past its deadline is closed lazily on the next read; search must not show it as open meanwhile.
-      visibility(actor, f.and(f.eq('status', 'OPEN'), f.gt('responseDeadline', Date.now())), statusIs(input.status)),
+      visibility(actor, f.and(f.eq('status', 'OPEN'), f.gt('responseDeadline', now.getTime())), statusIs(input.status)),
       ...anyOf('sectors', input.sectors),
       ...anyOf('region', input.regions),
       ...anyOf('budgetBand', input.budgetBands),
@@ -209,11 +209,11 @@ export function searchChallenges(actor: Actor, input: SearchChallengesInput, run
 }
 
 /** Searches published solutions and the actor's own. */
-export function searchSolutions(actor: Actor, input: SearchSolutionsInput, runtime: SearchRuntime | undefined): Promise<DiscoveryResult> {
+export function searchSolutions({ actor, search }: ServiceContext, input: SearchSolutionsInput): Promise<DiscoveryResult> {
   if (input.minTrl != null && (!Number.isInteger(input.minTrl) || input.minTrl < 1 || input.minTrl > 9)) {
     throw badInput([{ field: 'minTrl', message: 'must be between 1 and 9' }]);
   }
-  return run(runtime, 'solutions', {
+  return run(search, 'solutions', {
     query: cleanQuery(input.query),
     filter: combine([
       visibility(actor, f.eq('status', 'PUBLISHED'), statusIs(input.status)),
@@ -234,8 +234,8 @@ export function searchSolutions(actor: Actor, input: SearchSolutionsInput, runti
 }
 
 /** Searches verified organisations and the actor's own. */
-export function searchOrganisations(actor: Actor, input: SearchOrganisationsInput, runtime: SearchRuntime | undefined): Promise<DiscoveryResult> {
-  return run(runtime, 'organisations', {
+export function searchOrganisations({ actor, search }: ServiceContext, input: SearchOrganisationsInput): Promise<DiscoveryResult> {
+  return run(search, 'organisations', {
     query: cleanQuery(input.query),
     filter: combine([
       visibility(actor, f.eq('verified', true)),

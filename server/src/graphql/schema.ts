@@ -1,8 +1,9 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { Resolvers } from './generated/resolvers-types';
-import { typeDefs } from './sdl';
+import type { Resolvers } from '../contract/generated/resolvers-types';
+import { typeDefs } from '../contract/sdl';
 import { DateTimeScalar } from './scalars';
-import { viewerResolvers } from '../users/viewer.resolvers';
+import { userResolvers } from '../users/user.resolvers';
+import { viewerResolvers } from '../organisations/viewer.resolvers';
 import { organisationResolvers } from '../organisations/organisation.resolvers';
 import { challengeResolvers } from '../challenges/challenge.resolvers';
 import { clarificationResolvers } from '../clarifications/clarification.resolvers';
@@ -11,7 +12,7 @@ import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers];
+const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

@@ -1,6 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
-import type { MembershipRole } from '../graphql/generated/resolvers-types';
+import { sdlEnumValues } from '../contract/sdl';
+import type { MembershipRole } from '../contract/generated/resolvers-types';
 
 /** A pending or used invitation. Only a hash of its token is stored, so a database leak cannot be replayed. */
 export interface InvitationRecord {
@@ -9,7 +9,8 @@ export interface InvitationRecord {
   email: string;
   role: MembershipRole;
   tokenHash: string;
-  invitedBy: Types.ObjectId;
+  /** The member who invited; absent when the platform itself did (seeds). */
+  invitedBy?: Types.ObjectId | null;
   expiresAt: Date;
   acceptedAt?: Date | null;
   acceptedBy?: Types.ObjectId | null;
@@ -22,7 +23,7 @@ const invitationSchema = new Schema<InvitationRecord>(
     email: { type: String, required: true, lowercase: true, trim: true },
     role: { type: String, required: true, enum: sdlEnumValues('MembershipRole') },
     tokenHash: { type: String, required: true },
-    invitedBy: { type: Schema.Types.ObjectId, required: true },
+    invitedBy: { type: Schema.Types.ObjectId },
     expiresAt: { type: Date, required: true },
     acceptedAt: { type: Date },
     acceptedBy: { type: Schema.Types.ObjectId },

@@ -1,18 +1,19 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { type Actor, requireUser } from '../shared/actor';
-import { AppError, forbidden } from '../shared/errors';
+import { type UserActor, requireUser } from '../shared/actor';
+import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
-import type { Mailer } from '../mail/mailer';
-import type { InviteMemberInput, MembershipRole } from '../graphql/generated/resolvers-types';
-import { normaliseEmail } from '../users/user.service';
+import type { ServiceContext } from '../context/service-context';
+import type { InviteMemberInput, MembershipRole } from '../contract/generated/resolvers-types';
+import { normaliseEmail } from '../shared/email';
 import { InvitationModel, type InvitationRecord } from './invitation.model';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation } from './organisation.service';
-import { sdlEnum } from '../shared/taxonomy';
+import { loadUserActor } from './user-actor.service';
+import { sdlEnum } from '../contract/taxonomy';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 
@@ -26,18 +27,11 @@ function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-/** What the invitation services need from the outside world. */
-export interface InvitationDeps {
-  mailer: Mailer;
-  publicUrl: string;
-}
-
-/** A member invites someone by email; the secret token travels only in the email. */
-export async function inviteMember(actor: Actor, input: InviteMemberInput, deps: InvitationDeps): Promise<InvitationRecord> {
-  const user = requireUser(actor);
+/** Stores an invitation and returns it with its secret token, which is stored only as a hash. */
+async function createInvitation(ctx: ServiceContext, input: InviteMemberInput, invitedBy: UserActor | undefined) {
   const { organisationId, email, role } = parseInput(inviteSchema, { ...input, role: input.role ?? undefined });
-  const org = await getOrganisation(actor, organisationId);
-  if (!organisationPolicy.canInvite(actor, org, role)) {
+  const org = await getOrganisation(ctx, organisationId);
+  if (!organisationPolicy.canInvite(ctx.actor, org, role)) {
     throw forbidden(role === 'OWNER' ? 'Only owners can invite owners.' : 'Only members of this organisation can invite.');
   }
   const token = crypto.randomBytes(32).toString('base64url');
@@ -46,41 +40,56 @@ export async function inviteMember(actor: Actor, input: InviteMemberInput, deps:
     email: normaliseEmail(email),
     role,
     tokenHash: hashToken(token),
-    invitedBy: toObjectId('User', user.userId),
-    expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+    invitedBy: invitedBy ? toObjectId('User', invitedBy.userId) : undefined,
+    expiresAt: new Date(ctx.now.getTime() + INVITATION_LIFETIME_MS),
   });
-  await deps.mailer.send({
+  return { invitation: invitation.toObject(), organisationName: org.name, token };
+}
+
+/** A member invites someone by email; the secret token travels only in the email. */
+export async function inviteMember(ctx: ServiceContext, input: InviteMemberInput): Promise<InvitationRecord> {
+  const user = requireUser(ctx.actor);
+  const { invitation, organisationName, token } = await createInvitation(ctx, input, user);
+  await ctx.mailer.send({
     to: invitation.email,
-    subject: `${user.name} invited you to join ${org.name} on Pilotline`,
-    text: `Join ${org.name} on Pilotline: ${deps.publicUrl}/invitations/${token}\nThis link expires on ${invitation.expiresAt.toUTCString()}.`,
+    subject: `${user.name} invited you to join ${organisationName} on Pilotline`,
+    text: `Join ${organisationName} on Pilotline: ${ctx.publicUrl}/invitations/${token}\nThis link expires on ${invitation.expiresAt.toUTCString()}.`,
   });
-  return invitation.toObject();
+  return invitation;
+}
+
+/** The platform invites without an email and gets the token to register with (seeds). */
+export async function issueInvitation(ctx: ServiceContext, input: InviteMemberInput): Promise<{ invitation: InvitationRecord; token: string }> {
+  if (!organisationPolicy.canIssueInvitationTokens(ctx.actor)) throw forbidden('Invitation links are only sent by email.');
+  const { invitation, token } = await createInvitation(ctx, input, undefined);
+  return { invitation, token };
 }
 
 const invalidInvitation = () =>
   new AppError('INVALID_INVITATION', 'This invitation link is invalid, expired or already used.');
 
 /** A usable invitation by its token; anyone holding the token may look at it. */
-export async function findUsableInvitation(token: string): Promise<InvitationRecord> {
+export async function findUsableInvitation(ctx: ServiceContext, token: string): Promise<InvitationRecord> {
   if (typeof token !== 'string' || token.length < 20 || token.length > 200) throw invalidInvitation();
   const invitation = await InvitationModel.findOne({ tokenHash: hashToken(token) }).lean();
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) throw invalidInvitation();
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < ctx.now.getTime()) throw invalidInvitation();
   return invitation;
 }
 
 /**
  * Joins the invitation's organisation. The invitation must be addressed to this user's email,
- * and it is consumed with a conditional update so that it can be used exactly once.
+ * and it is consumed with a conditional update so that it can be used exactly once. Returns the
+ * actor as it is now, a member of one more organisation.
  */
-export async function acceptInvitation(actor: Actor, token: string): Promise<void> {
-  const user = requireUser(actor);
-  const invitation = await findUsableInvitation(token);
+export async function acceptInvitation(ctx: ServiceContext, token: string): Promise<UserActor> {
+  const user = requireUser(ctx.actor);
+  const invitation = await findUsableInvitation(ctx, token);
   if (invitation.email !== normaliseEmail(user.email)) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');
   }
   const consumed = await InvitationModel.findOneAndUpdate(
     { _id: invitation._id, acceptedAt: null },
-    { $set: { acceptedAt: new Date(), acceptedBy: toObjectId('User', user.userId) } },
+    { $set: { acceptedAt: ctx.now, acceptedBy: toObjectId('User', user.userId) } },
   );
   if (!consumed) throw invalidInvitation();
   const org = await OrganisationModel.exists({ _id: invitation.organisationId });
@@ -90,4 +99,7 @@ export async function acceptInvitation(actor: Actor, token: string): Promise<voi
     { $setOnInsert: { role: invitation.role } },
     { upsert: true },
   );
+  const member = await loadUserActor(user.userId);
+  if (!member) throw notFound('User', user.userId);
+  return member;
 }

@@ -1,6 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
-import type { MembershipRole } from '../graphql/generated/resolvers-types';
+import { sdlEnumValues } from '../contract/sdl';
+import type { MembershipRole } from '../contract/generated/resolvers-types';
 
 /** A user's place in an organisation; one per (user, organisation). */
 export interface MembershipRecord {

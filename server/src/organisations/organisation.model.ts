@@ -1,7 +1,7 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
+import { sdlEnumValues } from '../contract/sdl';
 import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
-import type { OrganisationKind, PublicBodyType, Region } from '../graphql/generated/resolvers-types';
+import type { OrganisationKind, PublicBodyType, Region } from '../contract/generated/resolvers-types';
 
 /** A council, NHS trust, police force, department, start-up or the accelerator. */
 export interface OrganisationRecord extends SearchTracked {

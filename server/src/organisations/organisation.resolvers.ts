@@ -1,4 +1,4 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation, listMembers, listOrganisations, updateOrganisation, verifyOrganisation } from './organisation.service';
 import { findUsableInvitation, inviteMember } from './invitation.service';
@@ -6,18 +6,18 @@ import { notFound } from '../shared/errors';
 
 export const organisationResolvers: Resolvers = {
   Query: {
-    organisation: (_parent, { id }, { actor }) => getOrganisation(actor, id),
-    organisations: (_parent, { filter, first, after }, { actor }) => listOrganisations(actor, filter, first, after),
-    invitation: (_parent, { token }) => findUsableInvitation(token),
+    organisation: (_parent, { id }, ctx) => getOrganisation(ctx, id),
+    organisations: (_parent, args, ctx) => listOrganisations(ctx, args),
+    invitation: (_parent, { token }, ctx) => findUsableInvitation(ctx, token),
   },
   Mutation: {
-    verifyOrganisation: (_parent, { input }, { actor }) => verifyOrganisation(actor, input.organisationId),
-    updateOrganisation: (_parent, { input }, { actor }) => updateOrganisation(actor, input),
-    inviteMember: (_parent, { input }, { actor, services }) => inviteMember(actor, input, services),
+    verifyOrganisation: (_parent, { input }, ctx) => verifyOrganisation(ctx, input.organisationId),
+    updateOrganisation: (_parent, { input }, ctx) => updateOrganisation(ctx, input),
+    inviteMember: (_parent, { input }, ctx) => inviteMember(ctx, input),
   },
   Organisation: {
     id: (org) => org._id.toHexString(),
-    members: (org, _args, { actor }) => listMembers(actor, org),
+    members: (org, _args, ctx) => listMembers(ctx, org),
     viewerCan: (org, _args, { actor }) => ({
       update: organisationPolicy.canUpdate(actor, org),
       invite: organisationPolicy.canInvite(actor, org),

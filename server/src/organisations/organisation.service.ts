@@ -1,33 +1,32 @@
 import { trusted } from '../db/trusted';
 import { z } from 'zod';
-import { type Actor, isStaff, requireUser } from '../shared/actor';
+import { isStaff, requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
+import type { ListArgs } from '../shared/pagination';
 import { forbidden, notFound } from '../shared/errors';
-import { afterCursorCondition, pageSize, toPage, type Page } from '../shared/pagination';
+import { findPage, type CountedPage } from '../db/find-page';
 import { dropNulls, parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
-import type { OrganisationFilter, UpdateOrganisationInput } from '../graphql/generated/resolvers-types';
+import type { OrganisationFilter, UpdateOrganisationInput } from '../contract/generated/resolvers-types';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel, type OrganisationRecord } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
-import { UserModel } from '../users/user.model';
-import { publicBodyTypeSchema, regionSchema } from '../shared/taxonomy';
+import { findUsersByIds } from '../users/user.service';
+import { publicBodyTypeSchema, regionSchema } from '../contract/taxonomy';
 
 /** Loads an organisation the actor may see, else NOT_FOUND (hidden and missing look the same). */
-export async function getOrganisation(actor: Actor, id: string): Promise<OrganisationRecord> {
+export async function getOrganisation(ctx: ServiceContext, id: string): Promise<OrganisationRecord> {
   const org = await OrganisationModel.findById(toObjectId('Organisation', id)).lean();
-  if (!org || !organisationPolicy.canSee(actor, org)) throw notFound('Organisation', id);
+  if (!org || !organisationPolicy.canSee(ctx.actor, org)) throw notFound('Organisation', id);
   return org;
 }
 
 /** Lists organisations newest first; only staff see, or filter on, unverified ones they do not belong to. */
 export async function listOrganisations(
-  actor: Actor,
-  filter: OrganisationFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<Page<OrganisationRecord>> {
-  const size = pageSize(first);
-  const conditions: Record<string, unknown>[] = [afterCursorCondition(after)];
+  { actor }: ServiceContext,
+  { filter, first, after }: ListArgs<OrganisationFilter>,
+): Promise<CountedPage<OrganisationRecord>> {
+  const conditions: Record<string, unknown>[] = [];
   if (filter?.kind) conditions.push({ kind: filter.kind });
   if (isStaff(actor)) {
     if (filter?.verified != null) conditions.push({ verified: filter.verified });
@@ -38,8 +37,7 @@ export async function listOrganisations(
     );
     if (filter?.verified === true) conditions.push({ verified: true });
   }
-  const records = await OrganisationModel.find({ $and: conditions }).sort({ _id: -1 }).limit(size + 1).lean();
-  return toPage(records, size);
+  return findPage(OrganisationModel, conditions, first, after);
 }
 
 /** The input a new organisation is created from, during registration or seeding. */
@@ -63,27 +61,29 @@ export const newOrganisationSchema = z
   });
 
 /**
- * Creates an unverified organisation with its creator as OWNER. Only used inside registration
- * (the creator is the user just registered), so it takes the creator's id rather than an actor.
+ * Creates an unverified organisation with the acting user as its OWNER. Registration calls it as
+ * the account it has just created; staff verify the organisation later.
  */
-export async function createOrganisationForCreator(creatorUserId: string, input: NewOrganisation): Promise<OrganisationRecord> {
+export async function createOrganisationAsOwner(ctx: ServiceContext, input: NewOrganisation): Promise<OrganisationRecord> {
+  const creator = requireUser(ctx.actor);
   const org = await OrganisationModel.create({ ...input, verified: false });
-  await MembershipModel.create({ userId: toObjectId('User', creatorUserId), organisationId: org._id, role: 'OWNER' });
+  await MembershipModel.create({ userId: toObjectId('User', creator.userId), organisationId: org._id, role: 'OWNER' });
   return org.toObject();
 }
 
 /** Staff mark an organisation as verified, which lets it publish. */
-export async function verifyOrganisation(actor: Actor, organisationId: string): Promise<OrganisationRecord> {
+export async function verifyOrganisation(ctx: ServiceContext, organisationId: string): Promise<OrganisationRecord> {
+  const { actor } = ctx;
   const staff = requireUser(actor);
-  const org = await getOrganisation(actor, organisationId);
+  const org = await getOrganisation(ctx, organisationId);
   if (!isStaff(actor)) throw forbidden('Only accelerator staff can verify organisations.');
   if (!organisationPolicy.canVerify(actor, org)) return org;
   const updated = await OrganisationModel.findOneAndUpdate(
     { _id: org._id, verified: false },
-    { $set: { verified: true, verifiedAt: new Date(), verifiedBy: toObjectId('User', staff.userId) } },
+    { $set: { verified: true, verifiedAt: ctx.now, verifiedBy: toObjectId('User', staff.userId) } },
     { returnDocument: 'after' },
   ).lean();
-  return updated ?? getOrganisation(actor, organisationId);
+  return updated ?? getOrganisation(ctx, organisationId);
 }
 
 const updateOrganisationSchema = z.strictObject({
@@ -95,21 +95,21 @@ const updateOrganisationSchema = z.strictObject({
 });
 
 /** Owners and staff edit an organisation's public profile. */
-export async function updateOrganisation(actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationRecord> {
-  requireUser(actor);
+export async function updateOrganisation(ctx: ServiceContext, input: UpdateOrganisationInput): Promise<OrganisationRecord> {
+  requireUser(ctx.actor);
   const { organisationId, ...changes } = parseInput(updateOrganisationSchema, dropNulls(input));
-  const org = await getOrganisation(actor, organisationId);
-  if (!organisationPolicy.canUpdate(actor, org)) throw forbidden('Only owners of this organisation can edit it.');
+  const org = await getOrganisation(ctx, organisationId);
+  if (!organisationPolicy.canUpdate(ctx.actor, org)) throw forbidden('Only owners of this organisation can edit it.');
   const updated = await OrganisationModel.findByIdAndUpdate(org._id, { $set: changes }, { returnDocument: 'after' }).lean();
   if (!updated) throw notFound('Organisation', organisationId);
   return updated;
 }
 
 /** Member list, for members and staff only; an empty list for anyone else. */
-export async function listMembers(actor: Actor, org: OrganisationRecord) {
+export async function listMembers({ actor }: ServiceContext, org: OrganisationRecord) {
   if (!organisationPolicy.canSeeMembers(actor, org)) return [];
   const memberships = await MembershipModel.find({ organisationId: org._id }).sort({ createdAt: 1 }).lean();
-  const users = await UserModel.find({ _id: trusted({ $in: memberships.map((m) => m.userId) }) }).lean();
+  const users = await findUsersByIds(memberships.map((m) => m.userId));
   const usersById = new Map(users.map((user) => [user._id.toHexString(), user]));
   return memberships.flatMap((membership) => {
     const user = usersById.get(membership.userId.toHexString());

@@ -1,6 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
-import type { ResponseStatus } from '../graphql/generated/resolvers-types';
+import { sdlEnumValues } from '../contract/sdl';
+import type { ResponseStatus } from '../contract/generated/resolvers-types';
 
 /** A start-up's response to a challenge with one of its solutions. */
 export interface ResponseRecord {

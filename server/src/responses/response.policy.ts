@@ -1,6 +1,6 @@
 import { type Actor, isMemberOf, isStaff } from '../shared/actor';
 import { allowedEvents, type TransitionTable } from '../shared/state-machine';
-import type { ResponseEvent, ResponseStatus } from '../graphql/generated/resolvers-types';
+import type { ResponseEvent, ResponseStatus } from '../contract/generated/resolvers-types';
 import type { ResponseRecord } from './response.model';
 
 /** A response's lifecycle. Decided responses are final; a withdrawn one frees the start-up to respond again. */

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
-import type { GraphQLContext } from '../graphql/context';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { isOpenForResponses } from '../challenges/challenge.policy';
+import type { ChallengeRecord } from '../challenges/challenge.model';
 import type { ResponseRecord } from './response.model';
 import { responsePolicy } from './response.policy';
 import {
@@ -16,20 +16,20 @@ import {
 
 export const responseResolvers: Resolvers = {
   Query: {
-    response: (_parent, { id }, { actor }) => getResponse(actor, id),
-    responses: (_parent, { filter, first, after }, { actor }) => listResponses(actor, filter, first, after),
+    response: (_parent, { id }, ctx) => getResponse(ctx, id),
+    responses: (_parent, args, ctx) => listResponses(ctx, args),
   },
   Mutation: {
-    submitResponse: (_parent, { input }, { actor }) => submitResponse(actor, input),
-    updateResponse: (_parent, { input }, { actor }) => updateResponse(actor, input),
-    withdrawResponse: (_parent, { input }, { actor }) => withdrawResponse(actor, input),
-    shortlistResponse: (_parent, { input }, { actor }) => shortlistResponse(actor, input),
-    declineResponse: (_parent, { input }, { actor }) => declineResponse(actor, input),
+    submitResponse: (_parent, { input }, ctx) => submitResponse(ctx, input),
+    updateResponse: (_parent, { input }, ctx) => updateResponse(ctx, input),
+    withdrawResponse: (_parent, { input }, ctx) => withdrawResponse(ctx, input),
+    shortlistResponse: (_parent, { input }, ctx) => shortlistResponse(ctx, input),
+    declineResponse: (_parent, { input }, ctx) => declineResponse(ctx, input),
   },
   Challenge: {
-    responses: (challenge, { first, after }, { actor }) =>
-      actor.kind === 'user'
-        ? listResponses(actor, { challengeId: challenge._id.toHexString() }, first, after)
+    responses: (challenge, { first, after }, ctx) =>
+      ctx.actor.kind === 'user'
+        ? listResponses(ctx, { filter: { challengeId: challenge._id.toHexString() }, first, after })
         : { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 },
   },
   Response: {
@@ -51,8 +51,8 @@ export const responseResolvers: Resolvers = {
       return organisation;
     },
     declineReason: (response) => response.declineReason ?? null,
-    viewerCan: async (response, _args, { actor, loaders }) => {
-      const open = await challengeOpen(response, loaders);
+    viewerCan: async (response, _args, { actor, loaders, now }) => {
+      const open = await challengeOpen(response, (id) => loaders.challengeById.load(id), now);
       return {
         update: responsePolicy.canFire(actor, response, 'UPDATE', open),
         shortlist: responsePolicy.canFire(actor, response, 'SHORTLIST', open),
@@ -60,14 +60,18 @@ export const responseResolvers: Resolvers = {
         withdraw: responsePolicy.canFire(actor, response, 'WITHDRAW', open),
       };
     },
-    allowedEvents: async (response, _args, { actor, loaders }) =>
-      responsePolicy.allowedEventsFor(actor, response, await challengeOpen(response, loaders)),
+    allowedEvents: async (response, _args, { actor, loaders, now }) =>
+      responsePolicy.allowedEventsFor(actor, response, await challengeOpen(response, (id) => loaders.challengeById.load(id), now)),
   },
 };
 
 /** Whether the response's challenge still takes responses; only a SUBMITTED response needs to know. */
-async function challengeOpen(response: ResponseRecord, loaders: GraphQLContext['loaders']): Promise<boolean> {
+async function challengeOpen(
+  response: ResponseRecord,
+  loadChallenge: (id: string) => Promise<ChallengeRecord | null>,
+  now: Date,
+): Promise<boolean> {
   if (response.status !== 'SUBMITTED') return false;
-  const challenge = await loaders.challengeById.load(response.challengeId.toHexString());
-  return challenge !== null && isOpenForResponses(challenge, new Date());
+  const challenge = await loadChallenge(response.challengeId.toHexString());
+  return challenge !== null && isOpenForResponses(challenge, now);
 }

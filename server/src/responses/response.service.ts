@@ -2,28 +2,29 @@ import { z } from 'zod';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
+import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
 import { type Actor, isMemberOf, isStaff, membershipOf, requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
+import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
-import { sdlEnum } from '../shared/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
 import type {
   DeclineResponseInput,
   ResponseEvent,
   ResponseFilter,
-  ResponseStatus,
   ResponseTransitionInput,
   SubmitResponseInput,
   UpdateResponseInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { ChallengeModel, type ChallengeRecord } from '../challenges/challenge.model';
 import { challengePolicy } from '../challenges/challenge.policy';
 import { closeExpiredChallenges } from '../challenges/challenge.service';
 import { getSolution } from '../solutions/solution.service';
 import { liveKeyFor, ResponseModel, type ResponseRecord } from './response.model';
 import { responsePolicy, responseTransitions } from './response.policy';
-import { challengeWindowRules, failedEligibilityRules, type FailedRule } from './response-eligibility';
+import { challengeWindowRules, failedResponseRules, type FailedRule } from '../challenges/challenge-requirements';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -49,9 +50,9 @@ const transitionSchema = z.strictObject({ responseId: z.string(), expectedVersio
 const declineSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int(), reason: text(10, 2000) });
 
 /** Loads a response the actor may see, else NOT_FOUND: other start-ups cannot tell it exists. */
-export async function getResponse(actor: Actor, id: string): Promise<ResponseRecord> {
+export async function getResponse(ctx: ServiceContext, id: string): Promise<ResponseRecord> {
   const response = await ResponseModel.findById(toObjectId('Response', id)).lean();
-  if (!response || !responsePolicy.canSee(actor, response)) throw notFound('Response', id);
+  if (!response || !responsePolicy.canSee(ctx.actor, response)) throw notFound('Response', id);
   return response;
 }
 
@@ -59,18 +60,14 @@ export async function getResponse(actor: Actor, id: string): Promise<ResponseRec
 export type ResponsePage = CountedPage<ResponseRecord>;
 
 /** Lists responses newest first: staff see all; others those of their start-ups and those to their challenges. */
-export async function listResponses(
-  actor: Actor,
-  filter: ResponseFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<ResponsePage> {
+export async function listResponses(ctx: ServiceContext, { filter, first, after }: ListArgs<ResponseFilter>): Promise<ResponsePage> {
+  const { actor } = ctx;
   requireUser(actor);
   const conditions: Record<string, unknown>[] = [
     isStaff(actor) ? {} : { $or: [inOwnOrganisations(actor), inOwnOrganisations(actor, 'challengeOrganisationId')] },
   ];
   if (filter?.challengeId) conditions.push({ challengeId: filterObjectId('filter.challengeId', filter.challengeId) });
-  if (filter?.status) conditions.push({ status: sdlEnum<ResponseStatus>('ResponseStatus').parse(filter.status) });
+  if (filter?.status) conditions.push({ status: filter.status });
   if (filter?.mine) conditions.push(inOwnOrganisations(actor));
   return findPage(ResponseModel, conditions, first, after);
 }
@@ -79,16 +76,12 @@ export async function listResponses(
  * The challenge a start-up is responding to. A challenge that was published stays addressable
  * after it closes, so a late response is told the deadline passed rather than "not found".
  */
-async function loadChallengeForResponse(actor: Actor, challengeId: string): Promise<ChallengeRecord> {
+async function loadChallengeForResponse(ctx: ServiceContext, challengeId: string): Promise<ChallengeRecord> {
   const id = toObjectId('Challenge', challengeId);
-  await closeExpiredChallenges(new Date(), [id]);
+  await closeExpiredChallenges(ctx.now, [id]);
   const challenge = await ChallengeModel.findById(id).lean();
-  if (!challenge || !(challengePolicy.canSee(actor, challenge) || challenge.publishedAt)) throw notFound('Challenge', challengeId);
+  if (!challenge || !(challengePolicy.canSee(ctx.actor, challenge) || challenge.publishedAt)) throw notFound('Challenge', challengeId);
   return challenge;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 /** Per-KPI notes must name the challenge's own KPIs, so the public body can read them against its targets. */
@@ -123,16 +116,16 @@ async function liveResponseConflict(liveKey: string): Promise<AppError> {
  * checked and all failures reported together; the unique live key makes a second live response
  * from the same start-up impossible even under concurrent submissions.
  */
-export async function submitResponse(actor: Actor, input: SubmitResponseInput): Promise<ResponseRecord> {
+export async function submitResponse(ctx: ServiceContext, input: SubmitResponseInput): Promise<ResponseRecord> {
+  const { actor, now } = ctx;
   const user = requireUser(actor);
   const { challengeId, solutionId, ...fields } = parseInput(submitSchema, dropNulls(input));
-  const solution = await getSolution(actor, solutionId);
+  const solution = await getSolution(ctx, solutionId);
   const startupId = solution.organisationId.toHexString();
   if (!isMemberOf(actor, startupId)) throw forbidden('Only members of the start-up that owns this solution can respond with it.');
-  const challenge = await loadChallengeForResponse(actor, challengeId);
+  const challenge = await loadChallengeForResponse(ctx, challengeId);
   assertKpiNotesMatch(challenge, fields.kpiNotes);
-  const now = new Date();
-  const failedRules = failedEligibilityRules({
+  const failedRules = failedResponseRules({
     challenge,
     solution,
     startupVerified: membershipOf(actor, startupId)?.organisationVerified === true,
@@ -164,33 +157,33 @@ export async function submitResponse(actor: Actor, input: SubmitResponseInput): 
  * The start-up edits its response until the public body acts on it or the challenge stops taking
  * responses: after the deadline every start-up's offer stays as it was at the deadline.
  */
-export async function updateResponse(actor: Actor, input: UpdateResponseInput): Promise<ResponseRecord> {
-  requireUser(actor);
-  const response = await getResponse(actor, input.responseId);
-  authorise(actor, response, 'UPDATE');
+export async function updateResponse(ctx: ServiceContext, input: UpdateResponseInput): Promise<ResponseRecord> {
+  requireUser(ctx.actor);
+  const response = await getResponse(ctx, input.responseId);
+  authorise(ctx.actor, response, 'UPDATE');
   const { responseId: _responseId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
   nextState(responseTransitions, 'response', response.status, 'UPDATE');
   const challenge = await ChallengeModel.findById(response.challengeId).lean();
   if (!challenge) throw notFound('Challenge', response.challengeId.toHexString());
   assertKpiNotesMatch(challenge, changes.kpiNotes);
-  const closed = challengeWindowRules(challenge, new Date());
+  const closed = challengeWindowRules(challenge, ctx.now);
   if (closed.length > 0) throw notEligible(closed);
   return saveVersioned(ResponseModel, 'response', response, expectedVersion, changes);
 }
 
 /** The start-up takes its response back, which frees it to respond again. */
-export function withdrawResponse(actor: Actor, input: ResponseTransitionInput): Promise<ResponseRecord> {
-  return fire(actor, input, 'WITHDRAW', (response) => ({ liveKey: `withdrawn:${response._id.toHexString()}` }));
+export function withdrawResponse(ctx: ServiceContext, input: ResponseTransitionInput): Promise<ResponseRecord> {
+  return fire(ctx, input, 'WITHDRAW', (response) => ({ liveKey: `withdrawn:${response._id.toHexString()}` }));
 }
 
 /** The public body or staff take a response further. */
-export function shortlistResponse(actor: Actor, input: ResponseTransitionInput): Promise<ResponseRecord> {
-  return fire(actor, input, 'SHORTLIST', () => ({}));
+export function shortlistResponse(ctx: ServiceContext, input: ResponseTransitionInput): Promise<ResponseRecord> {
+  return fire(ctx, input, 'SHORTLIST', () => ({}));
 }
 
 /** The public body or staff decline a response, with a reason the start-up sees. */
-export function declineResponse(actor: Actor, input: DeclineResponseInput): Promise<ResponseRecord> {
-  return fire(actor, input, 'DECLINE', () => ({ declineReason: parseInput(declineSchema, input).reason }));
+export function declineResponse(ctx: ServiceContext, input: DeclineResponseInput): Promise<ResponseRecord> {
+  return fire(ctx, input, 'DECLINE', () => ({ declineReason: parseInput(declineSchema, input).reason }));
 }
 
 function authorise(actor: Actor, response: ResponseRecord, event: ResponseEvent): void {
@@ -198,15 +191,15 @@ function authorise(actor: Actor, response: ResponseRecord, event: ResponseEvent)
 }
 
 async function fire(
-  actor: Actor,
+  ctx: ServiceContext,
   input: ResponseTransitionInput,
   event: ResponseEvent,
   prepare: (response: ResponseRecord) => Partial<ResponseRecord>,
 ): Promise<ResponseRecord> {
-  requireUser(actor);
+  requireUser(ctx.actor);
   const { responseId, expectedVersion } = parseInput(transitionSchema, { responseId: input.responseId, expectedVersion: input.expectedVersion });
-  const response = await getResponse(actor, responseId);
-  authorise(actor, response, event);
+  const response = await getResponse(ctx, responseId);
+  authorise(ctx.actor, response, event);
   const status = nextState(responseTransitions, 'response', response.status, event);
   return saveVersioned(ResponseModel, 'response', response, expectedVersion, { ...prepare(response), status });
 }

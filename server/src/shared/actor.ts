@@ -1,4 +1,4 @@
-import type { MembershipRole, OrganisationKind, PlatformRole } from '../graphql/generated/resolvers-types';
+import type { MembershipRole, OrganisationKind, PlatformRole } from '../contract/generated/resolvers-types';
 import { unauthenticated } from './errors';
 
 /** One organisation the acting user belongs to, as loaded once per request. */
@@ -20,12 +20,27 @@ export interface UserActor {
 }
 
 /**
- * Who is acting. Every service method takes it first, so GraphQL, seeds and jobs
- * all pass through the same permission checks.
+ * The platform itself, acting for seeds, the deadline sweeper, matcher runs and notification
+ * delivery. It is no one's member and not staff: each policy names what it may do, so it passes
+ * the same checks as everyone else instead of bypassing them.
  */
-export type Actor = { kind: 'anonymous' } | UserActor;
+export interface SystemActor {
+  kind: 'system';
+}
+
+/**
+ * Who is acting. Every service method takes it first (inside its ServiceContext), so GraphQL,
+ * seeds and jobs all pass through the same permission checks.
+ */
+export type Actor = { kind: 'anonymous' } | UserActor | SystemActor;
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
+
+export const systemActor: SystemActor = { kind: 'system' };
+
+export function isSystem(actor: Actor): actor is SystemActor {
+  return actor.kind === 'system';
+}
 
 /** Narrows to a signed-in user or throws UNAUTHENTICATED. */
 export function requireUser(actor: Actor): UserActor {

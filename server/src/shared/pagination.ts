@@ -1,6 +1,10 @@
-import { trusted } from '../db/trusted';
-import { Types } from 'mongoose';
 import { badInput } from './errors';
+
+/**
+ * Both cursor schemes the API hands out live here: lists page by record id (a cursor names the
+ * last record seen), search pages by offset into the engine's ranking. Both are opaque base64url
+ * strings, and both share one page-size rule.
+ */
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -10,37 +14,46 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-export function encodeCursor(id: Types.ObjectId): string {
-  return Buffer.from(id.toHexString(), 'utf8').toString('base64url');
+/** What every list takes, exactly as GraphQL passes it, so resolvers hand `args` straight through. */
+export interface ListArgs<Filter> {
+  filter?: Filter | null;
+  first?: number | null;
+  after?: string | null;
 }
 
-/** Reads a cursor produced by `encodeCursor`; anything else is a BAD_USER_INPUT on `after`. */
-export function decodeCursor(cursor: string): Types.ObjectId {
-  const hex = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f]{24}$/.test(hex)) throw badInput([{ field: 'after', message: 'is not a valid cursor' }]);
-  return new Types.ObjectId(hex);
-}
-
-/** Validates `first`, so a client can neither ask for nothing nor for the whole collection. */
-export function pageSize(first: number | null | undefined): number {
+/** Validates `first`, so a client can neither ask for nothing nor for everything. */
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badInput([{ field: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    throw badInput([{ field: 'first', message: `must be between 1 and ${max}` }]);
   }
   return size;
 }
 
-/** Mongo condition selecting records after the cursor, in `_id` descending order. */
-export function afterCursorCondition(after: string | null | undefined): Record<string, unknown> {
-  return after ? { _id: trusted({ $lt: decodeCursor(after) }) } : {};
+const invalidCursor = () => badInput([{ field: 'after', message: 'is not a valid cursor' }]);
+
+/** The cursor of a list page: the hex id of the last record on it. */
+export function encodeIdCursor(hexId: string): string {
+  return Buffer.from(hexId, 'utf8').toString('base64url');
 }
 
-/** Builds a page from `size + 1` records fetched in `_id` descending order. */
-export function toPage<T extends { _id: Types.ObjectId }>(records: T[], size: number): Page<T> {
-  const nodes = records.slice(0, size);
-  const last = nodes.at(-1);
-  return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node._id), node })),
-    pageInfo: { hasNextPage: records.length > size, endCursor: last ? encodeCursor(last._id) : null },
-  };
+/** Reads a cursor produced by `encodeIdCursor`; anything else is a BAD_USER_INPUT on `after`. */
+export function decodeIdCursor(cursor: string): string {
+  const hex = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[0-9a-f]{24}$/.test(hex)) throw invalidCursor();
+  return hex;
+}
+
+/** The cursor of a search page: how many ranked hits come before the next page. */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+}
+
+/** Reads a cursor produced by `encodeOffsetCursor` (0 without one), refusing offsets beyond `maxOffset`. */
+export function decodeOffsetCursor(cursor: string | null | undefined, maxOffset: number): number {
+  if (!cursor) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const offset = match ? Number(match[1]) : Number.NaN;
+  if (!Number.isSafeInteger(offset) || offset > maxOffset) throw invalidCursor();
+  return offset;
 }

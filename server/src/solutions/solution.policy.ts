@@ -1,6 +1,6 @@
 import { type Actor, isStaff, isMemberOf, membershipOf } from '../shared/actor';
 import { allowedEvents, type TransitionTable } from '../shared/state-machine';
-import type { Accreditation, SolutionEvent, SolutionStatus } from '../graphql/generated/resolvers-types';
+import type { Accreditation, SolutionEvent, SolutionStatus } from '../contract/generated/resolvers-types';
 import type { EvidenceRecord, SolutionRecord } from './solution.model';
 
 /** A solution's lifecycle. Profiles stay editable once published, because they are reused for months. */

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../graphql/generated/resolvers-types';
+import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { isExpiredAccreditation, solutionPolicy, validAccreditations } from './solution.policy';
 import {
@@ -13,15 +13,15 @@ import {
 
 export const solutionResolvers: Resolvers = {
   Query: {
-    solution: (_parent, { id }, { actor }) => getSolution(actor, id),
-    solutions: (_parent, { filter, first, after }, { actor }) => listSolutions(actor, filter, first, after),
+    solution: (_parent, { id }, ctx) => getSolution(ctx, id),
+    solutions: (_parent, args, ctx) => listSolutions(ctx, args),
   },
   Mutation: {
-    createSolution: (_parent, { input }, { actor }) => createSolution(actor, input),
-    updateSolution: (_parent, { input }, { actor }) => updateSolution(actor, input),
-    publishSolution: (_parent, { input }, { actor }) => publishSolution(actor, input),
-    unpublishSolution: (_parent, { input }, { actor }) => unpublishSolution(actor, input),
-    archiveSolution: (_parent, { input }, { actor }) => archiveSolution(actor, input),
+    createSolution: (_parent, { input }, ctx) => createSolution(ctx, input),
+    updateSolution: (_parent, { input }, ctx) => updateSolution(ctx, input),
+    publishSolution: (_parent, { input }, ctx) => publishSolution(ctx, input),
+    unpublishSolution: (_parent, { input }, ctx) => unpublishSolution(ctx, input),
+    archiveSolution: (_parent, { input }, ctx) => archiveSolution(ctx, input),
   },
   Solution: {
     id: (solution) => solution._id.toHexString(),
@@ -30,18 +30,15 @@ export const solutionResolvers: Resolvers = {
       if (!organisation) throw notFound('Organisation', solution.organisationId.toHexString());
       return organisation;
     },
-    evidence: (solution) =>
+    evidence: (solution, _args, { now }) =>
       solution.evidence.map((item) => ({
         ...item,
         url: item.url ?? null,
         accreditation: item.accreditation ?? null,
-        expired: isExpiredAccreditation(item, new Date()),
+        expired: isExpiredAccreditation(item, now),
       })),
-    validAccreditations: (solution) => validAccreditations(solution, new Date()),
-    hasExpiredAccreditation: (solution) => {
-      const now = new Date();
-      return solution.evidence.some((item) => isExpiredAccreditation(item, now));
-    },
+    validAccreditations: (solution, _args, { now }) => validAccreditations(solution, now),
+    hasExpiredAccreditation: (solution, _args, { now }) => solution.evidence.some((item) => isExpiredAccreditation(item, now)),
     viewerCan: (solution, _args, { actor }) => ({
       update: solutionPolicy.canFire(actor, solution, 'UPDATE'),
       publish: solutionPolicy.canFire(actor, solution, 'PUBLISH'),

@@ -5,9 +5,11 @@ import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
 import { type Actor, requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
+import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
 import { nextState } from '../shared/state-machine';
-import { regionSchema, sdlEnum } from '../shared/taxonomy';
+import { regionSchema, sdlEnum } from '../contract/taxonomy';
 import { dropNulls, parseInput } from '../shared/validation';
 import type {
   Accreditation,
@@ -19,7 +21,7 @@ import type {
   SolutionFilter,
   SolutionTransitionInput,
   UpdateSolutionInput,
-} from '../graphql/generated/resolvers-types';
+} from '../contract/generated/resolvers-types';
 import { SolutionModel, type SolutionRecord } from './solution.model';
 import { solutionPolicy, solutionTransitions } from './solution.policy';
 
@@ -83,9 +85,9 @@ function assertPriceRange(fields: Pick<SolutionRecord, 'priceMinGbp' | 'priceMax
 }
 
 /** Loads a solution the actor may see, else NOT_FOUND (hidden and missing look the same). */
-export async function getSolution(actor: Actor, id: string): Promise<SolutionRecord> {
+export async function getSolution(ctx: ServiceContext, id: string): Promise<SolutionRecord> {
   const solution = await SolutionModel.findById(toObjectId('Solution', id)).lean();
-  if (!solution || !solutionPolicy.canSee(actor, solution)) throw notFound('Solution', id);
+  if (!solution || !solutionPolicy.canSee(ctx.actor, solution)) throw notFound('Solution', id);
   return solution;
 }
 
@@ -109,19 +111,14 @@ function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, 
 }
 
 /** Lists solutions newest first; filters narrow what the actor may see, never widen it. */
-export async function listSolutions(
-  actor: Actor,
-  filter: SolutionFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<SolutionPage> {
-  return findPage(SolutionModel, filterConditions(actor, filter ?? {}), first, after);
+export async function listSolutions(ctx: ServiceContext, { filter, first, after }: ListArgs<SolutionFilter>): Promise<SolutionPage> {
+  return findPage(SolutionModel, filterConditions(ctx.actor, filter ?? {}), first, after);
 }
 
 /** Members of a start-up (verified or not) start a DRAFT profile for it. */
-export async function createSolution(actor: Actor, input: CreateSolutionInput): Promise<SolutionRecord> {
-  const user = requireUser(actor);
-  if (!solutionPolicy.canCreateFor(actor, input.organisationId)) {
+export async function createSolution(ctx: ServiceContext, input: CreateSolutionInput): Promise<SolutionRecord> {
+  const user = requireUser(ctx.actor);
+  if (!solutionPolicy.canCreateFor(ctx.actor, input.organisationId)) {
     throw forbidden('Only members of a start-up can create solutions for it.');
   }
   const { organisationId, ...fields } = parseInput(createSchema, dropNulls(input));
@@ -137,10 +134,10 @@ export async function createSolution(actor: Actor, input: CreateSolutionInput): 
 }
 
 /** The start-up edits its profile while DRAFT or PUBLISHED. */
-export async function updateSolution(actor: Actor, input: UpdateSolutionInput): Promise<SolutionRecord> {
-  requireUser(actor);
-  const solution = await getSolution(actor, input.solutionId);
-  authorise(actor, solution, 'UPDATE');
+export async function updateSolution(ctx: ServiceContext, input: UpdateSolutionInput): Promise<SolutionRecord> {
+  requireUser(ctx.actor);
+  const solution = await getSolution(ctx, input.solutionId);
+  authorise(ctx.actor, solution, 'UPDATE');
   const { solutionId: _solutionId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
   nextState(solutionTransitions, 'solution', solution.status, 'UPDATE');
   assertPriceRange({ ...solution, ...changes });
@@ -148,9 +145,9 @@ export async function updateSolution(actor: Actor, input: UpdateSolutionInput): 
 }
 
 /** Members of a verified start-up make a solution public, so it can be matched and used in responses. */
-export function publishSolution(actor: Actor, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(actor, input, 'PUBLISH', (solution, now) => {
-    if (!solutionPolicy.publisherIsVerified(actor, solution)) {
+export function publishSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
+  return fire(ctx, input, 'PUBLISH', (solution, now) => {
+    if (!solutionPolicy.publisherIsVerified(ctx.actor, solution)) {
       throw new AppError('NOT_ELIGIBLE', 'Your start-up must be verified by staff before it can publish solutions.');
     }
     return { publishedAt: now };
@@ -158,13 +155,13 @@ export function publishSolution(actor: Actor, input: SolutionTransitionInput): P
 }
 
 /** The start-up takes a published solution back to DRAFT. */
-export function unpublishSolution(actor: Actor, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(actor, input, 'UNPUBLISH', () => ({}));
+export function unpublishSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
+  return fire(ctx, input, 'UNPUBLISH', () => ({}));
 }
 
 /** The start-up retires a solution, or staff take one down. */
-export function archiveSolution(actor: Actor, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(actor, input, 'ARCHIVE', (_solution, now) => ({ archivedAt: now }));
+export function archiveSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
+  return fire(ctx, input, 'ARCHIVE', (_solution, now) => ({ archivedAt: now }));
 }
 
 function authorise(actor: Actor, solution: SolutionRecord, event: SolutionEvent): void {
@@ -174,15 +171,15 @@ function authorise(actor: Actor, solution: SolutionRecord, event: SolutionEvent)
 }
 
 async function fire(
-  actor: Actor,
+  ctx: ServiceContext,
   input: SolutionTransitionInput,
   event: SolutionEvent,
   prepare: (solution: SolutionRecord, now: Date) => Partial<SolutionRecord>,
 ): Promise<SolutionRecord> {
-  requireUser(actor);
+  requireUser(ctx.actor);
   const { solutionId, expectedVersion } = parseInput(transitionSchema, { solutionId: input.solutionId, expectedVersion: input.expectedVersion });
-  const solution = await getSolution(actor, solutionId);
-  authorise(actor, solution, event);
+  const solution = await getSolution(ctx, solutionId);
+  authorise(ctx.actor, solution, event);
   const status = nextState(solutionTransitions, 'solution', solution.status, event);
-  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, new Date()), status });
+  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, ctx.now), status });
 }

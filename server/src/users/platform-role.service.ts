@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { type Actor, isAdmin, requireUser } from '../shared/actor';
+import { requireUser } from '../shared/actor';
+import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { sdlEnum } from '../shared/taxonomy';
+import { sdlEnum } from '../contract/taxonomy';
 import { toObjectId } from '../db/ids';
-import type { PlatformRole, SetPlatformRolesInput } from '../graphql/generated/resolvers-types';
-import { MembershipModel } from '../organisations/membership.model';
-import { OrganisationModel } from '../organisations/organisation.model';
-import { assertStrongPassword, hashPassword } from '../auth/password';
+import type { PlatformRole, SetPlatformRolesInput } from '../contract/generated/resolvers-types';
 import { UserModel, type UserRecord } from './user.model';
-import { normaliseEmail } from './user.service';
+import { platformPolicy } from './platform.policy';
 
 const setRolesSchema = z.strictObject({
   userId: z.string(),
@@ -17,9 +15,9 @@ const setRolesSchema = z.strictObject({
 });
 
 /** Admins grant and remove STAFF and ADMIN. An admin cannot remove their own ADMIN, so the platform never loses its last one by accident. */
-export async function setPlatformRoles(actor: Actor, input: SetPlatformRolesInput): Promise<UserRecord> {
-  const admin = requireUser(actor);
-  if (!isAdmin(actor)) throw forbidden('Only administrators can change platform roles.');
+export async function setPlatformRoles(ctx: ServiceContext, input: SetPlatformRolesInput): Promise<UserRecord> {
+  const admin = requireUser(ctx.actor);
+  if (!platformPolicy.canSetPlatformRoles(ctx.actor)) throw forbidden('Only administrators can change platform roles.');
   const { userId, roles } = parseInput(setRolesSchema, input);
   if (userId === admin.userId && !roles.includes('ADMIN')) {
     throw new AppError('BAD_USER_INPUT', 'You cannot remove your own ADMIN role.', {
@@ -33,36 +31,4 @@ export async function setPlatformRoles(actor: Actor, input: SetPlatformRolesInpu
   ).lean();
   if (!user) throw notFound('User', userId);
   return user;
-}
-
-/** The accelerator and its first administrator, for a platform that has none yet. */
-export interface PlatformBootstrap {
-  acceleratorName: string;
-  admin: { email: string; name: string; password: string };
-}
-
-/**
- * Creates the accelerator organisation and its first ADMIN. Refuses once any admin exists, so it
- * is safe to run on every seed; everyone after that is invited and promoted by an admin.
- */
-export async function bootstrapPlatform(input: PlatformBootstrap): Promise<{ adminUserId: string; acceleratorId: string }> {
-  if (await UserModel.exists({ platformRoles: 'ADMIN' })) {
-    throw new AppError('CONFLICT', 'The platform already has an administrator.');
-  }
-  const email = normaliseEmail(input.admin.email);
-  assertStrongPassword(input.admin.password, email);
-  const accelerator = await OrganisationModel.create({
-    name: input.acceleratorName,
-    kind: 'ACCELERATOR',
-    verified: true,
-    verifiedAt: new Date(),
-  });
-  const admin = await UserModel.create({
-    email,
-    name: input.admin.name,
-    passwordHash: await hashPassword(input.admin.password),
-    platformRoles: ['STAFF', 'ADMIN'],
-  });
-  await MembershipModel.create({ userId: admin._id, organisationId: accelerator._id, role: 'OWNER' });
-  return { adminUserId: admin._id.toHexString(), acceleratorId: accelerator._id.toHexString() };
 }

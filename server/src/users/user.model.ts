@@ -1,6 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
-import { sdlEnumValues } from '../graphql/sdl';
-import type { PlatformRole } from '../graphql/generated/resolvers-types';
+import { sdlEnumValues } from '../contract/sdl';
+import type { PlatformRole } from '../contract/generated/resolvers-types';
 
 /** A person who can sign in. Emails are stored lower-cased so uniqueness ignores case. */
 export interface UserRecord {

@@ -1,43 +1,57 @@
-import { trusted } from '../db/trusted';
 import { Types } from 'mongoose';
-import type { UserActor } from '../shared/actor';
-import { MembershipModel } from '../organisations/membership.model';
-import { OrganisationModel } from '../organisations/organisation.model';
+import { trusted } from '../db/trusted';
+import { isDuplicateKey } from '../db/duplicate-key';
+import { normaliseEmail } from '../shared/email';
+import { AppError } from '../shared/errors';
+import type { PlatformRole } from '../contract/generated/resolvers-types';
+import { assertStrongPassword, hashPassword } from './password';
 import { UserModel, type UserRecord } from './user.model';
-
-/** Emails compare case-insensitively everywhere; this is the one normal form. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export async function findUserByEmail(email: string): Promise<UserRecord | null> {
   return UserModel.findOne({ email: normaliseEmail(email) }).lean();
 }
 
-/**
- * Builds the actor for a signed-in user: their roles and memberships, loaded once per request
- * so that permission checks never hit the database again. Null when the user no longer exists.
- */
-export async function loadUserActor(userId: string): Promise<UserActor | null> {
-  if (!Types.ObjectId.isValid(userId)) return null;
-  const user = await UserModel.findById(userId).lean();
-  if (!user) return null;
-  const memberships = await MembershipModel.find({ userId: user._id }).sort({ createdAt: 1 }).lean();
-  const organisations = await OrganisationModel.find({ _id: trusted({ $in: memberships.map((m) => m.organisationId) }) })
-    .select({ kind: 1, verified: 1 })
-    .lean();
-  const organisationsById = new Map(organisations.map((org) => [org._id.toHexString(), org]));
-  return {
-    kind: 'user',
-    userId: user._id.toHexString(),
-    email: user.email,
-    name: user.name,
-    platformRoles: user.platformRoles,
-    memberships: memberships.flatMap((membership) => {
-      const org = organisationsById.get(membership.organisationId.toHexString());
-      return org
-        ? [{ organisationId: org._id.toHexString(), organisationKind: org.kind, organisationVerified: org.verified, role: membership.role }]
-        : [];
-    }),
-  };
+/** The user with this id, or null when there is none (or the id is not one). */
+export async function findUserById(userId: string): Promise<UserRecord | null> {
+  return Types.ObjectId.isValid(userId) ? UserModel.findById(userId).lean() : null;
+}
+
+export async function findUsersByIds(ids: Types.ObjectId[]): Promise<UserRecord[]> {
+  return UserModel.find({ _id: trusted({ $in: ids }) }).lean();
+}
+
+export async function isEmailRegistered(email: string): Promise<boolean> {
+  return (await UserModel.exists({ email: normaliseEmail(email) })) !== null;
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await UserModel.exists({})) !== null;
+}
+
+export async function hasAdministrator(): Promise<boolean> {
+  return (await UserModel.exists({ platformRoles: 'ADMIN' })) !== null;
+}
+
+export const emailTaken = () =>
+  new AppError('EMAIL_TAKEN', 'An account with this email already exists.', {
+    fields: [{ field: 'email', message: 'is already registered' }],
+  });
+
+/** Creates a user with a strong password, stored only as its hash; a registered email is EMAIL_TAKEN. */
+export async function createUser(input: { email: string; name: string; password: string; platformRoles?: PlatformRole[] }): Promise<UserRecord> {
+  const email = normaliseEmail(input.email);
+  assertStrongPassword(input.password, email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await UserModel.create({ email, name: input.name, passwordHash, platformRoles: input.platformRoles ?? [] });
+    return user.toObject();
+  } catch (error) {
+    if (isDuplicateKey(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+/** Removes a user again: only for undoing a registration that failed half-way (there are no transactions). */
+export async function deleteUser(userId: Types.ObjectId): Promise<void> {
+  await UserModel.deleteOne({ _id: userId });
 }

@@ -1,0 +1,134 @@
+import { performance } from 'node:perf_hooks';
+import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/embedded-search-engine';
+import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisearch/meilisearch-search-engine';
+import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
+import { defineIndexSettings, type SearchEngine } from '../server/src/search/search-engine';
+import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/matching/lexical-relevance';
+import { CANDIDATE_OPTIONS, retrieveCandidates } from '../server/src/matching/match-candidates';
+import { rankCandidates } from '../server/src/matching/match-ranking';
+import { featureValues, reciprocalScore, scoreOf, type MatchSolution } from '../server/src/matching/match-scoring';
+import { DEFAULT_WEIGHTS, type FeatureWeights } from '../server/src/matching/match-weights';
+import type { BeirDataset } from './lib/beir-dataset';
+import { mean, ndcgAt, recallAt, reciprocalRankAt, type Judgements } from './lib/ir-metrics';
+import { matchChallengeFromBeir, matchSolutionFromBeir } from './lib/matcher-records';
+
+/**
+ * `npm run relevance -- --beir DIR --matcher`: the matcher measured as retrieval. Queries are
+ * challenges, the corpus is solutions. Prints the matcher (candidates through the engine, then
+ * our re-rank), the matcher with reciprocal scoring, keyword search (the engine's own ranking of
+ * the whole challenge text) and plain BM25 over the whole corpus, with the same metrics as search.
+ */
+
+export interface MatcherRelevanceOptions {
+  engine: 'embedded' | 'meilisearch';
+  meiliHost?: string;
+  meiliKey?: string;
+  weights?: Partial<FeatureWeights>;
+  candidates?: Partial<typeof CANDIDATE_OPTIONS>;
+}
+
+type Metrics = Record<'ndcg@10' | 'recall@10' | 'recall@100' | 'mrr@10', number>;
+
+function metricsOf(rankings: Map<string, string[]>, qrels: Map<string, Judgements>): Metrics {
+  const per = (metric: (ranking: string[], judgements: Judgements) => number) =>
+    Number(mean([...rankings].map(([id, ranking]) => metric(ranking, qrels.get(id) ?? new Map()))).toFixed(4));
+  return {
+    'ndcg@10': per((ranking, judgements) => ndcgAt(10, ranking, judgements)),
+    'recall@10': per((ranking, judgements) => recallAt(10, ranking, judgements)),
+    'recall@100': per((ranking, judgements) => recallAt(100, ranking, judgements)),
+    'mrr@10': per((ranking, judgements) => reciprocalRankAt(10, ranking, judgements)),
+  };
+}
+
+async function engineFor(options: MatcherRelevanceOptions): Promise<SearchEngine> {
+  if (options.engine === 'embedded') return new EmbeddedSearchEngine();
+  if (!options.meiliHost) throw new Error('--engine meilisearch needs --meili-host (and --meili-key)');
+  return new MeilisearchSearchEngine({ host: options.meiliHost, adminKey: options.meiliKey, taskTimeoutMs: 600_000 });
+}
+
+export async function measureMatcher(dataset: BeirDataset, options: MatcherRelevanceOptions): Promise<Record<string, unknown>> {
+  const now = new Date();
+  const weights: FeatureWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const candidateOptions = { ...CANDIDATE_OPTIONS, ...options.candidates };
+  const solutions = dataset.documents.map(matchSolutionFromBeir);
+  const solutionsById = new Map(solutions.map((solution) => [solution.id, solution]));
+  const challenges = dataset.queries.map(matchChallengeFromBeir);
+  const solutionStatistics = new CorpusStatistics();
+  for (const solution of solutions) solutionStatistics.add(solution.text);
+  const challengeStatistics = new CorpusStatistics();
+  for (const challenge of challenges) challengeStatistics.add(challenge.text);
+
+  const engine = await engineFor(options);
+  const index = `matcher-relevance-${process.pid}`;
+  await engine.deleteIndex(index);
+  await engine.ensureIndex(index, defineIndexSettings({ searchableAttributes: ['title', 'text'], stopWords: [...ENGLISH_STOP_WORDS] }));
+  for (let start = 0; start < dataset.documents.length; start += 5000) {
+    await engine.upsertDocuments(
+      index,
+      dataset.documents.slice(start, start + 5000).map((document) => ({ id: document.id, title: document.title, text: document.text })),
+    );
+  }
+
+  // The backward direction of reciprocal scoring: how well each challenge ranks among all challenges for the solution.
+  const bestBackward = new Map<string, number>();
+  const backwardLexical = (solution: MatchSolution, challengeIndex: number): number => {
+    const query = lexicalQuery(solution.text, challengeStatistics);
+    const score = (i: number) => bm25(query, challenges[i]!.text, challengeStatistics);
+    let best = bestBackward.get(solution.id);
+    if (best === undefined) {
+      best = challenges.reduce((max, _challenge, i) => Math.max(max, score(i)), 0);
+      bestBackward.set(solution.id, best);
+    }
+    return best > 0 ? score(challengeIndex) / best : 0;
+  };
+
+  const rankings = { matcher: new Map<string, string[]>(), matcherWithNearMisses: new Map<string, string[]>(), reciprocal: new Map<string, string[]>(), keyword: new Map<string, string[]>(), bm25: new Map<string, string[]>() };
+  const poolSizes: number[] = [];
+  const started = performance.now();
+  for (const [challengeIndex, challenge] of challenges.entries()) {
+    const query = lexicalQuery(challenge.text, solutionStatistics);
+    const pool = (await retrieveCandidates(engine, index, query, candidateOptions)).flatMap((id) => solutionsById.get(id) ?? []);
+    poolSizes.push(pool.length);
+    const ranked = rankCandidates(challenge, pool, solutionStatistics, { weights, now, limit: 100, nearMissLimit: 100, explain: false });
+    rankings.matcher.set(challenge.id, ranked.suggestions.map((match) => match.solutionId));
+    rankings.matcherWithNearMisses.set(challenge.id, [...ranked.suggestions, ...ranked.nearMisses].map((match) => match.solutionId));
+
+    const bestForward = pool.reduce((best, solution) => Math.max(best, bm25(query, solution.text, solutionStatistics)), 0);
+    const context = { query, statistics: solutionStatistics, bestLexical: bestForward, now };
+    const reciprocal = ranked.suggestions
+      .map((match) => {
+        const solution = solutionsById.get(match.solutionId)!;
+        const backward = scoreOf({ ...featureValues(challenge, solution, context), lexical: backwardLexical(solution, challengeIndex) }, weights);
+        return { id: match.solutionId, score: reciprocalScore(match.score, backward) };
+      })
+      .sort((a, b) => b.score - a.score);
+    rankings.reciprocal.set(challenge.id, reciprocal.map((entry) => entry.id));
+
+    const keyword = await engine.search(index, { query: dataset.queries[challengeIndex]!.text, limit: 100 });
+    rankings.keyword.set(challenge.id, keyword.hits.map((hit) => hit.id));
+    rankings.bm25.set(
+      challenge.id,
+      solutions
+        .map((solution) => ({ id: solution.id, score: bm25(query, solution.text, solutionStatistics) }))
+        .filter((entry) => entry.score > 0)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 100)
+        .map((entry) => entry.id),
+    );
+  }
+  const elapsedMs = performance.now() - started;
+  await engine.deleteIndex(index);
+  return {
+    engine: engine.name,
+    queries: challenges.length,
+    documents: solutions.length,
+    matcher: metricsOf(rankings.matcher, dataset.qrels),
+    // The matcher's whole answer: eligible suggestions, then the near-misses it shows with "why not".
+    matcherWithNearMisses: metricsOf(rankings.matcherWithNearMisses, dataset.qrels),
+    matcherReciprocal: metricsOf(rankings.reciprocal, dataset.qrels),
+    keywordSearch: metricsOf(rankings.keyword, dataset.qrels),
+    plainBm25: metricsOf(rankings.bm25, dataset.qrels),
+    meanPool: Math.round(mean(poolSizes)),
+    msPerQuery: Number((elapsedMs / Math.max(1, challenges.length)).toFixed(1)),
+  };
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { ARTIFACTS_DIR, recordAxe } from './artifacts';
+
+export const DEMO_PASSWORD = 'pilotline-demo-2026';
+export const DEMO = {
+  publicBody: 'public@demo.pilotline.uk',
+  startup: 'startup@demo.pilotline.uk',
+  staff: 'staff@demo.pilotline.uk',
+} as const;
+
+/** Debian's chromium; playwright launches it with a fresh temporary profile (--user-data-dir) each time. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser context (its own cookies) on the test server. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/**
+ * Runs axe on the page as it is now (WCAG 2.0–2.2 A and AA rules), records every violation, and
+ * fails on any serious or critical one.
+ */
+export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const violations = results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.length, help: v.help }));
+  recordAxe({ page: name, url: page.url(), violations });
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  expect(blocking, `axe on ${name}`).toEqual([]);
+}
+
+/** Waits for the page's heading, scans it with axe, and returns it for further checks. */
+export async function visitStep(page: Page, name: string, heading: string | RegExp): Promise<void> {
+  await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toMatch(heading);
+  await checkAccessibility(page, name);
+}
+
+/** Keeps a full-page screenshot of a journey's key page as a test artefact. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(path.join(ARTIFACTS_DIR, 'screenshots'), { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'screenshots', `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, email: string, returnTo?: string): Promise<void> {
+  await page.goto(returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** The newest invitation link the server "emailed" to `email` (MAIL_DRIVER=log writes mail to its log). */
+export async function invitationLinkFor(email: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const lines = fs.readFileSync(inject('serverLog'), 'utf8').split('\n');
+        const mails = lines.filter((line) => line.includes('"mail"') && line.includes(email));
+        link = mails.at(-1)?.match(/\/invitations\/([\w-]+)/)?.[0];
+        return link;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return link as string;
+}
+
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.pilotline.test`;

@@ -1,0 +1,289 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import type { OrganisationDetailsQuery } from '../../gql/graphql';
+import { describeError } from '../../app/errors';
+import { useViewer } from '../../app/session';
+import { ErrorSummary } from '../../components/ui/ErrorSummary';
+import { Loading } from '../../components/ui/Loading';
+import { QueryError } from '../../components/ui/QueryError';
+import { Select, Textarea, TextInput } from '../../components/ui/fields';
+import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { MEMBERSHIP_ROLE_LABELS, optionsOf, REGION_LABELS } from '../../components/ui/labels';
+import { usePageTitle } from '../../components/ui/usePageTitle';
+
+const OrganisationDetailsDocument = graphql(`
+  query OrganisationDetails($id: ID!) {
+    organisation(id: $id) {
+      id
+      name
+      kind
+      region
+      website
+      description
+      verified
+      members {
+        userId
+        name
+        email
+        role
+      }
+      viewerCan {
+        update
+        invite
+        seeMembers
+      }
+    }
+  }
+`);
+
+const UpdateOrganisationDocument = graphql(`
+  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+    updateOrganisation(input: $input) {
+      id
+      name
+      region
+      website
+      description
+    }
+  }
+`);
+
+const InviteMemberDocument = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+type Organisation = NonNullable<OrganisationDetailsQuery['organisation']>;
+
+const LABELS: Record<string, string> = { name: 'Organisation name', region: 'Region', website: 'Website', description: 'About the organisation' };
+
+function EditOrganisationForm({ organisation }: { organisation: Organisation }) {
+  const [form, setForm] = useState({
+    name: organisation.name,
+    region: organisation.region ?? '',
+    website: organisation.website ?? '',
+    description: organisation.description ?? '',
+  });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [update, { loading }] = useMutation(UpdateOrganisationDocument);
+  usePageTitle(organisation.name, errors.length > 0);
+  const set = (key: keyof typeof form) => (value: string) => {
+    setSaved(false);
+    setForm((current) => ({ ...current, [key]: value }));
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!form.name.trim()) {
+      setErrors([{ field: 'name', message: 'Enter the organisation name' }]);
+      return;
+    }
+    try {
+      await update({
+        variables: {
+          input: {
+            organisationId: organisation.id,
+            name: form.name.trim(),
+            ...(form.region ? { region: form.region as Organisation['region'] & string } : {}),
+            ...(form.website.trim() ? { website: form.website.trim() } : {}),
+            description: form.description.trim(),
+          },
+        },
+      });
+      setErrors([]);
+      setSaved(true);
+    } catch (error) {
+      setErrors(fieldErrorsFrom(describeError(error), (field) => LABELS[field]));
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ErrorSummary errors={summaryOf(errors)} />
+      {saved && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="saved-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">Your organisation’s details are saved.</p>
+          </div>
+        </div>
+      )}
+      <h2 className="govuk-heading-m">Details</h2>
+      <TextInput id={fieldId('name')} label={LABELS.name} value={form.name} onChange={set('name')} error={errorFor(errors, 'name')} />
+      <Select
+        id={fieldId('region')}
+        label={LABELS.region}
+        options={[{ value: '', label: 'Choose a region' }, ...optionsOf(REGION_LABELS)]}
+        value={form.region}
+        onChange={set('region')}
+        error={errorFor(errors, 'region')}
+      />
+      <TextInput
+        id={fieldId('website')}
+        label={`${LABELS.website} (optional)`}
+        hint="For example, https://www.example.org"
+        type="url"
+        spellCheck={false}
+        value={form.website}
+        onChange={set('website')}
+        error={errorFor(errors, 'website')}
+      />
+      <Textarea id={fieldId('description')} label={`${LABELS.description} (optional)`} value={form.description} onChange={set('description')} error={errorFor(errors, 'description')} />
+      <button type="submit" className="govuk-button" disabled={loading}>
+        Save details
+      </button>
+    </form>
+  );
+}
+
+function InviteForm({ organisation }: { organisation: Organisation }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'MEMBER' | 'OWNER'>('MEMBER');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [sentTo, setSentTo] = useState<string>();
+  const [invite, { loading }] = useMutation(InviteMemberDocument);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!email.trim()) {
+      setErrors([{ field: 'email', message: 'Enter the email address of the person to invite' }]);
+      return;
+    }
+    try {
+      await invite({ variables: { input: { organisationId: organisation.id, email: email.trim(), role } } });
+      setSentTo(email.trim());
+      setEmail('');
+      setErrors([]);
+    } catch (error) {
+      setErrors(fieldErrorsFrom(describeError(error), (field) => (field === 'email' ? 'Email address' : undefined)));
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h2 className="govuk-heading-m">Invite someone to join</h2>
+      <ErrorSummary errors={summaryOf(errors)} />
+      {sentTo && (
+        <p className="govuk-inset-text" role="status">
+          We have emailed an invitation to {sentTo}.
+        </p>
+      )}
+      <TextInput
+        id={fieldId('invite.email')}
+        label="Email address"
+        type="email"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+        error={errorFor(errors, 'email')}
+      />
+      <Select
+        id={fieldId('invite.role')}
+        label="Role"
+        options={optionsOf(MEMBERSHIP_ROLE_LABELS)}
+        value={role}
+        onChange={(value) => setRole(value as 'MEMBER' | 'OWNER')}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={loading}>
+        Send invitation
+      </button>
+    </form>
+  );
+}
+
+function OrganisationDetails({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useQuery(OrganisationDetailsDocument, { variables: { id } });
+  usePageTitle(data?.organisation?.name ?? 'Your organisation');
+  if (loading && !data) return <Loading />;
+  if (error) return <QueryError error={error} retry={() => void refetch()} />;
+  const organisation = data?.organisation;
+  if (!organisation) return <QueryError error={error} />;
+  return (
+    <>
+      <span className="govuk-caption-l">Your organisation</span>
+      <h1 className="govuk-heading-l">{organisation.name}</h1>
+      {!organisation.verified && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            The accelerator team has not verified this organisation yet. You can prepare drafts; you can publish once it is verified.
+          </strong>
+        </div>
+      )}
+      {organisation.viewerCan.update ? (
+        <EditOrganisationForm key={organisation.id} organisation={organisation} />
+      ) : (
+        <p className="govuk-body">Only owners of the organisation can change its details.</p>
+      )}
+      {organisation.viewerCan.seeMembers && (
+        <>
+          <h2 className="govuk-heading-m">Members</h2>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Members of {organisation.name}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Email
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Role
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {organisation.members.map((member) => (
+                <tr className="govuk-table__row" key={member.userId}>
+                  <td className="govuk-table__cell">{member.name}</td>
+                  <td className="govuk-table__cell">{member.email}</td>
+                  <td className="govuk-table__cell">{MEMBERSHIP_ROLE_LABELS[member.role]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {organisation.viewerCan.invite && <InviteForm organisation={organisation} />}
+    </>
+  );
+}
+
+export default function OrganisationPage() {
+  const { viewer } = useViewer();
+  const memberships = viewer?.organisations ?? [];
+  const [selected, setSelected] = useState(memberships[0]?.organisation.id);
+  useEffect(() => {
+    if (!selected && memberships[0]) setSelected(memberships[0].organisation.id);
+  }, [memberships, selected]);
+  if (!selected) return <p className="govuk-body">You are not a member of any organisation yet.</p>;
+  return (
+    <>
+      {memberships.length > 1 && (
+        <Select
+          id="organisation-choice"
+          label="Organisation"
+          options={memberships.map((membership) => ({ value: membership.organisation.id, label: membership.organisation.name }))}
+          value={selected}
+          onChange={setSelected}
+        />
+      )}
+      <OrganisationDetails key={selected} id={selected} />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { sdlEnumValues } from './sdl';
+import type {
+  OrganisationKind,
+  PublicBodyType,
+  Region,
+} from './generated/resolvers-types';
+
+/** A zod schema for a GraphQL enum, typed by the generated union and valued from the SDL. */
+export function sdlEnum<T extends string>(enumName: string) {
+  return z.enum(sdlEnumValues(enumName)) as unknown as z.ZodType<T>;
+}
+
+export const regionSchema = sdlEnum<Region>('Region');
+export const publicBodyTypeSchema = sdlEnum<PublicBodyType>('PublicBodyType');
+export const organisationKindSchema = sdlEnum<OrganisationKind>('OrganisationKind');
