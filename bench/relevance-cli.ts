@@ -10,6 +10,8 @@ import { defineIndexSettings } from '../server/src/search/search-engine';
 import { loadBeirDataset } from './lib/beir-dataset';
 import { seedDevelopmentSet, writeBeirDataset } from './lib/dev-set';
 import { measureMatcher } from './matcher-relevance';
+import { measureSearch } from './search-relevance';
+import type { SearchMode } from '../server/src/search/hybrid-search';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './lib/ir-metrics';
 
 /**
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
       'meili-key': { type: 'string' },
       weights: { type: 'string' },
       candidates: { type: 'string' },
+      mode: { type: 'string' },
+      fusion: { type: 'string' },
     },
   });
   if (values['export-dev-set']) {
@@ -49,6 +53,23 @@ async function main(): Promise<void> {
       candidates: values.candidates ? JSON.parse(values.candidates) : undefined,
     });
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  if (values.mode) {
+    const mode = values.mode.toUpperCase();
+    if (mode !== 'KEYWORD' && mode !== 'SEMANTIC' && mode !== 'HYBRID') throw new Error('--mode must be keyword, semantic or hybrid');
+    if (!values.beir && !values['dev-set']) throw new Error('Usage: relevance-cli --mode keyword|semantic|hybrid (--beir DIR | --dev-set) [--engine embedded|meilisearch --meili-host URL --meili-key KEY] [--fusion JSON] [--json]');
+    const dataset = values['dev-set'] ? seedDevelopmentSet(new Date()) : await loadBeirDataset(values.beir!, values.split);
+    const result = await measureSearch(dataset, {
+      engine: values.engine === 'meilisearch' ? 'meilisearch' : 'embedded',
+      mode: mode as SearchMode,
+      ...(values.fusion ? { fusion: JSON.parse(values.fusion) } : {}),
+      ...(values['meili-host'] ? { meiliHost: values['meili-host'] } : {}),
+      ...(values['meili-key'] ? { meiliKey: values['meili-key'] } : {}),
+    });
+    process.stdout.write(values.json ? `${JSON.stringify({ set: values['dev-set'] ? 'dev-set' : values.beir, ...result })}
+` : `${JSON.stringify(result, null, 2)}
+`);
     return;
   }
   if (!values.beir) throw new Error('Usage: relevance-cli --beir DIR [--split test] [--json] [--relevance JSON] | --matcher (--beir DIR | --dev-set) | --export-dev-set DIR');

@@ -16,6 +16,8 @@ import { solutionSearchSource } from '../server/src/solutions/solution.search';
 import { SolutionModel } from '../server/src/solutions/solution.model';
 import { OrganisationModel } from '../server/src/organisations/organisation.model';
 import { percentile } from './lib/ir-metrics';
+import { semanticFigures } from './lib/semantic-figures';
+import { f } from '../server/src/search/filter';
 
 /**
  * `npm run bench -- search --size N [--json]`: builds an embedded index of N synthetic solutions
@@ -131,7 +133,12 @@ async function timeQueries(run: (query: (typeof QUERIES)[number]) => Promise<unk
 export async function runSearchBench(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(3),
-    options: { size: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '10' } },
+    options: {
+      size: { type: 'string', default: '10000' },
+      json: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '10' },
+      semantic: { type: 'boolean', default: true },
+    },
   });
   const size = Number(values.size);
   const rounds = Number(values.rounds);
@@ -193,6 +200,26 @@ export async function runSearchBench(): Promise<void> {
     server.close();
     await pilotline.close();
 
+    // After the keyword figures, so those stay comparable with runs before vectors existed.
+    const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    const semantic = values.semantic
+      ? await semanticFigures(
+          engine,
+          'solutions',
+          documents,
+          (document) => solutionSearchSource.embeddingText!(document),
+          QUERIES.map((q) => ({
+            query: q.query,
+            limit: 20,
+            ...(q.facets ? { facets: q.facets } : {}),
+            ...(q.sectors ? { filter: f.in('sectors', q.sectors) } : q.minTrl ? { filter: f.gte('trl', q.minTrl) } : {}),
+            highlight: { fields: ['name', 'summary'], preTag: '<mark>', postTag: '</mark>' },
+          })),
+          rounds,
+          (message) => process.stderr.write(`${message}\n`),
+        )
+      : {};
+
     const figures = {
       benchmark: 'search',
       engine: engine.name,
@@ -203,7 +230,8 @@ export async function runSearchBench(): Promise<void> {
       graphqlP50Ms: graphqlTimes.p50,
       graphqlP95Ms: graphqlTimes.p95,
       queriesTimed: direct.samples,
-      rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      rssMb,
+      ...semantic,
     };
     if (values.json) console.log(JSON.stringify(figures));
     else console.table(figures);

@@ -40,10 +40,11 @@ export function createHealthRouter(checks: ReadinessCheck[]) {
   router.get('/readyz', async (_req, res) => {
     const results = await Promise.all(checks.map(async (c) => [c.name, await withTimeout(c.check(), 1000, false)] as const));
     const ready = results.every(([, ok]) => ok);
+    const details = checks.flatMap((c) => (c.details ? [[c.name, c.details()] as const] : []));
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not-ready',
       checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down'])),
-      details: Object.fromEntries(checks.flatMap((c) => (c.details ? [[c.name, c.details()]] : []))),
+      ...(details.length > 0 ? { details: Object.fromEntries(details) } : {}),
     });
   });
   return router;

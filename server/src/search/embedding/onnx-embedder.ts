@@ -10,7 +10,7 @@ import type { WorkerReply, WorkerRequest } from './onnx-embedding-worker';
 export interface OnnxEmbedderOptions {
   /** Threads inference may use inside the worker. */
   threads?: number;
-  /** Texts sent to the worker at once; larger batches amortise overhead but delay queued queries. */
+  /** Documents sent to the worker at once; larger batches amortise overhead but delay the next batch. */
   maxBatch?: number;
   /** Texts that may wait; beyond this, embed() fails fast instead of queueing without bound. */
   maxQueued?: number;
@@ -44,55 +44,34 @@ function startWorker(modelDir: string, threads: number): Worker {
 }
 
 /**
- * The local all-MiniLM-L6-v2 model behind the Embedder interface. Inference runs in one worker
- * thread; this side queues texts (queries ahead of documents), sends them in batches, one
- * batch at a time, so concurrency is bounded by construction, and restarts the thread if it dies.
+ * One worker thread with its queue: one batch in flight at a time, so the thread's CPU use is
+ * bounded by construction; a thread that dies mid-batch is replaced and the queue goes on.
  */
-export class OnnxEmbedder implements Embedder {
+class EmbeddingLane {
   private worker: Worker | undefined;
   private ready: Promise<void> | undefined;
-  private readonly queries: Pending[] = [];
-  private readonly documents: Pending[] = [];
+  private readonly queue: Pending[] = [];
   private inFlight: { id: number; items: Pending[] } | undefined;
   private nextId = 1;
   private closed = false;
-  private readonly threads: number;
-  private readonly maxBatch: number;
-  private readonly maxQueued: number;
 
-  private constructor(
+  constructor(
     private readonly modelDir: string,
-    readonly modelId: string,
-    readonly dimensions: number,
-    options: OnnxEmbedderOptions,
-  ) {
-    this.threads = options.threads ?? 1;
-    this.maxBatch = options.maxBatch ?? 16;
-    this.maxQueued = options.maxQueued ?? 20_000;
+    private readonly threads: number,
+    private readonly maxBatch: number,
+    private readonly dimensions: number,
+  ) {}
+
+  get waiting(): number {
+    return this.queue.length;
   }
 
-  /**
-   * Starts the model from a folder holding model.onnx and tokenizer.json. The model id includes
-   * the model file's hash, so a different file can never pass for this one.
-   */
-  static async load(modelDir: string, options: OnnxEmbedderOptions = {}): Promise<OnnxEmbedder> {
-    for (const file of MODEL_FILES) await fs.access(path.join(modelDir, file));
-    const hash = await sha256Of(path.join(modelDir, 'model.onnx'));
-    const embedder = new OnnxEmbedder(modelDir, `all-MiniLM-L6-v2-onnx-${hash.slice(0, 12)}-mean-${MAX_TOKENS}`, 384, options);
-    await embedder.spawn();
-    return embedder;
+  start(): Promise<void> {
+    return this.spawn();
   }
 
-  embed(texts: string[], options: { priority?: 'query' | 'document' } = {}): Promise<Float32Array[]> {
-    if (this.closed) return Promise.reject(new EmbedderUnavailableError('The embedder is closed.'));
-    if (texts.length === 0) return Promise.resolve([]);
-    if (this.queries.length + this.documents.length + texts.length > this.maxQueued) {
-      return Promise.reject(new EmbedderUnavailableError('The embedder is overloaded; try again shortly.'));
-    }
-    const lane = options.priority === 'query' ? this.queries : this.documents;
-    const promises = texts.map(
-      (text) => new Promise<Float32Array>((resolve, reject) => lane.push({ text, resolve, reject })),
-    );
+  enqueue(texts: string[]): Promise<Float32Array[]> {
+    const promises = texts.map((text) => new Promise<Float32Array>((resolve, reject) => this.queue.push({ text, resolve, reject })));
     this.pump();
     return Promise.all(promises);
   }
@@ -100,7 +79,7 @@ export class OnnxEmbedder implements Embedder {
   async close(): Promise<void> {
     this.closed = true;
     const failure = new EmbedderUnavailableError('The embedder is closed.');
-    for (const item of [...this.queries.splice(0), ...this.documents.splice(0), ...(this.inFlight?.items ?? [])]) item.reject(failure);
+    for (const item of [...this.queue.splice(0), ...(this.inFlight?.items ?? [])]) item.reject(failure);
     this.inFlight = undefined;
     await this.worker?.terminate();
     this.worker = undefined;
@@ -133,14 +112,11 @@ export class OnnxEmbedder implements Embedder {
     return this.ready;
   }
 
-  /**
-   * Fails the batch in hand. A thread that had been working is replaced and the queue goes on;
-   * one that could not even load the model fails everything queued rather than retry forever.
-   */
+  /** A thread that had been working is replaced; one that could not even load the model fails everything queued rather than retry forever. */
   private fail(worker: Worker, cause: Error, wasLoaded: boolean): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    const failed = [...(this.inFlight?.items ?? []), ...(wasLoaded ? [] : [...this.queries.splice(0), ...this.documents.splice(0)])];
+    const failed = [...(this.inFlight?.items ?? []), ...(wasLoaded ? [] : this.queue.splice(0))];
     this.inFlight = undefined;
     for (const item of failed) item.reject(new EmbedderUnavailableError('The embedding worker failed.', cause));
     if (!this.closed) this.pump();
@@ -161,7 +137,7 @@ export class OnnxEmbedder implements Embedder {
 
   private pump(): void {
     if (this.inFlight || this.closed) return;
-    const items = this.queries.length > 0 ? this.queries.splice(0, this.maxBatch) : this.documents.splice(0, this.maxBatch);
+    const items = this.queue.splice(0, this.maxBatch);
     if (items.length === 0) return;
     const id = this.nextId++;
     this.inFlight = { id, items };
@@ -175,5 +151,55 @@ export class OnnxEmbedder implements Embedder {
         for (const item of items) item.reject(new EmbedderUnavailableError('The model could not be started.', error));
       },
     );
+  }
+}
+
+/**
+ * The local all-MiniLM-L6-v2 model behind the Embedder interface, in two worker threads: one for
+ * queries and one for documents. A long document batch takes seconds on a busy machine, and a
+ * search must not wait behind it; the query thread's model costs about 60 MB more memory.
+ */
+export class OnnxEmbedder implements Embedder {
+  private readonly queries: EmbeddingLane;
+  private readonly documents: EmbeddingLane;
+  private readonly maxQueued: number;
+  private closed = false;
+
+  private constructor(
+    modelDir: string,
+    readonly modelId: string,
+    readonly dimensions: number,
+    options: OnnxEmbedderOptions,
+  ) {
+    const threads = options.threads ?? 1;
+    this.queries = new EmbeddingLane(modelDir, 1, 16, dimensions);
+    this.documents = new EmbeddingLane(modelDir, threads, options.maxBatch ?? 8, dimensions);
+    this.maxQueued = options.maxQueued ?? 20_000;
+  }
+
+  /**
+   * Starts the model from a folder holding model.onnx and tokenizer.json. The model id includes
+   * the model file's hash, so a different file can never pass for this one.
+   */
+  static async load(modelDir: string, options: OnnxEmbedderOptions = {}): Promise<OnnxEmbedder> {
+    for (const file of MODEL_FILES) await fs.access(path.join(modelDir, file));
+    const hash = await sha256Of(path.join(modelDir, 'model.onnx'));
+    const embedder = new OnnxEmbedder(modelDir, `all-MiniLM-L6-v2-onnx-${hash.slice(0, 12)}-mean-${MAX_TOKENS}`, 384, options);
+    await Promise.all([embedder.queries.start(), embedder.documents.start()]);
+    return embedder;
+  }
+
+  embed(texts: string[], options: { priority?: 'query' | 'document' } = {}): Promise<Float32Array[]> {
+    if (this.closed) return Promise.reject(new EmbedderUnavailableError('The embedder is closed.'));
+    if (texts.length === 0) return Promise.resolve([]);
+    if (this.queries.waiting + this.documents.waiting + texts.length > this.maxQueued) {
+      return Promise.reject(new EmbedderUnavailableError('The embedder is overloaded; try again shortly.'));
+    }
+    return (options.priority === 'query' ? this.queries : this.documents).enqueue(texts);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([this.queries.close(), this.documents.close()]);
   }
 }
