@@ -39,6 +39,12 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
     },
+    // The error contract (errors.graphql) is never queried, so the preset above emits none of it; the
+    // client reads ErrorCode, EligibilityRule and the shape of `extensions` from here instead.
+    'client/src/gql/schema-types.ts': {
+      plugins: ['typescript'],
+      config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' }, maybeValue: 'T | null' },
+    },
   },
 };
 

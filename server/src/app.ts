@@ -110,11 +110,10 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
     jsonBody,
     ...authenticated,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => ({
-        ...contextFor(req),
-        requestId: String(req.id),
-        loaders: createLoaders(),
-      }),
+      context: async ({ req }): Promise<GraphQLContext> => {
+        const ctx = contextFor(req);
+        return { ...ctx, requestId: String(req.id), loaders: createLoaders(ctx.now) };
+      },
     }),
   );
 

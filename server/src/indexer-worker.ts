@@ -5,10 +5,14 @@ import { createSearchEngine } from './search-sync/create-search-engine';
 import { createEmbedder } from './search-sync/create-embedder';
 import { SearchIndexer } from './search-sync/indexer';
 import { searchSources } from './search-sources';
+import { workerJobs } from './worker-jobs';
+import { createMailer } from './mail/create-mailer';
+import { loggingEventSink } from './context/service-context';
 
 /**
  * `npm run indexer`: the search indexer as its own process, for production with Meilisearch
- * (the app then runs with SEARCH_INDEXER=off). Several may run at once; leases keep them apart.
+ * (the app then runs with SEARCH_INDEXER=off), with the periodic jobs (the deadline sweeper).
+ * Several may run at once; leases keep them apart.
  */
 async function run(): Promise<void> {
   const config = loadConfig();
@@ -19,11 +23,19 @@ async function run(): Promise<void> {
   const logger = createLogger(config.logLevel);
   await connectDatabase(config.mongo.uri, config.mongo.dbName, logger, config.mongo.waitMs);
   const { embedder } = await createEmbedder(config, logger);
-  const indexer = new SearchIndexer(await createSearchEngine(config), searchSources, {
+  const engine = await createSearchEngine(config);
+  const indexer = new SearchIndexer(engine, searchSources, {
     logger,
     leaseMs: config.search.leaseMs,
     reconcileEveryMs: config.search.reconcileEveryMs,
     embedder,
+    jobs: workerJobs({
+      mailer: createMailer(config, logger),
+      publicUrl: config.publicUrl,
+      search: { assertReady: () => engine, embedder },
+      events: loggingEventSink(logger),
+      logger,
+    }),
   });
   await indexer.ensureIndexes();
   indexer.start();

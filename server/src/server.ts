@@ -9,6 +9,8 @@ import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
 import { createEmbedder } from './search-sync/create-embedder';
 import { searchSources } from './search-sources';
+import { workerJobs } from './worker-jobs';
+import { loggingEventSink } from './context/service-context';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -35,13 +37,16 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
     await connectDatabase(database.uri, config.mongo.dbName, logger, config.mongo.waitMs);
     await prepareDatabase?.(config, logger);
     const mailer = createMailer(config, logger);
-    const search = new SearchRuntime(await createSearchEngine(config), searchSources, logger, {
+    const events = loggingEventSink(logger);
+    const engine = await createSearchEngine(config);
+    const search: SearchRuntime = new SearchRuntime(engine, searchSources, logger, {
       leaseMs: config.search.leaseMs,
       reconcileEveryMs: config.search.reconcileEveryMs,
       ...(await createEmbedder(config, logger)),
+      jobs: workerJobs({ mailer, publicUrl: config.publicUrl, search: { assertReady: () => search.assertReady() }, events, logger }),
     });
     await search.start({ rebuildFromDatabase: config.search.driver === 'embedded', runIndexer: config.search.inProcessIndexer });
-    const pilotline = await createApp({ config, logger, mailer, search });
+    const pilotline = await createApp({ config, logger, mailer, search, events });
     const { createServer } = await import('node:http');
     const server = createServer(pilotline.app);
     await listen(server, config.port, config.host).catch((error: NodeJS.ErrnoException) => {

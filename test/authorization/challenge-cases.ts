@@ -1,17 +1,17 @@
-import { challengeInput, draftChallenge, openChallenge, submittedChallenge, type ChallengeRef } from '../testkit/challenges';
+import { challengeInput, draftChallenge, openChallenge, submittedChallenge, type VersionedRef } from '../testkit/challenges';
 import type { AuthorizationCase } from './run-case';
 import type { World } from './principals';
 
-const transition = (challenge: ChallengeRef) => ({ input: { challengeId: challenge.id, expectedVersion: challenge.version } });
+const transition = (challenge: VersionedRef) => ({ input: { challengeId: challenge.id, expectedVersion: challenge.version } });
 const staffSession = (world: World) => world.staff.session;
 
-async function closedChallenge(world: World): Promise<ChallengeRef> {
+async function closedChallenge(world: World): Promise<VersionedRef> {
   const open = await openChallenge(world.owningBodyOwner, staffSession(world));
   const response = await world.owningBodyOwner.session.agent.post('/graphql').set('Content-Type', 'application/json').send({
     query: 'mutation($input: ChallengeTransitionInput!) { closeChallenge(input: $input) { id version status } }',
     variables: transition(open),
   });
-  return response.body.data.closeChallenge as ChallengeRef;
+  return response.body.data.closeChallenge as VersionedRef;
 }
 
 /** A question from the responding start-up on a fresh open challenge, still unanswered. */

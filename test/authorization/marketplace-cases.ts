@@ -1,5 +1,5 @@
-import { openChallenge } from '../testkit/challenges';
-import { draftSolution, publishedSolution, respond, responseInput, solutionInput, type VersionedRef } from '../testkit/marketplace';
+import { openChallenge, type VersionedRef } from '../testkit/challenges';
+import { draftSolution, publishedSolution, respond, responseInput, solutionInput } from '../testkit/marketplace';
 import type { AuthorizationCase } from './run-case';
 import type { World } from './principals';
 

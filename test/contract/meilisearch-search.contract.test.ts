@@ -6,18 +6,12 @@ import { describeSearchEngineContract } from './search-engine.contract';
 const host = process.env.MEILI_HOST;
 const masterKey = process.env.MEILI_MASTER_KEY;
 
-if (host) {
+// Without a server the contract is reported as skipped, never counted as passed.
+(host ? describe : describe.skip)('against a Meilisearch server (MEILI_HOST)', () => {
   describeSearchEngineContract('meilisearch', async () => ({
-    engine: new MeilisearchSearchEngine({ host, ...(masterKey ? { adminKey: masterKey } : {}) }),
+    engine: new MeilisearchSearchEngine({ host: host!, ...(masterKey ? { adminKey: masterKey } : {}) }),
   }));
-} else {
-  describe('SearchEngine contract: meilisearch', () => {
-    it('is not run: MEILI_HOST unset', () => {
-      console.info('Meilisearch contract: not run (MEILI_HOST unset)');
-      expect(host).toBeUndefined();
-    });
-  });
-}
+});
 
 describe('MeilisearchSearchEngine without a server', () => {
   // Port 9 (discard) is closed on test machines, so requests fail fast at connect.

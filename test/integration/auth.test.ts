@@ -1,4 +1,5 @@
 import { graphql } from '../generated';
+import { ViewerOrganisationsQuery } from '../testkit/operations';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, uniqueEmail } from '../testkit/accounts';
 
@@ -27,24 +28,8 @@ describe('registration', () => {
     const email = uniqueEmail('new');
     const response = await session.post('/auth/register', newStartupRegistration(email));
     expect(response.status).toBe(201);
-    const MyOrganisationsQuery = graphql(`
-      query AuthMyOrganisations {
-        viewer {
-          email
-          roles
-          organisations {
-            role
-            organisation {
-              name
-              kind
-              verified
-            }
-          }
-        }
-      }
-    `);
-    const data = await session.gqlOk(MyOrganisationsQuery);
-    expect(data.viewer).toEqual({
+    const data = await session.gqlOk(ViewerOrganisationsQuery);
+    expect(data.viewer).toMatchObject({
       email,
       roles: [],
       organisations: [{ role: 'OWNER', organisation: { name: 'Queue Busters Ltd', kind: 'STARTUP', verified: false } }],

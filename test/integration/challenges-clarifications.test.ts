@@ -1,7 +1,7 @@
 import { graphql } from '../generated';
 import { startTestApp, type TestApp, type TestSession } from '../testkit/test-app';
 import { addMember, registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
-import { draftChallenge, openChallenge, type ChallengeRef } from '../testkit/challenges';
+import { draftChallenge, openChallenge, type VersionedRef } from '../testkit/challenges';
 
 const Ask = graphql(`
   mutation ClarificationsAsk($input: AskClarificationInput!) {
@@ -70,7 +70,7 @@ let asker: Account;
 let askerColleague: Account;
 let otherStartup: Account;
 let staff: Account;
-let challenge: ChallengeRef;
+let challenge: VersionedRef;
 
 beforeAll(async () => {
   app = await startTestApp();

@@ -41,6 +41,9 @@ describe('production GraphQL settings', () => {
 
   it('serves no GraphiQL page', async () => {
     const response = await app.session().agent.get('/graphql').set('Accept', 'text/html');
+    // What answers instead is Apollo, refusing a GET without a query.
+    expect(response.status).toBe(400);
+    expect(response.type).not.toBe('text/html');
     expect(response.text).not.toMatch(/graphiql/i);
   });
 
@@ -106,5 +109,33 @@ describe('production GraphQL settings', () => {
     });
     expect(response.status).toBe(201);
     expect(String(response.headers['set-cookie'])).toMatch(/Secure/);
+  });
+});
+
+describe('development GraphQL settings', () => {
+  let development: TestApp;
+  beforeAll(async () => {
+    development = await startTestApp({ APP_ENV: 'development' });
+  });
+  afterAll(() => development.close());
+
+  it('serves a GraphiQL page that works offline (the control for the production test above)', async () => {
+    const response = await development.session().agent.get('/graphql').set('Accept', 'text/html');
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('text/html');
+    expect(response.text).toMatch(/graphiql/i);
+    // Every script is inlined: nothing loads from a CDN.
+    expect(response.text).not.toMatch(/<script[^>]*\bsrc=["']?https?:/i);
+  });
+
+  it('still answers a GET query on the same path', async () => {
+    const response = await development
+      .session()
+      .agent.get('/graphql')
+      .query({ query: '{ ping }' })
+      .set('Accept', 'application/json')
+      .set('apollo-require-preflight', 'true'); // Apollo's CSRF prevention wants this on GETs
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ data: { ping: true } });
   });
 });

@@ -30,6 +30,21 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
+/** Resolves once the child's output matches `pattern` (it has logged that far). */
+function outputMatching(child: ChildProcessWithoutNullStreams, output: () => string, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!pattern.test(output())) return;
+      child.stdout.off('data', check);
+      child.stderr.off('data', check);
+      resolve();
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    check();
+  });
+}
+
 function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
@@ -44,11 +59,12 @@ describe('the server process', () => {
       name: 'In Flight',
       organisation: { name: 'In Flight Ltd', kind: 'STARTUP' },
     });
-    // The request is started (headers and half the body sent) before SIGTERM and finished after it,
-    // so it is in flight on the server whatever the machine's speed.
+    // The request is held in flight by construction, not by sleeps: `Expect: 100-continue` makes the
+    // server answer 'continue' once it has parsed the headers; only then comes SIGTERM, and only once
+    // the server says it is shutting down does the body follow.
     const request = http.request(`${url}/auth/register`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Expect: '100-continue' },
     });
     const response = new Promise<number>((resolve, reject) => {
       request.on('response', (res) => {
@@ -57,14 +73,14 @@ describe('the server process', () => {
       });
       request.on('error', reject);
     });
-    request.write(body.slice(0, 20));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const headersRead = new Promise<void>((resolve) => request.once('continue', () => resolve()));
+    request.flushHeaders();
+    await headersRead;
     child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    request.end(body.slice(20));
+    await outputMatching(child, output, /shutting down/);
+    request.end(body);
     expect(await response).toBe(201);
     expect(await exited).toBe(0);
-    expect(output()).toMatch(/shutting down/);
     expect(output()).toMatch(/"msg":"stopped"/);
   });
 

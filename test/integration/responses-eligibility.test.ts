@@ -6,7 +6,7 @@ import { SolutionModel } from '../../server/src/solutions/solution.model';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, type Account } from '../testkit/accounts';
 import { draftChallenge } from '../testkit/challenges';
-import { createOpenChallenge, createPublishedSolution, draftSolution, responseInput } from '../testkit/marketplace';
+import { createOpenChallenge, draftSolution, publishedSolution, responseInput } from '../testkit/marketplace';
 
 /** Each eligibility rule on its own, then several at once; the rules are the contract start-ups fix against. */
 
@@ -73,7 +73,7 @@ async function passDeadline(challengeId: string) {
 describe('each rule on its own', () => {
   it('DEADLINE_PASSED: refuses once the deadline has passed, even before anything closed the challenge', async () => {
     const challenge = await createOpenChallenge(app, body);
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     await passDeadline(challenge.id);
     const { rules, message } = await failedRules(startup, challenge.id, solution.id);
     expect(rules.map((failed) => failed.rule)).toEqual(['DEADLINE_PASSED']);
@@ -83,7 +83,7 @@ describe('each rule on its own', () => {
   it('CHALLENGE_NOT_OPEN: says a closed challenge is closed rather than pretending it does not exist', async () => {
     const challenge = await createOpenChallenge(app, body);
     await body.session.gqlOk(CloseChallenge, { input: { challengeId: challenge.id, expectedVersion: challenge.version } });
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     const { rules } = await failedRules(startup, challenge.id, solution.id);
     expect(rules).toEqual([{ rule: 'CHALLENGE_NOT_OPEN', message: 'The challenge is CLOSED, not OPEN.' }]);
   });
@@ -91,7 +91,7 @@ describe('each rule on its own', () => {
   it('STARTUP_NOT_VERIFIED: refuses a start-up whose verification was withdrawn after it published', async () => {
     const lapsed = await registerOrganisation(app, 'STARTUP');
     const challenge = await createOpenChallenge(app, body);
-    const solution = await createPublishedSolution(app, lapsed);
+    const solution = await publishedSolution(lapsed);
     await OrganisationModel.updateOne({ _id: new Types.ObjectId(lapsed.organisationId) }, { $set: { verified: false } });
     const { rules } = await failedRules(lapsed, challenge.id, solution.id);
     expect(rules).toEqual([{ rule: 'STARTUP_NOT_VERIFIED', message: 'Your start-up must be verified by staff before it can respond.' }]);
@@ -106,14 +106,14 @@ describe('each rule on its own', () => {
 
   it('MIN_TRL: states the solution’s TRL and the TRL needed', async () => {
     const challenge = await createOpenChallenge(app, body, { minTrl: 6 });
-    const solution = await createPublishedSolution(app, startup, { trl: 4 });
+    const solution = await publishedSolution(startup, { trl: 4 });
     const { rules } = await failedRules(startup, challenge.id, solution.id);
     expect(rules).toEqual([{ rule: 'MIN_TRL', message: 'The solution is TRL 4; this challenge needs TRL 6 or higher.' }]);
   });
 
   it('accepts a solution exactly at the minimum TRL', async () => {
     const challenge = await createOpenChallenge(app, body, { minTrl: 6 });
-    const solution = await createPublishedSolution(app, startup, { trl: 6 });
+    const solution = await publishedSolution(startup, { trl: 6 });
     const result = await startup.session.gqlOk(Submit, { input: responseInput(challenge.id, solution.id) });
     expect(result.submitResponse.status).toBe('SUBMITTED');
   });
@@ -122,7 +122,7 @@ describe('each rule on its own', () => {
     const challenge = await createOpenChallenge(app, body, {
       requiredAccreditations: ['CYBER_ESSENTIALS_PLUS', 'ISO_27001', 'DSPT'],
     });
-    const solution = await createPublishedSolution(app, startup, {
+    const solution = await publishedSolution(startup, {
       evidence: [
         {
           kind: 'ACCREDITATION',
@@ -153,7 +153,7 @@ describe('each rule on its own', () => {
 
   it('judges expiry at the moment of submitting: an accreditation that lapsed since publishing no longer counts', async () => {
     const challenge = await createOpenChallenge(app, body);
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     const before = await app.session().gqlOk(SolutionFlags, { id: solution.id });
     expect(before.solution).toMatchObject({ hasExpiredAccreditation: false, validAccreditations: ['CYBER_ESSENTIALS_PLUS'] });
 
@@ -169,7 +169,7 @@ describe('each rule on its own', () => {
   });
   it('counts an accreditation only if it is still valid when the pilot can start, at the deadline', async () => {
     const challenge = await createOpenChallenge(app, body, { requiredAccreditations: ['CYBER_ESSENTIALS_PLUS'] });
-    const solution = await createPublishedSolution(app, startup, {
+    const solution = await publishedSolution(startup, {
       evidence: [
         {
           kind: 'ACCREDITATION',
@@ -192,7 +192,7 @@ describe('each rule on its own', () => {
 describe('several rules at once', () => {
   it('reports every failed rule in one error, in message and failedRules alike', async () => {
     const challenge = await createOpenChallenge(app, body, { minTrl: 7, requiredAccreditations: ['CYBER_ESSENTIALS_PLUS', 'DTAC'] });
-    const solution = await createPublishedSolution(app, startup, { trl: 5, evidence: [] });
+    const solution = await publishedSolution(startup, { trl: 5, evidence: [] });
     await passDeadline(challenge.id);
     const { rules, message } = await failedRules(startup, challenge.id, solution.id);
     expect(rules.map((failed) => failed.rule)).toEqual(['DEADLINE_PASSED', 'MIN_TRL', 'MISSING_ACCREDITATIONS']);
@@ -211,7 +211,7 @@ describe('several rules at once', () => {
   it('checks ownership before eligibility: another start-up’s published solution is FORBIDDEN, a hidden one NOT_FOUND', async () => {
     const challenge = await createOpenChallenge(app, body);
     const other = await registerOrganisation(app, 'STARTUP');
-    const published = await createPublishedSolution(app, startup);
+    const published = await publishedSolution(startup);
     const draft = await draftSolution(startup);
     const codeFor = async (solutionId: string) =>
       (await other.session.gql(Submit, { input: responseInput(challenge.id, solutionId) })).errors?.[0]?.extensions?.code;
@@ -221,7 +221,7 @@ describe('several rules at once', () => {
 
   it('gives NOT_FOUND for a challenge that was never published, as for a missing one', async () => {
     const draft = await draftChallenge(body);
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     const hidden = await startup.session.gql(Submit, { input: responseInput(draft.id, solution.id) });
     const missing = await startup.session.gql(Submit, { input: responseInput(new Types.ObjectId().toHexString(), solution.id) });
     expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -3,7 +3,8 @@ import { graphql } from '../generated';
 import { ChallengeModel } from '../../server/src/challenges/challenge.model';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
-import { createOpenChallenge, createPublishedSolution, respond, responseInput } from '../testkit/marketplace';
+import { createOpenChallenge, publishedSolution, respond, responseInput } from '../testkit/marketplace';
+import { ChallengeResponsesQuery } from '../testkit/operations';
 
 /** What happens to a response after it is submitted, and who can see it along the way. */
 
@@ -85,22 +86,6 @@ const List = graphql(`
   }
 `);
 
-const OfChallenge = graphql(`
-  query ResponsesLifecycleOfChallenge($id: ID!) {
-    challenge(id: $id) {
-      responseCount
-      responses(first: 50) {
-        totalCount
-        edges {
-          node {
-            id
-          }
-        }
-      }
-    }
-  }
-`);
-
 const KPI = 'cases investigated within timescale';
 const DAY_MS = 86_400_000;
 
@@ -146,7 +131,7 @@ describe('transitions', () => {
     const challenge = await createOpenChallenge(app, body);
     const response = await respond(startup, challenge.id);
     await body.session.gqlOk(Decline, { input: { responseId: response.id, expectedVersion: 1, reason: 'Does not integrate with our CRM.' } });
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     const again = await startup.session.gql(Submit, { input: responseInput(challenge.id, solution.id) });
     expect(ext(again)).toMatchObject({ code: 'CONFLICT', existingResponseId: response.id, existingStatus: 'DECLINED' });
     expect(again.errors?.[0]?.message).toMatch(/declined response is final/);
@@ -169,7 +154,7 @@ describe('transitions', () => {
 describe('per-KPI notes', () => {
   it('stores notes keyed by the challenge’s KPI names, and updates them', async () => {
     const challenge = await createOpenChallenge(app, body);
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     const submitted = await startup.session.gqlOk(Submit, {
       input: responseInput(challenge.id, solution.id, { kpiNotes: [{ kpiName: KPI, note: 'Every case gets a statutory clock.' }] }),
     });
@@ -186,7 +171,7 @@ describe('per-KPI notes', () => {
 
   it('names notes for KPIs the challenge does not have, and repeated notes', async () => {
     const challenge = await createOpenChallenge(app, body);
-    const solution = await createPublishedSolution(app, startup);
+    const solution = await publishedSolution(startup);
     const unknown = await startup.session.gql(Submit, {
       input: responseInput(challenge.id, solution.id, {
         kpiNotes: [
@@ -223,7 +208,7 @@ describe('visibility', () => {
   it('shows the owning public body and staff every response to the challenge', async () => {
     for (const viewer of [body, staff]) {
       expect(ids((await viewer.session.gqlOk(List, { filter: { challengeId } })).responses)).toEqual([theirs, ours]);
-      const challenge = await viewer.session.gqlOk(OfChallenge, { id: challengeId });
+      const challenge = await viewer.session.gqlOk(ChallengeResponsesQuery, { id: challengeId });
       expect(ids(challenge.challenge?.responses)).toEqual([theirs, ours]);
       expect(challenge.challenge?.responseCount).toBe(2);
     }
@@ -232,10 +217,10 @@ describe('visibility', () => {
 
   it('shows each responding start-up only its own response; the other’s is NOT_FOUND', async () => {
     expect(ids((await startup.session.gqlOk(List, { filter: { challengeId } })).responses)).toEqual([ours]);
-    expect(ids((await rival.session.gqlOk(OfChallenge, { id: challengeId })).challenge?.responses)).toEqual([theirs]);
+    expect(ids((await rival.session.gqlOk(ChallengeResponsesQuery, { id: challengeId })).challenge?.responses)).toEqual([theirs]);
     expect(ext(await startup.session.gql(Get, { id: theirs }))?.code).toBe('NOT_FOUND');
     expect(ext(await rival.session.gql(Get, { id: ours }))?.code).toBe('NOT_FOUND');
-    expect((await rival.session.gqlOk(OfChallenge, { id: challengeId })).challenge?.responseCount).toBeNull();
+    expect((await rival.session.gqlOk(ChallengeResponsesQuery, { id: challengeId })).challenge?.responseCount).toBeNull();
   });
 
   it('shows nothing to start-ups that did not respond, other public bodies and anonymous visitors', async () => {
@@ -243,22 +228,22 @@ describe('visibility', () => {
     const otherBody = await registerOrganisation(app, 'PUBLIC_BODY');
     for (const viewer of [bystander, otherBody]) {
       expect((await viewer.session.gqlOk(List, { filter: { challengeId } })).responses.totalCount).toBe(0);
-      expect((await viewer.session.gqlOk(OfChallenge, { id: challengeId })).challenge?.responses.totalCount).toBe(0);
+      expect((await viewer.session.gqlOk(ChallengeResponsesQuery, { id: challengeId })).challenge?.responses.totalCount).toBe(0);
       for (const id of [ours, theirs]) expect(ext(await viewer.session.gql(Get, { id }))?.code).toBe('NOT_FOUND');
     }
     expect(ext(await app.session().gql(List, { filter: { challengeId } }))?.code).toBe('UNAUTHENTICATED');
-    expect((await app.session().gqlOk(OfChallenge, { id: challengeId })).challenge?.responses.totalCount).toBe(0);
+    expect((await app.session().gqlOk(ChallengeResponsesQuery, { id: challengeId })).challenge?.responses.totalCount).toBe(0);
   });
 
   it('filters by status and stops counting withdrawn responses', async () => {
     await rival.session.gqlOk(Withdraw, { input: { responseId: theirs, expectedVersion: 1 } });
     expect(ids((await body.session.gqlOk(List, { filter: { challengeId, status: 'WITHDRAWN' } })).responses)).toEqual([theirs]);
     expect(ids((await body.session.gqlOk(List, { filter: { challengeId, status: 'SUBMITTED' } })).responses)).toEqual([ours]);
-    expect((await body.session.gqlOk(OfChallenge, { id: challengeId })).challenge?.responseCount).toBe(1);
+    expect((await body.session.gqlOk(ChallengeResponsesQuery, { id: challengeId })).challenge?.responseCount).toBe(1);
     // The rival still sees its own withdrawn response, and may respond again.
     expect(ids((await rival.session.gqlOk(List, { filter: { mine: true, challengeId } })).responses)).toEqual([theirs]);
     const again = await respond(rival, challengeId);
-    expect((await body.session.gqlOk(OfChallenge, { id: challengeId })).challenge?.responseCount).toBe(2);
+    expect((await body.session.gqlOk(ChallengeResponsesQuery, { id: challengeId })).challenge?.responseCount).toBe(2);
     expect(again.status).toBe('SUBMITTED');
   });
 });

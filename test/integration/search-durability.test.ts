@@ -149,12 +149,18 @@ describe('keeping the index in step with the database', () => {
     await writeSolutions(40, 'killed');
     engine.rates = { ...NO_FAULTS, hang: 1 };
     const doomed = indexer('doomed', 400);
-    const hung = doomed.processBatch(searchSources[1]!).catch(() => 'timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // The doomed worker is abandoned here, holding leases, as a killed process would.
+    const hungBefore = engine.hungWrites;
+    const stuck = engine.nextHang();
+    const hung = doomed.processBatch(searchSources[1]!).then(
+      () => 'finished',
+      () => 'timed out',
+    );
+    await stuck;
+    // The doomed worker is stuck in its upsert here, holding leases, as a killed process would.
     engine.rates = NO_FAULTS;
+    expect(engine.hungWrites - hungBefore).toBe(1);
     await indexer('successor', 400).drain();
-    await hung;
+    expect(await hung).toBe('timed out');
     expect(await totalDrift()).toEqual({ missing: 0, stale: 0, orphaned: 0 });
   }, 60_000);
 

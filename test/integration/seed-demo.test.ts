@@ -1,22 +1,7 @@
 import { graphql } from '../generated';
+import { ViewerOrganisationsQuery } from '../testkit/operations';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
-
-const DemoViewerQuery = graphql(`
-  query DemoViewer {
-    viewer {
-      roles
-      organisations {
-        role
-        organisation {
-          name
-          kind
-          verified
-        }
-      }
-    }
-  }
-`);
 
 const DemoChallengesQuery = graphql(`
   query DemoChallenges($after: String) {
@@ -75,7 +60,7 @@ describe('the demo seed', () => {
     ['admin@demo.pilotline.uk', ['STAFF', 'ADMIN'], 'ACCELERATOR'],
   ])('lets the README demo account %s sign in with its role', async (email, roles, kind) => {
     const session = await app.session().login(email, DEMO_PASSWORD);
-    const { viewer } = await session.gqlOk(DemoViewerQuery);
+    const { viewer } = await session.gqlOk(ViewerOrganisationsQuery);
     expect(viewer?.roles).toEqual(roles);
     expect(viewer?.organisations[0]?.organisation).toMatchObject({ kind, verified: true });
   });

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { graphql } from '../generated';
+import { ViewerOrganisationsQuery } from './operations';
 import { TEST_PASSWORD, type TestApp, type TestSession } from './test-app';
 
 let counter = 0;
@@ -16,19 +17,6 @@ export interface Account {
   userId: string;
   organisationId: string;
 }
-
-const ViewerOrganisationsQuery = graphql(`
-  query TestkitViewerOrganisations {
-    viewer {
-      id
-      organisations {
-        organisation {
-          id
-        }
-      }
-    }
-  }
-`);
 
 const VerifyOrganisationMutation = graphql(`
   mutation TestkitVerifyOrganisation($input: VerifyOrganisationInput!) {

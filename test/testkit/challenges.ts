@@ -58,26 +58,26 @@ const PublishMutation = graphql(`
   }
 `);
 
-/** A challenge as the lifecycle helpers hand it back: enough to fire the next event. */
-export interface ChallengeRef {
+/** A record as the lifecycle helpers hand it back: enough to fire the next event. */
+export interface VersionedRef {
   id: string;
   version: number;
   status: string;
 }
 
 /** Creates a DRAFT owned by the owner's (first) organisation. */
-export async function draftChallenge(owner: Account, overrides: Partial<CreateChallengeInput> = {}): Promise<ChallengeRef> {
+export async function draftChallenge(owner: Account, overrides: Partial<CreateChallengeInput> = {}): Promise<VersionedRef> {
   return (await owner.session.gqlOk(CreateMutation, { input: challengeInput(owner.organisationId, overrides) })).createChallenge;
 }
 
 /** Creates a DRAFT and submits it for review. */
-export async function submittedChallenge(owner: Account, overrides: Partial<CreateChallengeInput> = {}): Promise<ChallengeRef> {
+export async function submittedChallenge(owner: Account, overrides: Partial<CreateChallengeInput> = {}): Promise<VersionedRef> {
   const draft = await draftChallenge(owner, overrides);
   return (await owner.session.gqlOk(SubmitMutation, { input: { challengeId: draft.id, expectedVersion: draft.version } })).submitChallenge;
 }
 
 /** Creates a challenge and takes it through review to OPEN, as start-ups see it. */
-export async function openChallenge(owner: Account, staff: TestSession, overrides: Partial<CreateChallengeInput> = {}): Promise<ChallengeRef> {
+export async function openChallenge(owner: Account, staff: TestSession, overrides: Partial<CreateChallengeInput> = {}): Promise<VersionedRef> {
   const submitted = await submittedChallenge(owner, overrides);
   return (await staff.gqlOk(PublishMutation, { input: { challengeId: submitted.id, expectedVersion: submitted.version } })).publishChallenge;
 }

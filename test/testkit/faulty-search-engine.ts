@@ -39,6 +39,9 @@ export class FaultySearchEngine implements SearchEngine {
   /** How long a `late` write waits before it lands: longer than the indexer's lease, to let it land over newer work. */
   lateMs = 500;
   readonly appliedUpserts = new Map<string, number>();
+  /** How many writes have hung so far (never answered, nothing written). */
+  hungWrites = 0;
+  private hangWaiters: (() => void)[] = [];
   private readonly random: () => number;
   private readonly lateWrites = new Set<Promise<void>>();
 
@@ -55,7 +58,11 @@ export class FaultySearchEngine implements SearchEngine {
     const roll = this.random();
     const { fail, failAfterWrite, hang, late, duplicate } = this.rates;
     if (roll < fail) throw new SearchUnavailableError('write failed (injected)');
-    if (roll < fail + hang) return new Promise<void>(() => undefined);
+    if (roll < fail + hang) {
+      this.hungWrites += 1;
+      for (const wake of this.hangWaiters.splice(0)) wake();
+      return new Promise<void>(() => undefined);
+    }
     if (roll < fail + hang + late) {
       const landing = new Promise<void>((resolve) => setTimeout(resolve, this.lateMs)).then(apply);
       this.lateWrites.add(landing);
@@ -65,6 +72,11 @@ export class FaultySearchEngine implements SearchEngine {
     await apply();
     if (roll < fail + hang + late + duplicate) return apply();
     if (roll < fail + hang + late + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+  }
+
+  /** Resolves once a write has hung: a test can then act on a worker that is stuck by construction. */
+  nextHang(): Promise<void> {
+    return new Promise((resolve) => this.hangWaiters.push(resolve));
   }
 
   /** Resolves once every late write has landed. */

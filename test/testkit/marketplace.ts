@@ -1,7 +1,7 @@
 import { graphql } from '../generated';
 import type { CreateChallengeInput, CreateSolutionInput, SubmitResponseInput } from '../generated/graphql';
 import { registerStaff, type Account } from './accounts';
-import { openChallenge, type ChallengeRef } from './challenges';
+import { openChallenge, type VersionedRef } from './challenges';
 import type { TestApp } from './test-app';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -62,13 +62,6 @@ const SubmitResponse = graphql(`
   }
 `);
 
-/** A record as the helpers hand it back: enough to fire the next event. */
-export interface VersionedRef {
-  id: string;
-  version: number;
-  status: string;
-}
-
 /** Creates a DRAFT solution for the account's start-up. */
 export async function draftSolution(startup: Account, overrides: Partial<CreateSolutionInput> = {}): Promise<VersionedRef> {
   return (await startup.session.gqlOk(CreateSolution, { input: solutionInput(startup.organisationId, overrides) })).createSolution;
@@ -111,16 +104,11 @@ function reviewerOf(app: TestApp): Promise<Account> {
   return reviewer;
 }
 
-/** A PUBLISHED solution of the (verified) start-up, qualifying for `createOpenChallenge`'s default challenge. */
-export function createPublishedSolution(_app: TestApp, startup: Account, overrides: Partial<CreateSolutionInput> = {}): Promise<VersionedRef> {
-  return publishedSolution(startup, overrides);
-}
-
 /** An OPEN challenge of the (verified) public body, taken through review by the app's staff reviewer. */
 export async function createOpenChallenge(
   app: TestApp,
   publicBody: Account,
   overrides: Partial<CreateChallengeInput> = {},
-): Promise<ChallengeRef> {
+): Promise<VersionedRef> {
   return openChallenge(publicBody, (await reviewerOf(app)).session, overrides);
 }

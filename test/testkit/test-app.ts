@@ -137,7 +137,7 @@ export class TestApp {
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine; embedder?: Embedder } = {},
+  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine; embedder?: Embedder; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
@@ -165,6 +165,6 @@ export async function startTestApp(
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
-  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks });
+  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
   return new TestApp(pilotline, mailer, config, search);
 }

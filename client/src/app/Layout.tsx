@@ -27,9 +27,9 @@ function Navigation() {
 
   const onSignOut = async () => {
     await signOut().catch(() => undefined);
-    await client.clearStore();
-    await client.refetchQueries({ include: 'active' });
-    navigate('/signed-out');
+    // Leave the page first: its queries would otherwise refetch as a visitor and fail.
+    await navigate('/signed-out');
+    await client.resetStore().catch(() => undefined);
   };
 
   return (
@@ -87,7 +87,7 @@ export function Layout() {
         Skip to main content
       </a>
       <header className="govuk-generic-header">
-        <div className="govuk-generic-header__container govuk-width-container">
+        <div className="govuk-generic-header__container govuk-width-container app-header__container">
           <div className="govuk-generic-header__logo">
             <Link to="/" className="govuk-generic-header__homepage-link">
               Pilotline

@@ -1,21 +1,17 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import type { EligibilityRule, ErrorCode, FailedRule as ContractFailedRule, FieldProblem, RequestErrorCode } from '../gql/schema-types';
 
-/** One problem with one input, as the server names it (e.g. `kpis.0.target`). */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { EligibilityRule, FieldProblem };
 
-/** One eligibility rule a response failed, from `extensions.failedRules`. */
-export interface FailedRule {
-  rule: string;
-  message: string;
-  accreditations?: string[];
-}
+/** One eligibility rule a response failed, as `extensions.failedRules` carries it (errors.graphql). */
+export type FailedRule = Omit<ContractFailedRule, '__typename'>;
+
+/** The codes of errors.graphql, plus the two this client names for failures that never reached Pilotline. */
+export type ProblemCode = ErrorCode | RequestErrorCode | 'NETWORK' | 'SERVER' | 'UNKNOWN';
 
 /** What the UI needs to know about any failure, whether it came from GraphQL or from /auth. */
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   message: string;
   fields: FieldProblem[];
   failedRules: FailedRule[];
@@ -39,7 +35,7 @@ function asArray<T>(value: unknown): T[] {
 /** Reads `{ code, message, fields?, failedRules? }` from a GraphQL error's extensions or a REST error body. */
 export function problemFrom(details: Record<string, unknown> | undefined, message: string): Problem {
   return {
-    code: typeof details?.code === 'string' ? details.code : 'UNKNOWN',
+    code: typeof details?.code === 'string' ? (details.code as ProblemCode) : 'UNKNOWN',
     message,
     fields: asArray<FieldProblem>(details?.fields),
     failedRules: asArray<FailedRule>(details?.failedRules),

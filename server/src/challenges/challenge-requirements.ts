@@ -1,7 +1,8 @@
-import type { Accreditation, Region } from '../contract/generated/resolvers-types';
+import type { Accreditation, EligibilityRule, Region } from '../contract/generated/resolvers-types';
+import { AppError } from '../shared/errors';
 import type { SolutionRecord } from '../solutions/solution.model';
 import type { ChallengeRecord } from './challenge.model';
-import { isOpenForResponses } from './challenge.policy';
+import { deadlinePassed, isOpenForResponses } from './challenge.policy';
 
 /**
  * What a challenge asks of a solution, in one place for everyone who decides "does this solution
@@ -10,16 +11,8 @@ import { isOpenForResponses } from './challenge.policy';
  * not held against it: only a stated requirement can fail.
  */
 
-/** The name of one rule, stable for clients (responses expose it as `extensions.failedRules[].rule`). */
-export type EligibilityRule =
-  | 'CHALLENGE_NOT_OPEN'
-  | 'DEADLINE_PASSED'
-  | 'STARTUP_NOT_VERIFIED'
-  | 'SOLUTION_NOT_PUBLISHED'
-  | 'MIN_TRL'
-  | 'MISSING_ACCREDITATIONS'
-  | 'REGION_NOT_SERVED'
-  | 'OWN_ORGANISATION';
+/** The name of one rule, declared in graphql/errors.graphql (responses expose it as `extensions.failedRules[].rule`). */
+export type { EligibilityRule };
 
 /** One rule a solution failed, named so the start-up knows exactly what to fix. */
 export interface FailedRule {
@@ -66,11 +59,16 @@ export function pilotStartOf(challenge: Pick<ChallengeRequirements, 'responseDea
 
 const isLapsedBy = (expiresAt: Date, moment: Date) => expiresAt.getTime() <= moment.getTime();
 
+/** Refuses with NOT_ELIGIBLE, listing every failed rule in the message and in `failedRules`. */
+export function notEligible(failedRules: FailedRule[]): AppError {
+  return new AppError('NOT_ELIGIBLE', failedRules.map((failed) => failed.message).join(' '), { failedRules });
+}
+
 /** The challenge's side alone: empty while it takes responses. */
 export function challengeWindowRules(challenge: Pick<ChallengeRecord, 'status' | 'responseDeadline'>, now: Date): FailedRule[] {
   if (isOpenForResponses(challenge, now)) return [];
-  // A passed deadline is the more useful reason: nothing may have closed this record yet.
-  return challenge.responseDeadline.getTime() <= now.getTime()
+  // A passed deadline is the more useful reason than the CLOSED it leads to.
+  return deadlinePassed(challenge, now)
     ? [{ rule: 'DEADLINE_PASSED', message: `The response deadline passed on ${challenge.responseDeadline.toISOString()}.` }]
     : [{ rule: 'CHALLENGE_NOT_OPEN', message: `The challenge is ${challenge.status}, not OPEN.` }];
 }

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { challengePolicy } from './challenge.policy';
+import { challengeLifecycle } from './challenge.lifecycle';
 import {
   archiveChallenge,
   closeChallenge,
@@ -40,20 +41,12 @@ export const challengeResolvers: Resolvers = {
       challengePolicy.canSeeInternals(actor, challenge) ? (challenge.staffFeedback ?? null) : null,
     responseCount: (challenge, _args, { actor, loaders }) =>
       challengePolicy.canSeeInternals(actor, challenge) ? loaders.responseCountByChallengeId.load(challenge._id.toHexString()) : null,
-    viewerCan: (challenge, _args, { actor, now }) => {
-      return {
-        update: challengePolicy.canFire(actor, challenge, 'UPDATE'),
-        submit: challengePolicy.canFire(actor, challenge, 'SUBMIT'),
-        publish: challengePolicy.canFire(actor, challenge, 'PUBLISH'),
-        requestChanges: challengePolicy.canFire(actor, challenge, 'REQUEST_CHANGES'),
-        close: challengePolicy.canFire(actor, challenge, 'CLOSE'),
-        withdraw: challengePolicy.canFire(actor, challenge, 'WITHDRAW'),
-        archive: challengePolicy.canFire(actor, challenge, 'ARCHIVE'),
-        askQuestion: challengePolicy.canAskQuestion(actor, challenge, now),
-        answerQuestion: challengePolicy.canAnswerQuestion(actor, challenge),
-        respond: challengePolicy.canRespond(actor, challenge, now),
-      };
-    },
-    allowedEvents: (challenge, _args, { actor }) => challengePolicy.allowedEventsFor(actor, challenge),
+    viewerCan: (challenge, _args, ctx) => ({
+      ...challengeLifecycle.viewerCan(challenge, ctx),
+      askQuestion: challengePolicy.canAskQuestion(ctx.actor, challenge, ctx.now),
+      answerQuestion: challengePolicy.canAnswerQuestion(ctx.actor, challenge),
+      respond: challengePolicy.canRespond(ctx.actor, challenge, ctx.now),
+    }),
+    allowedEvents: (challenge, _args, ctx) => challengeLifecycle.allowedEvents(challenge, ctx),
   },
 };

@@ -1,13 +1,51 @@
 import { defineIndexSettings } from '../search/search-engine';
 import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
 import type { SearchSource } from '../search-sync/search-source';
+import { f } from '../search/filter';
+import type { SortSpec } from '../search/search-engine';
+import { anyOf, type Searchable } from '../search/search-face';
+import { assertTrl } from '../shared/validation';
+import type { ChallengeFacet, ChallengeSearchSort, SearchChallengesInput } from '../contract/generated/resolvers-types';
+import { challengePolicy, challengeVisibility } from './challenge.policy';
 import { moneyBand, PUBLIC_SECTOR_SYNONYMS } from '../search/vocabulary';
 import { organisationsById } from '../organisations/organisation.search';
 import { ChallengeModel, type ChallengeRecord } from './challenge.model';
 
-/** Challenges as the search engine holds them; visibility is filtered on status and organisationId. */
-export const challengeSearchSource: SearchSource<ChallengeRecord> = {
+/** Challenges as the search engine holds them and as `searchChallenges` queries them. */
+export const challengeSearchSource: SearchSource<ChallengeRecord> & Searchable<SearchChallengesInput, ChallengeRecord> = {
   index: 'challenges',
+  query: {
+    visibility: challengeVisibility,
+    facets: {
+      SECTORS: 'sectors',
+      REGION: 'region',
+      STATUS: 'status',
+      BUDGET_BAND: 'budgetBand',
+      ORGANISATION_TYPE: 'organisationType',
+      MIN_TRL: 'minTrl',
+      REQUIRED_ACCREDITATIONS: 'requiredAccreditations',
+    } satisfies Record<ChallengeFacet, string>,
+    sorts: {
+      RELEVANCE: [],
+      NEWEST: [{ field: 'createdAt', direction: 'desc' }],
+      DEADLINE_SOONEST: [{ field: 'responseDeadline', direction: 'asc' }],
+      BUDGET_HIGHEST: [{ field: 'budgetMaxGbp', direction: 'desc' }],
+    } satisfies Record<ChallengeSearchSort, SortSpec[]>,
+    highlight: ['title', 'summary', 'what'],
+    semantic: true,
+    narrow(input) {
+      assertTrl('qualifyingTrl', input.qualifyingTrl);
+      return [
+        input.status ? f.eq('status', input.status) : undefined,
+        anyOf('sectors', input.sectors),
+        anyOf('region', input.regions),
+        anyOf('budgetBand', input.budgetBands),
+        anyOf('organisationType', input.organisationTypes),
+        input.qualifyingTrl != null ? f.lte('minTrl', input.qualifyingTrl) : undefined,
+      ];
+    },
+    canSee: challengePolicy.canSee,
+  },
   settings: defineIndexSettings({
     searchableAttributes: ['title', 'summary', 'tags', 'what', 'why', 'how', 'organisationName'],
     filterableAttributes: [

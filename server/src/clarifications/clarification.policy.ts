@@ -1,14 +1,7 @@
 import { type Actor, isMemberOf } from '../shared/actor';
-import type { TransitionTable } from '../shared/state-machine';
 import { challengePolicy } from '../challenges/challenge.policy';
 import type { ChallengeRecord } from '../challenges/challenge.model';
-import type { ClarificationRecord, ClarificationStatus } from './clarification.model';
-
-/** A question is answered once; answers are published, so they are not rewritten afterwards. */
-export const clarificationTransitions: TransitionTable<ClarificationStatus, 'ANSWER'> = {
-  UNANSWERED: { ANSWER: 'ANSWERED' },
-  ANSWERED: {},
-};
+import type { ClarificationRecord } from './clarification.model';
 
 type ChallengeRef = Pick<ChallengeRecord, 'organisationId' | 'status' | 'responseDeadline'>;
 type ClarificationRef = Pick<ClarificationRecord, 'status' | 'askedByOrganisationId'>;

@@ -3,14 +3,15 @@ import { toObjectId } from '../db/ids';
 import { type Actor, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
-import { nextState } from '../shared/state-machine';
+import { invalidTransition } from '../shared/lifecycle';
 import { parseInput } from '../shared/validation';
 import type { AnswerClarificationInput, AskClarificationInput } from '../contract/generated/resolvers-types';
 import type { ChallengeRecord } from '../challenges/challenge.model';
-import { challengePolicy, isChallengeOwner } from '../challenges/challenge.policy';
+import { challengePolicy } from '../challenges/challenge.policy';
 import { getChallenge } from '../challenges/challenge.service';
 import { ClarificationModel, type ClarificationRecord } from './clarification.model';
-import { clarificationPolicy, clarificationTransitions } from './clarification.policy';
+import { clarificationPolicy } from './clarification.policy';
+import { clarificationLifecycle } from './clarification.lifecycle';
 
 const askSchema = z.strictObject({ challengeId: z.string(), question: z.string().trim().min(10).max(2000) });
 const answerSchema = z.strictObject({ clarificationId: z.string(), answer: z.string().trim().min(2).max(5000) });
@@ -52,22 +53,21 @@ export async function answerClarification(ctx: ServiceContext, input: AnswerClar
     throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Clarification', input.clarificationId) : error;
   });
   if (!clarificationPolicy.canSee(actor, challenge, clarification)) throw notFound('Clarification', input.clarificationId);
-  if (!isChallengeOwner(actor, challenge)) throw forbidden('Only the public body that owns the challenge can answer its questions.');
+  const at = { ...ctx, challenge };
+  clarificationLifecycle.assertRole(clarification, 'ANSWER', at);
   const { answer } = parseInput(answerSchema, input);
   if (!challengePolicy.canAnswerQuestion(actor, challenge)) {
     throw new AppError('NOT_ELIGIBLE', `Questions cannot be answered on a ${challenge.status} challenge.`);
   }
-  const status = nextState(clarificationTransitions, 'clarification', clarification.status, 'ANSWER');
-  const answered = await ClarificationModel.findOneAndUpdate(
-    { _id: clarification._id, status: clarification.status },
-    { $set: { status, answer, answeredBy: toObjectId('User', user.userId), answeredAt: ctx.now } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!answered) {
-    // A colleague answered first; the table refuses a second answer with INVALID_TRANSITION.
-    nextState(clarificationTransitions, 'clarification', 'ANSWERED', 'ANSWER');
-  }
-  return answered as ClarificationRecord;
+  return clarificationLifecycle.fire(clarification, 'ANSWER', at, {
+    changes: () => ({ answer, answeredBy: toObjectId('User', user.userId), answeredAt: ctx.now }),
+    save: async (update, { from, to, event }) => {
+      const answered = await ClarificationModel.findOneAndUpdate({ _id: clarification._id, status: from }, { $set: update }, { returnDocument: 'after' }).lean();
+      // A colleague answered first: the state it is in now accepts no second answer.
+      if (!answered) throw invalidTransition('clarification', to, event, []);
+      return answered;
+    },
+  });
 }
 
 /** The clarifications of a challenge the actor can see, filtered to those they may read. */

@@ -1,21 +1,9 @@
 import { systemActor, type Actor } from '../shared/actor';
+import type { EventSink } from '../shared/domain-event';
 import type { Logger } from '../shared/logger';
 import type { Mailer } from '../mail/mailer';
 import type { SearchEngine } from '../search/search-engine';
 import type { Embedder } from '../search/embedder';
-
-/** Something that happened to a record, for whatever reacts to state changes later (notifications, reporting, the matcher). */
-export interface DomainEvent {
-  /** `<entity>.<EVENT>`, e.g. `challenge.PUBLISH`. */
-  name: string;
-  recordId: string;
-  at: Date;
-}
-
-/** Where services report domain events once their write has landed. */
-export interface EventSink {
-  publish(event: DomainEvent): void;
-}
 
 /** The search engine once it may answer; `assertReady` throws SEARCH_UNAVAILABLE while it is still being built. */
 export interface SearchAccess {
@@ -59,6 +47,8 @@ export function actingAs(ctx: ServiceContext, actor: Actor): ServiceContext {
 export function systemContext(collaborators: ServiceCollaborators, now: Date = new Date()): ServiceContext {
   return serviceContext(collaborators, systemActor, now);
 }
+
+export type { DomainEvent, EventSink } from '../shared/domain-event';
 
 /** Logs each domain event; stands in until events are recorded with their write. */
 export function loggingEventSink(logger: Logger): EventSink {

@@ -14,7 +14,7 @@ export interface GraphQLContext extends ServiceContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-/** Fresh DataLoaders for each request, so batching never leaks records across viewers. */
-export function createLoaders() {
-  return { ...createOrganisationLoaders(), ...createChallengeLoaders(), ...createClarificationLoaders(), ...createResponseLoaders(), ...createSolutionLoaders() };
+/** Fresh DataLoaders for each request (at its time), so batching never leaks records across viewers. */
+export function createLoaders(now: Date) {
+  return { ...createOrganisationLoaders(), ...createChallengeLoaders(now), ...createClarificationLoaders(), ...createResponseLoaders(), ...createSolutionLoaders() };
 }

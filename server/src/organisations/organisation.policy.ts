@@ -1,8 +1,12 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isMemberOf, isStaff, isSystem, membershipOf } from '../shared/actor';
 import type { MembershipRole } from '../contract/generated/resolvers-types';
 import type { OrganisationRecord } from './organisation.model';
 
 type OrganisationRef = Pick<OrganisationRecord, '_id' | 'verified'>;
+
+/** Who may find an organisation in lists and search: verified ones, and one's own (all, for staff). */
+export const organisationVisibility: VisibilityRule = { publicWhen: [{ field: 'verified', equals: true }], ownerField: '_id' };
 
 /**
  * Who may do what with an organisation. Services enforce these; `viewerCan` exposes the same

@@ -1,6 +1,9 @@
 import { defineIndexSettings } from '../search/search-engine';
 import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
 import type { SearchSource } from '../search-sync/search-source';
+import { anyOf, type Searchable } from '../search/search-face';
+import type { OrganisationFacet, SearchOrganisationsInput } from '../contract/generated/resolvers-types';
+import { organisationPolicy, organisationVisibility } from './organisation.policy';
 import { PUBLIC_SECTOR_SYNONYMS } from '../search/vocabulary';
 import { trusted } from '../db/trusted';
 import type { Types } from 'mongoose';
@@ -12,9 +15,17 @@ export async function organisationsById(ids: Types.ObjectId[]): Promise<Map<stri
   return new Map(organisations.map((org) => [org._id.toHexString(), org]));
 }
 
-/** Organisations as the search engine holds them; only verified ones are found by outsiders. */
-export const organisationSearchSource: SearchSource<OrganisationRecord> = {
+/** Organisations as the search engine holds them and as `searchOrganisations` queries them. */
+export const organisationSearchSource: SearchSource<OrganisationRecord> & Searchable<SearchOrganisationsInput, OrganisationRecord> = {
   index: 'organisations',
+  query: {
+    visibility: organisationVisibility,
+    facets: { KIND: 'kind', PUBLIC_BODY_TYPE: 'publicBodyType', REGION: 'region' } satisfies Record<OrganisationFacet, string>,
+    sorts: { RELEVANCE: [] },
+    highlight: ['name', 'description'],
+    narrow: (input) => [anyOf('kind', input.kinds), anyOf('publicBodyType', input.publicBodyTypes), anyOf('region', input.regions)],
+    canSee: organisationPolicy.canSee,
+  },
   settings: defineIndexSettings({
     searchableAttributes: ['name', 'description'],
     filterableAttributes: ['kind', 'publicBodyType', 'region', 'verified', 'organisationId'],

@@ -1,16 +1,16 @@
-import { trusted } from '../db/trusted';
 import { z } from 'zod';
 import { isStaff, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { forbidden, notFound } from '../shared/errors';
 import { findPage, type CountedPage } from '../db/find-page';
+import { visibleCondition } from '../db/visibility';
 import { dropNulls, parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
 import type { OrganisationFilter, UpdateOrganisationInput } from '../contract/generated/resolvers-types';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel, type OrganisationRecord } from './organisation.model';
-import { organisationPolicy } from './organisation.policy';
+import { organisationPolicy, organisationVisibility } from './organisation.policy';
 import { findUsersByIds } from '../users/user.service';
 import { publicBodyTypeSchema, regionSchema } from '../contract/taxonomy';
 
@@ -21,22 +21,14 @@ export async function getOrganisation(ctx: ServiceContext, id: string): Promise<
   return org;
 }
 
-/** Lists organisations newest first; only staff see, or filter on, unverified ones they do not belong to. */
+/** Lists organisations newest first: verified ones and the actor's own (all, for staff). */
 export async function listOrganisations(
-  { actor }: ServiceContext,
+  { actor, now }: ServiceContext,
   { filter, first, after }: ListArgs<OrganisationFilter>,
 ): Promise<CountedPage<OrganisationRecord>> {
-  const conditions: Record<string, unknown>[] = [];
+  const conditions: Record<string, unknown>[] = [visibleCondition(organisationVisibility, actor, now)];
   if (filter?.kind) conditions.push({ kind: filter.kind });
-  if (isStaff(actor)) {
-    if (filter?.verified != null) conditions.push({ verified: filter.verified });
-  } else {
-    const ownIds = actor.kind === 'user' ? actor.memberships.map((m) => toObjectId('Organisation', m.organisationId)) : [];
-    conditions.push(
-      filter?.verified === false ? { verified: false, _id: trusted({ $in: ownIds }) } : { $or: [{ verified: true }, { _id: trusted({ $in: ownIds }) }] },
-    );
-    if (filter?.verified === true) conditions.push({ verified: true });
-  }
+  if (filter?.verified != null) conditions.push({ verified: filter.verified });
   return findPage(OrganisationModel, conditions, first, after);
 }
 

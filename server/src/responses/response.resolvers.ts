@@ -1,9 +1,9 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
-import { isOpenForResponses } from '../challenges/challenge.policy';
+import type { Circumstances } from '../shared/lifecycle';
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import type { ResponseRecord } from './response.model';
-import { responsePolicy } from './response.policy';
+import { responseLifecycle, type ResponseFacts } from './response.lifecycle';
 import {
   declineResponse,
   getResponse,
@@ -51,27 +51,16 @@ export const responseResolvers: Resolvers = {
       return organisation;
     },
     declineReason: (response) => response.declineReason ?? null,
-    viewerCan: async (response, _args, { actor, loaders, now }) => {
-      const open = await challengeOpen(response, (id) => loaders.challengeById.load(id), now);
-      return {
-        update: responsePolicy.canFire(actor, response, 'UPDATE', open),
-        shortlist: responsePolicy.canFire(actor, response, 'SHORTLIST', open),
-        decline: responsePolicy.canFire(actor, response, 'DECLINE', open),
-        withdraw: responsePolicy.canFire(actor, response, 'WITHDRAW', open),
-      };
-    },
-    allowedEvents: async (response, _args, { actor, loaders, now }) =>
-      responsePolicy.allowedEventsFor(actor, response, await challengeOpen(response, (id) => loaders.challengeById.load(id), now)),
+    viewerCan: async (response, _args, ctx) => responseLifecycle.viewerCan(response, await guardFacts(response, ctx)),
+    allowedEvents: async (response, _args, ctx) => responseLifecycle.allowedEvents(response, await guardFacts(response, ctx)),
   },
 };
 
-/** Whether the response's challenge still takes responses; only a SUBMITTED response needs to know. */
-async function challengeOpen(
+/** The response's lifecycle facts; only a SUBMITTED response (the one state with UPDATE) needs its challenge loaded. */
+async function guardFacts(
   response: ResponseRecord,
-  loadChallenge: (id: string) => Promise<ChallengeRecord | null>,
-  now: Date,
-): Promise<boolean> {
-  if (response.status !== 'SUBMITTED') return false;
-  const challenge = await loadChallenge(response.challengeId.toHexString());
-  return challenge !== null && isOpenForResponses(challenge, now);
+  { actor, now, loaders }: Circumstances & { loaders: { challengeById: { load(id: string): Promise<ChallengeRecord | null> } } },
+): Promise<Circumstances & ResponseFacts> {
+  const challenge = response.status === 'SUBMITTED' ? await loaders.challengeById.load(response.challengeId.toHexString()) : null;
+  return { actor, now, challenge };
 }

@@ -4,12 +4,12 @@ import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
-import { type Actor, isMemberOf, isStaff, membershipOf, requireUser } from '../shared/actor';
+import { isMemberOf, isStaff, membershipOf, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
 import { AppError, badInput, forbidden, notFound } from '../shared/errors';
-import { nextState } from '../shared/state-machine';
-import { dropNulls, parseInput } from '../shared/validation';
+import { parseTransitionInput } from '../shared/lifecycle';
+import { dropNulls, parseInput, text } from '../shared/validation';
 import type {
   DeclineResponseInput,
   ResponseEvent,
@@ -18,15 +18,14 @@ import type {
   SubmitResponseInput,
   UpdateResponseInput,
 } from '../contract/generated/resolvers-types';
-import { ChallengeModel, type ChallengeRecord } from '../challenges/challenge.model';
-import { challengePolicy } from '../challenges/challenge.policy';
-import { closeExpiredChallenges } from '../challenges/challenge.service';
+import type { ChallengeRecord } from '../challenges/challenge.model';
+import { getForResponding } from '../challenges/challenge.service';
 import { getSolution } from '../solutions/solution.service';
 import { liveKeyFor, ResponseModel, type ResponseRecord } from './response.model';
-import { responsePolicy, responseTransitions } from './response.policy';
-import { challengeWindowRules, failedResponseRules, type FailedRule } from '../challenges/challenge-requirements';
+import { responsePolicy } from './response.policy';
+import { responseLifecycle } from './response.lifecycle';
+import { failedResponseRules, notEligible } from '../challenges/challenge-requirements';
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 const responseFields = {
   pitch: text(50, 10_000),
@@ -46,7 +45,6 @@ const submitSchema = z.strictObject({
   kpiNotes: responseFields.kpiNotes.default([]),
 });
 const updateSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int(), ...z.object(responseFields).partial().shape });
-const transitionSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int() });
 const declineSchema = z.strictObject({ responseId: z.string(), expectedVersion: z.int(), reason: text(10, 2000) });
 
 /** Loads a response the actor may see, else NOT_FOUND: other start-ups cannot tell it exists. */
@@ -72,18 +70,6 @@ export async function listResponses(ctx: ServiceContext, { filter, first, after 
   return findPage(ResponseModel, conditions, first, after);
 }
 
-/**
- * The challenge a start-up is responding to. A challenge that was published stays addressable
- * after it closes, so a late response is told the deadline passed rather than "not found".
- */
-async function loadChallengeForResponse(ctx: ServiceContext, challengeId: string): Promise<ChallengeRecord> {
-  const id = toObjectId('Challenge', challengeId);
-  await closeExpiredChallenges(ctx.now, [id]);
-  const challenge = await ChallengeModel.findById(id).lean();
-  if (!challenge || !(challengePolicy.canSee(ctx.actor, challenge) || challenge.publishedAt)) throw notFound('Challenge', challengeId);
-  return challenge;
-}
-
 /** Per-KPI notes must name the challenge's own KPIs, so the public body can read them against its targets. */
 function assertKpiNotesMatch(challenge: Pick<ChallengeRecord, 'kpis'>, kpiNotes: { kpiName: string }[] | undefined): void {
   const names = challenge.kpis.map((kpi) => kpi.name);
@@ -93,11 +79,6 @@ function assertKpiNotesMatch(challenge: Pick<ChallengeRecord, 'kpis'>, kpiNotes:
       : [{ field: `kpiNotes.${index}.kpiName`, message: `is not one of this challenge's KPIs (${names.join('; ') || 'it has none'})` }],
   );
   if (problems.length > 0) throw badInput(problems);
-}
-
-/** Refuses with NOT_ELIGIBLE, listing every failed rule in the message and in `failedRules`. */
-function notEligible(failedRules: FailedRule[]): AppError {
-  return new AppError('NOT_ELIGIBLE', failedRules.map((failed) => failed.message).join(' '), { failedRules });
 }
 
 /** The start-up's live response that blocked a new one, named so it knows whether withdrawing helps. */
@@ -123,7 +104,7 @@ export async function submitResponse(ctx: ServiceContext, input: SubmitResponseI
   const solution = await getSolution(ctx, solutionId);
   const startupId = solution.organisationId.toHexString();
   if (!isMemberOf(actor, startupId)) throw forbidden('Only members of the start-up that owns this solution can respond with it.');
-  const challenge = await loadChallengeForResponse(ctx, challengeId);
+  const challenge = await getForResponding(ctx, challengeId);
   assertKpiNotesMatch(challenge, fields.kpiNotes);
   const failedRules = failedResponseRules({
     challenge,
@@ -160,46 +141,45 @@ export async function submitResponse(ctx: ServiceContext, input: SubmitResponseI
 export async function updateResponse(ctx: ServiceContext, input: UpdateResponseInput): Promise<ResponseRecord> {
   requireUser(ctx.actor);
   const response = await getResponse(ctx, input.responseId);
-  authorise(ctx.actor, response, 'UPDATE');
+  responseLifecycle.assertRole(response, 'UPDATE', { ...ctx, challenge: null });
   const { responseId: _responseId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
-  nextState(responseTransitions, 'response', response.status, 'UPDATE');
-  const challenge = await ChallengeModel.findById(response.challengeId).lean();
-  if (!challenge) throw notFound('Challenge', response.challengeId.toHexString());
-  assertKpiNotesMatch(challenge, changes.kpiNotes);
-  const closed = challengeWindowRules(challenge, ctx.now);
-  if (closed.length > 0) throw notEligible(closed);
-  return saveVersioned(ResponseModel, 'response', response, expectedVersion, changes);
+  const challenge = await getForResponding(ctx, response.challengeId.toHexString());
+  return responseLifecycle.fire(response, 'UPDATE', { ...ctx, challenge }, {
+    changes: () => {
+      assertKpiNotesMatch(challenge, changes.kpiNotes);
+      return changes;
+    },
+    save: (update) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update),
+  });
 }
 
 /** The start-up takes its response back, which frees it to respond again. */
 export function withdrawResponse(ctx: ServiceContext, input: ResponseTransitionInput): Promise<ResponseRecord> {
-  return fire(ctx, input, 'WITHDRAW', (response) => ({ liveKey: `withdrawn:${response._id.toHexString()}` }));
+  return transition(ctx, input, 'WITHDRAW', (response) => ({ liveKey: `withdrawn:${response._id.toHexString()}` }));
 }
 
 /** The public body or staff take a response further. */
 export function shortlistResponse(ctx: ServiceContext, input: ResponseTransitionInput): Promise<ResponseRecord> {
-  return fire(ctx, input, 'SHORTLIST', () => ({}));
+  return transition(ctx, input, 'SHORTLIST', () => ({}));
 }
 
 /** The public body or staff decline a response, with a reason the start-up sees. */
 export function declineResponse(ctx: ServiceContext, input: DeclineResponseInput): Promise<ResponseRecord> {
-  return fire(ctx, input, 'DECLINE', () => ({ declineReason: parseInput(declineSchema, input).reason }));
+  return transition(ctx, input, 'DECLINE', () => ({ declineReason: parseInput(declineSchema, input).reason }));
 }
 
-function authorise(actor: Actor, response: ResponseRecord, event: ResponseEvent): void {
-  if (!responsePolicy.hasRoleFor(actor, response, event)) throw forbidden(`You are not allowed to ${event.toLowerCase()} this response.`);
-}
-
-async function fire(
+/** SHORTLIST, DECLINE and WITHDRAW need nothing of the challenge, so its guard facts stay empty. */
+async function transition(
   ctx: ServiceContext,
   input: ResponseTransitionInput,
-  event: ResponseEvent,
-  prepare: (response: ResponseRecord) => Partial<ResponseRecord>,
+  event: Exclude<ResponseEvent, 'UPDATE'>,
+  changes: (response: ResponseRecord) => Partial<ResponseRecord>,
 ): Promise<ResponseRecord> {
   requireUser(ctx.actor);
-  const { responseId, expectedVersion } = parseInput(transitionSchema, { responseId: input.responseId, expectedVersion: input.expectedVersion });
-  const response = await getResponse(ctx, responseId);
-  authorise(ctx.actor, response, event);
-  const status = nextState(responseTransitions, 'response', response.status, event);
-  return saveVersioned(ResponseModel, 'response', response, expectedVersion, { ...prepare(response), status });
+  const { id, expectedVersion } = parseTransitionInput('responseId', { responseId: input.responseId, expectedVersion: input.expectedVersion });
+  const response = await getResponse(ctx, id);
+  return responseLifecycle.fire(response, event, { ...ctx, challenge: null }, {
+    changes,
+    save: (update) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update),
+  });
 }

@@ -8,6 +8,7 @@ import { DocumentVectors, withVectorSettings } from './document-vectors';
 import { INDEXER_BULK_WRITE, INDEXER_WRITE } from './search-tracked.plugin';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import { measureDrift, repairDrift } from './drift';
+import { PeriodicJobs, type PeriodicJob } from './periodic-jobs';
 
 /** Tuning for one indexer; tests shorten the lease and timeouts to provoke take-overs. */
 export interface IndexerOptions {
@@ -35,6 +36,8 @@ export interface IndexerOptions {
    * keyword-only. Its failures never hold up keyword indexing: those records are retried later.
    */
   embedder?: Embedder;
+  /** Other work the loop runs between batches (the deadline sweeper), each under its own lease. */
+  jobs?: readonly PeriodicJob[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,6 +64,7 @@ export class SearchIndexer {
   private readonly idleDelayMs: number;
   private readonly maxBackoffMs: number;
   private readonly reconcileEveryMs: number;
+  private readonly jobs: PeriodicJobs;
   private claims = 0;
   private readonly vectors: DocumentVectors | undefined;
   private embedFailures = 0;
@@ -84,6 +88,7 @@ export class SearchIndexer {
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
     this.vectors = options.embedder ? new DocumentVectors(options.embedder) : undefined;
+    this.jobs = new PeriodicJobs(options.jobs ?? [], this.owner, options.logger);
   }
 
   /** Creates or updates every index's settings. */
@@ -225,6 +230,7 @@ export class SearchIndexer {
           await this.reconcile();
           nextReconcile = Date.now() + this.reconcileEveryMs;
         }
+        await this.jobs.runDue();
         if (processed === 0) await this.pause(this.idleDelayMs);
       } catch (error) {
         failures += 1;

@@ -1,23 +1,15 @@
+import type { ErrorCode, ErrorExtensions, FieldProblem as FieldProblemType } from '../contract/generated/resolvers-types';
+
 /**
- * Expected failures carry a stable machine-readable code. GraphQL exposes it as
- * `extensions.code`; REST routes as `{ error: { code, message } }`. Anything that is
- * not an AppError is a bug and is masked before it reaches a client.
+ * Expected failures carry a stable machine-readable code, declared in graphql/errors.graphql with
+ * the shape of everything else an error carries. GraphQL exposes it as `extensions.code`; REST
+ * routes as `{ error: { code, message } }`. Anything that is not an AppError is a bug and is
+ * masked before it reaches a client.
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'VERSION_CONFLICT'
-  | 'INVALID_TRANSITION'
-  | 'NOT_ELIGIBLE'
-  | 'RATE_LIMITED'
-  | 'EMAIL_TAKEN'
-  | 'WEAK_PASSWORD'
-  | 'INVALID_CREDENTIALS'
-  | 'INVALID_INVITATION'
-  | 'SEARCH_UNAVAILABLE';
+export type { ErrorCode };
+
+/** What an error carries beside its code: only the `extensions` fields errors.graphql documents. */
+export type ErrorDetails = { [K in Exclude<keyof ErrorExtensions, 'code' | '__typename'>]?: unknown };
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -37,17 +29,14 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 /** One problem with one input field, so clients can show it next to that field. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type FieldProblem = Pick<FieldProblemType, 'field' | 'message'>;
 
 /** An expected failure with a code clients can branch on. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';

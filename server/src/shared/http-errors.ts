@@ -1,9 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError } from './errors';
+import type { RequestErrorCode } from '../contract/generated/resolvers-types';
+import { AppError, type ErrorCode, type ErrorDetails } from './errors';
 import type { Logger } from './logger';
 
 /** The JSON body every failed REST request returns. */
-export function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
+export function errorBody(code: ErrorCode | RequestErrorCode, message: string, details: ErrorDetails = {}) {
   return { error: { code, message, ...details } };
 }
 

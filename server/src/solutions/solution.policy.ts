@@ -1,22 +1,21 @@
+import type { VisibilityRule } from '../shared/visibility';
 import { type Actor, isStaff, isMemberOf, membershipOf } from '../shared/actor';
-import { allowedEvents, type TransitionTable } from '../shared/state-machine';
-import type { Accreditation, SolutionEvent, SolutionStatus } from '../contract/generated/resolvers-types';
+import type { Accreditation } from '../contract/generated/resolvers-types';
 import type { EvidenceRecord, SolutionRecord } from './solution.model';
-
-/** A solution's lifecycle. Profiles stay editable once published, because they are reused for months. */
-export const solutionTransitions: TransitionTable<SolutionStatus, SolutionEvent> = {
-  DRAFT: { UPDATE: 'DRAFT', PUBLISH: 'PUBLISHED', ARCHIVE: 'ARCHIVED' },
-  PUBLISHED: { UPDATE: 'PUBLISHED', UNPUBLISH: 'DRAFT', ARCHIVE: 'ARCHIVED' },
-  ARCHIVED: {},
-};
 
 type SolutionRef = Pick<SolutionRecord, 'organisationId' | 'status'>;
 
 const isSolutionMember = (actor: Actor, solution: SolutionRef) => isMemberOf(actor, solution.organisationId.toHexString());
 
-/** The start-up runs its own profile; staff may only archive one (moderation). */
-function hasRoleFor(actor: Actor, solution: SolutionRef, event: SolutionEvent): boolean {
-  return isSolutionMember(actor, solution) || (event === 'ARCHIVE' && isStaff(actor));
+/** The parts someone can play towards one solution. */
+export type SolutionRole = 'STARTUP' | 'STAFF';
+
+/** The roles the actor plays towards the solution (possibly none). */
+export function solutionRolesOf(actor: Actor, solution: SolutionRef): SolutionRole[] {
+  const roles: SolutionRole[] = [];
+  if (isSolutionMember(actor, solution)) roles.push('STARTUP');
+  if (isStaff(actor)) roles.push('STAFF');
+  return roles;
 }
 
 /** True for an accreditation whose expiry has come: flagged to readers and not counted by eligibility. */
@@ -32,23 +31,19 @@ export function validAccreditations(solution: Pick<SolutionRecord, 'evidence'>, 
   return [...new Set(valid)];
 }
 
-/** Who may see and change a solution; `viewerCan` exposes the same answers. */
+/** Who may find a solution in lists and search: published ones, and all of one's own start-up's (all, for staff). */
+export const solutionVisibility: VisibilityRule = { publicWhen: [{ field: 'status', equals: 'PUBLISHED' }] };
+
+/** Who may see a solution and respond with it; solution.lifecycle.ts says who may change it, and when. */
 export const solutionPolicy = {
   /** Published solutions are public; the rest only to their start-up and staff. */
   canSee: (actor: Actor, solution: SolutionRef) =>
     solution.status === 'PUBLISHED' || isStaff(actor) || isSolutionMember(actor, solution),
   /** Only members of a start-up describe solutions for it. */
   canCreateFor: (actor: Actor, organisationId: string) => membershipOf(actor, organisationId)?.organisationKind === 'STARTUP',
-  hasRoleFor,
   /** Publishing also needs the start-up to be verified by staff. */
   publisherIsVerified: (actor: Actor, solution: SolutionRef) =>
     membershipOf(actor, solution.organisationId.toHexString())?.organisationVerified === true,
-  canFire: (actor: Actor, solution: SolutionRef, event: SolutionEvent) =>
-    hasRoleFor(actor, solution, event) &&
-    solutionTransitions[solution.status][event] !== undefined &&
-    (event !== 'PUBLISH' || solutionPolicy.publisherIsVerified(actor, solution)),
-  allowedEventsFor: (actor: Actor, solution: SolutionRef) =>
-    allowedEvents(solutionTransitions, solution.status).filter((event) => solutionPolicy.canFire(actor, solution, event)),
   /**
    * The solution's side of responding: a published profile of a verified start-up the viewer
    * belongs to. Each challenge then applies its own rules (deadline, TRL, accreditations).

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { isExpiredAccreditation, solutionPolicy, validAccreditations } from './solution.policy';
+import { solutionLifecycle } from './solution.lifecycle';
 import {
   archiveSolution,
   createSolution,
@@ -39,13 +40,10 @@ export const solutionResolvers: Resolvers = {
       })),
     validAccreditations: (solution, _args, { now }) => validAccreditations(solution, now),
     hasExpiredAccreditation: (solution, _args, { now }) => solution.evidence.some((item) => isExpiredAccreditation(item, now)),
-    viewerCan: (solution, _args, { actor }) => ({
-      update: solutionPolicy.canFire(actor, solution, 'UPDATE'),
-      publish: solutionPolicy.canFire(actor, solution, 'PUBLISH'),
-      unpublish: solutionPolicy.canFire(actor, solution, 'UNPUBLISH'),
-      archive: solutionPolicy.canFire(actor, solution, 'ARCHIVE'),
-      respond: solutionPolicy.canRespondWith(actor, solution),
+    viewerCan: (solution, _args, ctx) => ({
+      ...solutionLifecycle.viewerCan(solution, ctx),
+      respond: solutionPolicy.canRespondWith(ctx.actor, solution),
     }),
-    allowedEvents: (solution, _args, { actor }) => solutionPolicy.allowedEventsFor(actor, solution),
+    allowedEvents: (solution, _args, ctx) => solutionLifecycle.allowedEvents(solution, ctx),
   },
 };

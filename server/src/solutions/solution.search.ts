@@ -1,13 +1,53 @@
 import { defineIndexSettings } from '../search/search-engine';
 import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
 import type { SearchSource } from '../search-sync/search-source';
+import { f } from '../search/filter';
+import type { SortSpec } from '../search/search-engine';
+import { anyOf, type Searchable } from '../search/search-face';
+import { assertTrl } from '../shared/validation';
+import type { SearchSolutionsInput, SolutionFacet, SolutionSearchSort } from '../contract/generated/resolvers-types';
+import { solutionPolicy, solutionVisibility } from './solution.policy';
 import { moneyBand, PUBLIC_SECTOR_SYNONYMS } from '../search/vocabulary';
 import { organisationsById } from '../organisations/organisation.search';
 import { SolutionModel, type SolutionRecord } from './solution.model';
 
-/** Solutions as the search engine holds them; visibility is filtered on status and organisationId. */
-export const solutionSearchSource: SearchSource<SolutionRecord> = {
+/** Solutions as the search engine holds them and as `searchSolutions` queries them. */
+export const solutionSearchSource: SearchSource<SolutionRecord> & Searchable<SearchSolutionsInput, SolutionRecord> = {
   index: 'solutions',
+  query: {
+    visibility: solutionVisibility,
+    facets: {
+      SECTORS: 'sectors',
+      REGIONS_SERVED: 'regionsServed',
+      STATUS: 'status',
+      PRICE_BAND: 'priceBand',
+      TRL: 'trl',
+      PRICING_MODEL: 'pricingModel',
+      ACCREDITATIONS: 'accreditations',
+    } satisfies Record<SolutionFacet, string>,
+    sorts: {
+      RELEVANCE: [],
+      NEWEST: [{ field: 'createdAt', direction: 'desc' }],
+      TRL_HIGHEST: [{ field: 'trl', direction: 'desc' }],
+      PRICE_LOWEST: [{ field: 'priceMinGbp', direction: 'asc' }],
+    } satisfies Record<SolutionSearchSort, SortSpec[]>,
+    highlight: ['name', 'summary', 'description'],
+    semantic: true,
+    narrow(input) {
+      assertTrl('minTrl', input.minTrl);
+      return [
+        input.status ? f.eq('status', input.status) : undefined,
+        anyOf('sectors', input.sectors),
+        // A solution serving the whole UK serves every region.
+        anyOf('regionsServed', input.regions && input.regions.length > 0 ? [...input.regions, 'UK_WIDE'] : undefined),
+        anyOf('priceBand', input.priceBands),
+        anyOf('pricingModel', input.pricingModels),
+        input.minTrl != null ? f.gte('trl', input.minTrl) : undefined,
+        ...(input.accreditations ?? []).map((accreditation) => f.eq('accreditations', accreditation)),
+      ];
+    },
+    canSee: solutionPolicy.canSee,
+  },
   settings: defineIndexSettings({
     searchableAttributes: ['name', 'summary', 'capabilities', 'tags', 'description', 'organisationName'],
     filterableAttributes: ['status', 'sectors', 'regionsServed', 'organisationId', 'trl', 'pricingModel', 'priceBand', 'accreditations'],

@@ -3,31 +3,30 @@ import { trusted } from '../db/trusted';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
 import { findPage, type CountedPage } from '../db/find-page';
-import { inOwnOrganisations, publicOrOwn } from '../db/ownership';
-import { type Actor, requireUser } from '../shared/actor';
+import { inOwnOrganisations } from '../db/ownership';
+import { visibleCondition } from '../db/visibility';
+import { requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import type { ListArgs } from '../shared/pagination';
-import { AppError, badInput, forbidden, notFound } from '../shared/errors';
-import { nextState } from '../shared/state-machine';
-import { regionSchema, sdlEnum } from '../contract/taxonomy';
-import { dropNulls, parseInput } from '../shared/validation';
+import { badInput, forbidden, notFound } from '../shared/errors';
+import { parseTransitionInput } from '../shared/lifecycle';
+import { regionSchema, sdlEnum, sectorsSchema } from '../contract/taxonomy';
+import { assertTrl, distinct, dropNulls, parseInput, tagsSchema, text } from '../shared/validation';
 import type {
   Accreditation,
   CreateSolutionInput,
   EvidenceKind,
   PricingModel,
-  Sector,
   SolutionEvent,
   SolutionFilter,
   SolutionTransitionInput,
   UpdateSolutionInput,
 } from '../contract/generated/resolvers-types';
 import { SolutionModel, type SolutionRecord } from './solution.model';
-import { solutionPolicy, solutionTransitions } from './solution.policy';
+import { solutionPolicy, solutionVisibility } from './solution.policy';
+import { solutionLifecycle } from './solution.lifecycle';
 
 const MAX_PRICE_GBP = 100_000_000;
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const distinct = <T>(values: T[]) => [...new Set(values)];
 const gbp = z.int().min(0).max(MAX_PRICE_GBP);
 
 const evidenceSchema = z
@@ -49,12 +48,8 @@ const solutionFields = {
   name: text(2, 120),
   summary: text(10, 500),
   description: text(20, 10_000),
-  sectors: z
-    .array(sdlEnum<Sector>('Sector'))
-    .min(1)
-    .max(3)
-    .refine((sectors) => distinct(sectors).length === sectors.length, 'must not repeat a sector'),
-  tags: z.array(text(1, 40).toLowerCase()).max(20).transform(distinct),
+  sectors: sectorsSchema,
+  tags: tagsSchema,
   capabilities: z.array(text(2, 80)).max(20).transform(distinct),
   trl: z.int().min(1).max(9),
   regionsServed: z.array(regionSchema).min(1).max(13).transform(distinct),
@@ -78,8 +73,6 @@ const updateSchema = z.strictObject({
   ...z.object(solutionFields).partial().shape,
 });
 
-const transitionSchema = z.strictObject({ solutionId: z.string(), expectedVersion: z.int() });
-
 function assertPriceRange(fields: Pick<SolutionRecord, 'priceMinGbp' | 'priceMaxGbp'>): void {
   if (fields.priceMinGbp > fields.priceMaxGbp) throw badInput([{ field: 'priceMaxGbp', message: 'must be at least priceMinGbp' }]);
 }
@@ -94,16 +87,12 @@ export async function getSolution(ctx: ServiceContext, id: string): Promise<Solu
 /** A page of solutions plus how many match in all. */
 export type SolutionPage = CountedPage<SolutionRecord>;
 
-function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, unknown>[] {
-  const conditions: Record<string, unknown>[] = [publicOrOwn(actor, { status: 'PUBLISHED' })];
+function filterConditions({ actor, now }: ServiceContext, filter: SolutionFilter): Record<string, unknown>[] {
+  const conditions: Record<string, unknown>[] = [visibleCondition(solutionVisibility, actor, now)];
   if (filter.sectors && filter.sectors.length > 0) conditions.push({ sectors: trusted({ $in: filter.sectors }) });
   if (filter.regions && filter.regions.length > 0) conditions.push({ regionsServed: trusted({ $in: [...filter.regions, 'UK_WIDE'] }) });
-  if (filter.minTrl != null) {
-    if (!Number.isInteger(filter.minTrl) || filter.minTrl < 1 || filter.minTrl > 9) {
-      throw badInput([{ field: 'filter.minTrl', message: 'must be between 1 and 9' }]);
-    }
-    conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
-  }
+  assertTrl('filter.minTrl', filter.minTrl);
+  if (filter.minTrl != null) conditions.push({ trl: trusted({ $gte: filter.minTrl }) });
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.mine) conditions.push(inOwnOrganisations(actor));
   if (filter.organisationId) conditions.push({ organisationId: filterObjectId('filter.organisationId', filter.organisationId) });
@@ -112,7 +101,7 @@ function filterConditions(actor: Actor, filter: SolutionFilter): Record<string, 
 
 /** Lists solutions newest first; filters narrow what the actor may see, never widen it. */
 export async function listSolutions(ctx: ServiceContext, { filter, first, after }: ListArgs<SolutionFilter>): Promise<SolutionPage> {
-  return findPage(SolutionModel, filterConditions(ctx.actor, filter ?? {}), first, after);
+  return findPage(SolutionModel, filterConditions(ctx, filter ?? {}), first, after);
 }
 
 /** Members of a start-up (verified or not) start a DRAFT profile for it. */
@@ -137,49 +126,49 @@ export async function createSolution(ctx: ServiceContext, input: CreateSolutionI
 export async function updateSolution(ctx: ServiceContext, input: UpdateSolutionInput): Promise<SolutionRecord> {
   requireUser(ctx.actor);
   const solution = await getSolution(ctx, input.solutionId);
-  authorise(ctx.actor, solution, 'UPDATE');
+  solutionLifecycle.assertRole(solution, 'UPDATE', ctx);
   const { solutionId: _solutionId, expectedVersion, ...changes } = parseInput(updateSchema, dropNulls(input));
-  nextState(solutionTransitions, 'solution', solution.status, 'UPDATE');
-  assertPriceRange({ ...solution, ...changes });
-  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, changes);
+  return fire(ctx, solution, expectedVersion, 'UPDATE', () => {
+    assertPriceRange({ ...solution, ...changes });
+    return changes;
+  });
 }
 
 /** Members of a verified start-up make a solution public, so it can be matched and used in responses. */
 export function publishSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(ctx, input, 'PUBLISH', (solution, now) => {
-    if (!solutionPolicy.publisherIsVerified(ctx.actor, solution)) {
-      throw new AppError('NOT_ELIGIBLE', 'Your start-up must be verified by staff before it can publish solutions.');
-    }
-    return { publishedAt: now };
-  });
+  return transition(ctx, input, 'PUBLISH', () => ({ publishedAt: ctx.now }));
 }
 
 /** The start-up takes a published solution back to DRAFT. */
 export function unpublishSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(ctx, input, 'UNPUBLISH', () => ({}));
+  return transition(ctx, input, 'UNPUBLISH', () => ({}));
 }
 
 /** The start-up retires a solution, or staff take one down. */
 export function archiveSolution(ctx: ServiceContext, input: SolutionTransitionInput): Promise<SolutionRecord> {
-  return fire(ctx, input, 'ARCHIVE', (_solution, now) => ({ archivedAt: now }));
+  return transition(ctx, input, 'ARCHIVE', () => ({ archivedAt: ctx.now }));
 }
 
-function authorise(actor: Actor, solution: SolutionRecord, event: SolutionEvent): void {
-  if (!solutionPolicy.hasRoleFor(actor, solution, event)) {
-    throw forbidden(`You are not allowed to ${event.toLowerCase()} this solution.`);
-  }
-}
-
-async function fire(
+async function transition(
   ctx: ServiceContext,
   input: SolutionTransitionInput,
   event: SolutionEvent,
-  prepare: (solution: SolutionRecord, now: Date) => Partial<SolutionRecord>,
+  changes: () => Partial<SolutionRecord>,
 ): Promise<SolutionRecord> {
   requireUser(ctx.actor);
-  const { solutionId, expectedVersion } = parseInput(transitionSchema, { solutionId: input.solutionId, expectedVersion: input.expectedVersion });
-  const solution = await getSolution(ctx, solutionId);
-  authorise(ctx.actor, solution, event);
-  const status = nextState(solutionTransitions, 'solution', solution.status, event);
-  return saveVersioned(SolutionModel, 'solution', solution, expectedVersion, { ...prepare(solution, ctx.now), status });
+  const { id, expectedVersion } = parseTransitionInput('solutionId', { solutionId: input.solutionId, expectedVersion: input.expectedVersion });
+  return fire(ctx, await getSolution(ctx, id), expectedVersion, event, changes);
+}
+
+function fire(
+  ctx: ServiceContext,
+  solution: SolutionRecord,
+  expectedVersion: number,
+  event: SolutionEvent,
+  changes: () => Partial<SolutionRecord>,
+): Promise<SolutionRecord> {
+  return solutionLifecycle.fire(solution, event, ctx, {
+    changes,
+    save: (update) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update),
+  });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { describeError } from '../../app/errors';
 import { signInPath, useViewer } from '../../app/session';
@@ -29,6 +29,15 @@ const AcceptInvitationDocument = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
       id
+      organisations {
+        role
+        organisation {
+          id
+          name
+          kind
+          verified
+        }
+      }
     }
   }
 `);
@@ -39,7 +48,6 @@ export default function InvitationPage() {
   const { data, loading, error } = useQuery(InvitationDocument, { variables: { token }, fetchPolicy: 'network-only' });
   const [accept, { loading: accepting }] = useMutation(AcceptInvitationDocument);
   const [problem, setProblem] = useState<string>();
-  const client = useApolloClient();
   const navigate = useNavigate();
   usePageTitle('Accept an invitation', !!problem);
 
@@ -57,8 +65,8 @@ export default function InvitationPage() {
 
   const onAccept = async () => {
     try {
+      // The mutation answers with the viewer's memberships, so the cached session gains the new one.
       await accept({ variables: { input: { token } } });
-      await client.resetStore();
       navigate('/organisation');
     } catch (acceptError) {
       setProblem(describeError(acceptError).message);

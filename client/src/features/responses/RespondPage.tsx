@@ -36,7 +36,12 @@ const RespondDocument = graphql(`
           name
           status
           trl
-          validAccreditations
+          evidence {
+            accreditation {
+              type
+              expiresAt
+            }
+          }
           organisation {
             id
             verified
