@@ -32,7 +32,8 @@ COPY client ./client
 RUN npm run codegen \
   && npm run build \
   && npm run client:build \
-  && npm prune --omit=dev --no-audit --no-fund
+  && npm prune --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/onnxruntime-node/bin/napi-v6/darwin node_modules/onnxruntime-node/bin/napi-v6/win32
 
 # ---- runtime: only what `node dist/server/src/main.js` reads ----
 FROM node:20-bookworm-slim AS runtime
