@@ -1,8 +1,10 @@
 import { runSearchBench } from './search-bench';
+import { runTransportBench } from './transport-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
   search: runSearchBench,
+  transport: runTransportBench,
 };
 
 const name = process.argv[2];

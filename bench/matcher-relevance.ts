@@ -90,16 +90,16 @@ export async function measureMatcher(dataset: BeirDataset, options: MatcherRelev
     const pool = (await retrieveCandidates(engine, index, query, candidateOptions)).flatMap((id) => solutionsById.get(id) ?? []);
     poolSizes.push(pool.length);
     const ranked = rankCandidates(challenge, pool, solutionStatistics, { weights, now, limit: 100, nearMissLimit: 100, explain: false });
-    rankings.matcher.set(challenge.id, ranked.suggestions.map((match) => match.solutionId));
-    rankings.matcherWithNearMisses.set(challenge.id, [...ranked.suggestions, ...ranked.nearMisses].map((match) => match.solutionId));
+    rankings.matcher.set(challenge.id, ranked.suggestions.map((match) => match.id));
+    rankings.matcherWithNearMisses.set(challenge.id, [...ranked.suggestions, ...ranked.nearMisses].map((match) => match.id));
 
     const bestForward = pool.reduce((best, solution) => Math.max(best, bm25(query, solution.text, solutionStatistics)), 0);
     const context = { query, statistics: solutionStatistics, bestLexical: bestForward, now };
     const reciprocal = ranked.suggestions
       .map((match) => {
-        const solution = solutionsById.get(match.solutionId)!;
+        const solution = solutionsById.get(match.id)!;
         const backward = scoreOf({ ...featureValues(challenge, solution, context), lexical: backwardLexical(solution, challengeIndex) }, weights);
-        return { id: match.solutionId, score: reciprocalScore(match.score, backward) };
+        return { id: match.id, score: reciprocalScore(match.score, backward) };
       })
       .sort((a, b) => b.score - a.score);
     rankings.reciprocal.set(challenge.id, reciprocal.map((entry) => entry.id));

@@ -4,6 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import mongoose, { Types } from 'mongoose';
 import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/embedded-search-engine';
+import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisearch/meilisearch-search-engine';
+import { f } from '../server/src/search/filter';
+import type { SearchDocument, SearchEngine, SearchRequest } from '../server/src/search/search-engine';
 import { loadConfig } from '../server/src/config/config';
 import { createLogger } from '../server/src/shared/logger';
 import { connectDatabase } from '../server/src/db/connection';
@@ -16,13 +19,15 @@ import { solutionSearchSource } from '../server/src/solutions/solution.search';
 import { SolutionModel } from '../server/src/solutions/solution.model';
 import { OrganisationModel } from '../server/src/organisations/organisation.model';
 import { percentile } from './lib/ir-metrics';
+import { mulberry32 } from './lib/random';
 import { semanticFigures } from './lib/semantic-figures';
-import { f } from '../server/src/search/filter';
 
 /**
- * `npm run bench -- search --size N [--json]`: builds an embedded index of N synthetic solutions
- * made from the demo vocabulary, then times a fixed query mix directly on the engine and through
- * GraphQL (`searchSolutions` over HTTP, with the same N records in the database), and reports RSS.
+ * `npm run bench -- search --size N [--json]`: builds an index of N synthetic solutions made from
+ * the demo vocabulary, then times short and long queries directly on the engine and short ones
+ * through GraphQL (`searchSolutions` over HTTP, with the same N records in the database), and
+ * reports memory. With MEILI_HOST set, Meilisearch runs the same documents and queries in the
+ * same run, and each figure gets its embedded/Meilisearch ratio.
  */
 
 interface SeedSolution {
@@ -60,16 +65,6 @@ const QUERIES: { query: string; sectors?: string[]; minTrl?: number; facets?: st
 
 /** The GraphQL names of the facets the direct queries ask for, so both paths do the same work. */
 const GRAPHQL_FACETS: Record<string, string> = { sectors: 'SECTORS', regionsServed: 'REGIONS_SERVED', priceBand: 'PRICE_BAND', trl: 'TRL' };
-
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readSeedSolutions(): SeedSolution[] {
   const directory = path.join(__dirname, '..', 'seeds', 'data');
@@ -115,21 +110,77 @@ function syntheticSolutions(size: number, organisationIds: Types.ObjectId[]) {
   });
 }
 
-async function timeQueries(run: (query: (typeof QUERIES)[number]) => Promise<unknown>, rounds: number) {
-  for (const query of QUERIES) await run(query); // warm-up
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    for (const query of QUERIES) {
-      const startedAt = performance.now();
-      await run(query);
-      samples.push(performance.now() - startedAt);
-    }
-  }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: Number(percentile(sorted, 50).toFixed(2)), p95: Number(percentile(sorted, 95).toFixed(2)), samples: samples.length };
+type BenchQuery = (typeof QUERIES)[number];
+
+/** Long, document-like queries (30 words of a demo challenge's own description), as the matcher sends. */
+function longQueries(): BenchQuery[] {
+  const directory = path.join(__dirname, '..', 'seeds', 'data');
+  return fs
+    .readdirSync(directory)
+    .filter((file) => file.startsWith('challenges-'))
+    .flatMap((file) => JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) as Array<{ what: string }>)
+    .filter((_challenge, position) => position % 8 === 0)
+    .map((challenge) => ({ query: challenge.what.split(/\s+/).slice(0, 30).join(' ') }));
 }
 
-/** Runs the search benchmark with the arguments after `search`. */
+interface Timing {
+  p50: number;
+  p95: number;
+  /** The engine's own processingTimeMs at the same percentiles, beside the round trip. */
+  engineP50: number;
+  engineP95: number;
+  samples: number;
+}
+
+async function timeQueries(queries: BenchQuery[], run: (query: BenchQuery) => Promise<{ processingTimeMs?: number } | void>, rounds: number): Promise<Timing> {
+  for (const query of queries) await run(query); // warm-up
+  const samples: number[] = [];
+  const reported: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const query of queries) {
+      const startedAt = performance.now();
+      const response = await run(query);
+      samples.push(performance.now() - startedAt);
+      if (response && typeof response.processingTimeMs === 'number') reported.push(response.processingTimeMs);
+    }
+  }
+  const figure = (values: number[], p: number) => Number(percentile(values, p).toFixed(2));
+  return { p50: figure(samples, 50), p95: figure(samples, 95), engineP50: figure(reported, 50), engineP95: figure(reported, 95), samples: samples.length };
+}
+
+function engineRequest(q: BenchQuery): SearchRequest {
+  return {
+    query: q.query,
+    limit: 20,
+    ...(q.facets ? { facets: q.facets } : {}),
+    ...(q.sectors ? { filter: f.in('sectors', q.sectors) } : q.minTrl ? { filter: f.gte('trl', q.minTrl) } : {}),
+    highlight: { fields: ['name', 'summary'], preTag: '<mark>', postTag: '</mark>' },
+  };
+}
+
+/** Build time and query times of one engine on the bench's documents. */
+async function benchEngine(engine: SearchEngine, documents: SearchDocument[], rounds: number) {
+  await engine.ensureIndex('solutions', solutionSearchSource.settings);
+  const buildStarted = performance.now();
+  for (let start = 0; start < documents.length; start += 5000) await engine.upsertDocuments('solutions', documents.slice(start, start + 5000));
+  const buildMs = Math.round(performance.now() - buildStarted);
+  const run = (q: BenchQuery) => engine.search('solutions', engineRequest(q));
+  return { buildMs, short: await timeQueries(QUERIES, run, rounds), long: await timeQueries(longQueries(), run, rounds) };
+}
+
+/** Meilisearch's database size on disk and, given its process id, its resident memory. */
+async function meilisearchFootprint(host: string, masterKey: string, pid: string | undefined) {
+  const stats = (await (await fetch(new URL('/stats', host), { headers: { Authorization: `Bearer ${masterKey}` } })).json()) as { databaseSize: number };
+  const status = pid ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return { diskMb: Math.round(stats.databaseSize / 1024 / 1024), rssMb: Number.isNaN(rssKb) ? undefined : Math.round(rssKb / 1024) };
+}
+
+/**
+ * Runs the search benchmark with the arguments after `search`: the embedded engine always, and
+ * Meilisearch through our adapter on the same documents and queries when MEILI_HOST and
+ * MEILI_MASTER_KEY are set (`--meilisearch-pid PID` adds its RSS).
+ */
 export async function runSearchBench(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(3),
@@ -137,12 +188,15 @@ export async function runSearchBench(): Promise<void> {
       size: { type: 'string', default: '10000' },
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '10' },
-      semantic: { type: 'boolean', default: true },
+      'meilisearch-pid': { type: 'string' },
+      'keyword-only': { type: 'boolean', default: false },
     },
   });
   const size = Number(values.size);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(size) || size < 1) throw new Error('--size must be a positive integer');
+  const meiliHost = process.env.MEILI_HOST;
+  const meiliKey = process.env.MEILI_MASTER_KEY;
 
   const mongo = await startLocalMongo({ backend: 'memory', port: 0 });
   try {
@@ -155,25 +209,11 @@ export async function runSearchBench(): Promise<void> {
     for (let start = 0; start < records.length; start += 5000) {
       await SolutionModel.collection.insertMany(records.slice(start, start + 5000));
     }
+    const documents = await solutionSearchSource.toDocuments(records as never);
 
     const engine = new EmbeddedSearchEngine();
-    await engine.ensureIndex('solutions', solutionSearchSource.settings);
-    const documents = await solutionSearchSource.toDocuments(records as never);
-    const buildStarted = performance.now();
-    for (let start = 0; start < documents.length; start += 5000) await engine.upsertDocuments('solutions', documents.slice(start, start + 5000));
-    const indexBuildMs = Math.round(performance.now() - buildStarted);
-
-    const direct = await timeQueries(
-      (q) =>
-        engine.search('solutions', {
-          query: q.query,
-          limit: 20,
-          facets: q.facets,
-          filter: q.sectors ? { op: 'in', field: 'sectors', values: q.sectors } : q.minTrl ? { op: 'gte', field: 'trl', value: q.minTrl } : undefined,
-          highlight: { fields: ['name', 'summary'], preTag: '<mark>', postTag: '</mark>' },
-        }),
-      rounds,
-    );
+    const embedded = await benchEngine(engine, documents, rounds);
+    const embeddedRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 
     const search = new SearchRuntime(engine, searchSources, logger);
     await search.start({ rebuildFromDatabase: false, runIndexer: false });
@@ -183,7 +223,7 @@ export async function runSearchBench(): Promise<void> {
     const server = pilotline.app.listen(0);
     const port = (server.address() as { port: number }).port;
     const document = `query($input: SearchSolutionsInput!) { searchSolutions(input: $input) { estimatedTotalHits facets { name values { value count } } hits { score highlights { field snippet } solution { id name organisation { name } } } } }`;
-    const graphqlTimes = await timeQueries(async (q) => {
+    const graphqlTimes = await timeQueries(QUERIES, async (q) => {
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -201,40 +241,64 @@ export async function runSearchBench(): Promise<void> {
     await pilotline.close();
 
     // After the keyword figures, so those stay comparable with runs before vectors existed.
-    const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-    const semantic = values.semantic
-      ? await semanticFigures(
+    const semantic = values['keyword-only']
+      ? undefined
+      : await semanticFigures(
           engine,
           'solutions',
           documents,
           (document) => solutionSearchSource.embeddingText!(document),
-          QUERIES.map((q) => ({
-            query: q.query,
-            limit: 20,
-            ...(q.facets ? { facets: q.facets } : {}),
-            ...(q.sectors ? { filter: f.in('sectors', q.sectors) } : q.minTrl ? { filter: f.gte('trl', q.minTrl) } : {}),
-            highlight: { fields: ['name', 'summary'], preTag: '<mark>', postTag: '</mark>' },
-          })),
+          QUERIES.map(engineRequest),
           rounds,
           (message) => process.stderr.write(`${message}\n`),
-        )
-      : {};
+        );
 
-    const figures = {
-      benchmark: 'search',
-      engine: engine.name,
-      documents: size,
-      indexBuildMs,
-      directP50Ms: direct.p50,
-      directP95Ms: direct.p95,
-      graphqlP50Ms: graphqlTimes.p50,
-      graphqlP95Ms: graphqlTimes.p95,
-      queriesTimed: direct.samples,
-      rssMb,
-      ...semantic,
-    };
-    if (values.json) console.log(JSON.stringify(figures));
-    else console.table(figures);
+    let meilisearch: (Awaited<ReturnType<typeof benchEngine>> & { diskMb: number; rssMb?: number }) | undefined;
+    if (meiliHost && meiliKey) {
+      const meili = new MeilisearchSearchEngine({ host: meiliHost, adminKey: meiliKey, indexPrefix: `bench_${Date.now()}_`, taskTimeoutMs: 30 * 60_000 });
+      try {
+        const measured = await benchEngine(meili, documents, rounds);
+        meilisearch = { ...measured, ...(await meilisearchFootprint(meiliHost, meiliKey, values['meilisearch-pid'])) };
+      } finally {
+        await meili.deleteIndex('solutions');
+      }
+    }
+
+    const row = (figure: string, embeddedValue: number | undefined, meiliValue?: number) => ({
+      figure,
+      embedded: embeddedValue,
+      meilisearch: meiliValue,
+      'embedded / meilisearch': embeddedValue !== undefined && meiliValue ? Number((embeddedValue / meiliValue).toFixed(2)) : undefined,
+    });
+    const rows = [
+      row('index build (ms)', embedded.buildMs, meilisearch?.buildMs),
+      row('short queries (1-4 words) p50 (ms)', embedded.short.p50, meilisearch?.short.p50),
+      row('short queries p95 (ms)', embedded.short.p95, meilisearch?.short.p95),
+      row('long queries (30 words) p50 (ms)', embedded.long.p50, meilisearch?.long.p50),
+      row('long queries p95 (ms)', embedded.long.p95, meilisearch?.long.p95),
+      row("engine's own processingTimeMs, short p50 / p95", embedded.short.engineP50, meilisearch?.short.engineP50),
+      row('', embedded.short.engineP95, meilisearch?.short.engineP95),
+      row("engine's own processingTimeMs, long p50 / p95", embedded.long.engineP50, meilisearch?.long.engineP50),
+      row('', embedded.long.engineP95, meilisearch?.long.engineP95),
+      row('GraphQL short p50 (ms)', graphqlTimes.p50),
+      row('GraphQL short p95 (ms)', graphqlTimes.p95),
+      row('GraphQL p95 / engine short p95', Number((graphqlTimes.p95 / embedded.short.p95).toFixed(2))),
+      row('RSS (MB): bench process / Meilisearch server', embeddedRssMb, meilisearch?.rssMb),
+      row('Meilisearch database on disk (MB)', undefined, meilisearch?.diskMb),
+      ...(semantic
+        ? [
+            row('embedding throughput (documents/s, one thread of the model)', semantic.embedDocsPerSecond),
+            row('hybrid queries p50 (ms, query embedding included)', semantic.hybridP50Ms),
+            row('hybrid queries p95 (ms)', semantic.hybridP95Ms),
+            row('RSS with vectors (MB)', semantic.rssMbWithVectors),
+          ]
+        : []),
+    ];
+    if (values.json) console.log(JSON.stringify({ benchmark: 'search', documents: size, rounds, rows }));
+    else {
+      console.log(`search bench: ${size} solutions, ${rounds} rounds of ${QUERIES.length} short and ${longQueries().length} long queries`);
+      console.table(rows);
+    }
     await mongoose.disconnect();
   } finally {
     await mongo.stop();

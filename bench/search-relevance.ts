@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_EMBEDDING_MODEL_DIR, repoRoot } from '../server/src/config/config';
-import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/embedded-search-engine';
+import { EmbeddedSearchEngine, type EmbeddedRelevanceOptions } from '../server/src/search/adapters/embedded/embedded-search-engine';
 import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisearch/meilisearch-search-engine';
 import { OnnxEmbedder } from '../server/src/search/embedding/onnx-embedder';
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
@@ -20,6 +20,9 @@ export interface SearchRelevanceOptions {
   meiliHost?: string;
   meiliKey?: string;
   modelDir?: string;
+  /** Domain synonyms, for the seeds' set only. */
+  synonyms?: Record<string, string[]>;
+  relevance?: EmbeddedRelevanceOptions;
   log?: (message: string) => void;
 }
 
@@ -38,7 +41,7 @@ export async function measureSearch(dataset: BeirDataset, options: SearchRelevan
   const engine: SearchEngine =
     options.engine === 'meilisearch'
       ? new MeilisearchSearchEngine({ host: requireHost(options.meiliHost), ...(options.meiliKey ? { adminKey: options.meiliKey } : {}), taskTimeoutMs: 600_000 })
-      : new EmbeddedSearchEngine();
+      : new EmbeddedSearchEngine(options.relevance);
   const semantic = options.mode !== 'KEYWORD';
   let documentVectors: Float32Array[] = [];
   let queryVectors: Float32Array[] = [];
@@ -62,7 +65,12 @@ export async function measureSearch(dataset: BeirDataset, options: SearchRelevan
   const index = `relevance_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await engine.ensureIndex(
     index,
-    defineIndexSettings({ searchableAttributes: ['title', 'text'], stopWords: [...ENGLISH_STOP_WORDS], ...(semantic ? { vectorDimensions: 384 } : {}) }),
+    defineIndexSettings({
+      searchableAttributes: ['title', 'text'],
+      stopWords: [...ENGLISH_STOP_WORDS],
+      synonyms: options.synonyms ?? {},
+      ...(semantic ? { vectorDimensions: 384 } : {}),
+    }),
   );
   try {
     const indexStarted = performance.now();
@@ -113,6 +121,6 @@ export async function measureSearch(dataset: BeirDataset, options: SearchRelevan
 }
 
 function requireHost(host: string | undefined): string {
-  if (!host) throw new Error('--engine meilisearch needs --meili-host (and --meili-key)');
+  if (!host) throw new Error('--engine meilisearch needs MEILI_HOST and MEILI_MASTER_KEY');
   return host;
 }

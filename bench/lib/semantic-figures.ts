@@ -26,7 +26,7 @@ export async function semanticFigures(
   queries: SearchRequest[],
   rounds: number,
   log: (message: string) => void,
-): Promise<Record<string, number | string>> {
+): Promise<{ embeddingModel: string; embedDocsPerSecond: number; vectorUpsertMs: number; hybridP50Ms: number; hybridP95Ms: number; rssMbWithVectors: number }> {
   const embedder = await OnnxEmbedder.load(path.resolve(repoRoot, DEFAULT_EMBEDDING_MODEL_DIR), { threads: 2 });
   try {
     const sample = documents.slice(0, THROUGHPUT_SAMPLE).map((document, position) => `${embeddingText(document)} (${Date.now()}-${position})`);

@@ -17,6 +17,13 @@ describe('a visitor, signed out', () => {
     await visitStep(page, 'search: everything', 'Find challenges');
     const everything = Number((await page.getByRole('status').filter({ hasText: 'found' }).textContent())?.match(/\d+/)?.[0]);
     expect(everything).toBeGreaterThan(5);
+    const count = async () => Number((await page.getByRole('status').filter({ hasText: 'found' }).textContent())?.match(/\d+/)?.[0]);
+    await page.getByLabel('Within 3 months').click();
+    await page.waitForURL(/closing=90/);
+    await expect.poll(count).toBeLessThanOrEqual(everything);
+    await page.getByLabel('Any time').click();
+    await page.waitForURL((url) => !url.search.includes('closing='));
+    await expect.poll(count).toBe(everything);
 
     await page.getByLabel('Search open challenges').pressSequentially('parking', { delay: 30 });
     await page.waitForURL(/q=parking/);

@@ -1,16 +1,15 @@
 import { MeilisearchSearchEngine } from '../../server/src/search/adapters/meilisearch/meilisearch-search-engine';
 import { SearchUnavailableError } from '../../server/src/search/search-engine';
 import { describeSearchEngineContract } from './search-engine.contract';
+import { describeWithMeilisearch, engineUnderTest } from '../testkit/search-engines';
 
-// Tests read the environment directly: the server's config module is for the server's settings.
-const host = process.env.MEILI_HOST;
-const masterKey = process.env.MEILI_MASTER_KEY;
-
-// Without a server the contract is reported as skipped, never counted as passed.
-(host ? describe : describe.skip)('against a Meilisearch server (MEILI_HOST)', () => {
-  describeSearchEngineContract('meilisearch', async () => ({
-    engine: new MeilisearchSearchEngine({ host: host!, ...(masterKey ? { adminKey: masterKey } : {}) }),
-  }));
+describeWithMeilisearch('Meilisearch server', () => {
+  // Each case creates an index and waits for its tasks in the server's one queue, which other test files share.
+  jest.setTimeout(300_000);
+  describeSearchEngineContract('meilisearch', async () => {
+    const subject = engineUnderTest('meilisearch', 'contract');
+    return { engine: subject.engine, close: subject.release };
+  });
 });
 
 describe('MeilisearchSearchEngine without a server', () => {

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { ENGLISH_STOP_WORDS } from '../../server/src/search/english-stop-words';
 import { f, type Filter } from '../../server/src/search/filter';
-import { defineIndexSettings, type SearchDocument, type SearchEngine } from '../../server/src/search/search-engine';
+import { defineIndexSettings, type IndexSettings, type SearchDocument, type SearchEngine } from '../../server/src/search/search-engine';
+import { challengeSearchSource } from '../../server/src/challenges/challenge.search';
+import { filterArbitraryOver, filterDocumentArbitrary, nastyString, referenceMatches } from '../testkit/filter-arbitraries';
 
 /** A document shaped like an indexed challenge, with overrides for the case at hand. */
-export function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
+function buildChallengeDocument(overrides: Partial<SearchDocument> & { id: string }): SearchDocument {
   return { title: 'Untitled challenge', summary: '', status: 'OPEN', sectors: [], region: 'London', version: 1, ...overrides };
 }
 
@@ -61,6 +66,14 @@ const CHALLENGES: SearchDocument[] = [
   }),
 ];
 
+const SEED_DIRECTORY = path.join(__dirname, '..', '..', 'seeds', 'data');
+/** The demo's open challenges as the challenge index holds their text, keyed by seed key. */
+const DEMO_CHALLENGES: SearchDocument[] = readdirSync(SEED_DIRECTORY)
+  .filter((file) => file.startsWith('challenges-'))
+  .flatMap((file) => JSON.parse(readFileSync(path.join(SEED_DIRECTORY, file), 'utf8')) as Array<Record<string, unknown>>)
+  .filter((challenge) => challenge.status === 'OPEN')
+  .map(({ key, title, summary, what, why, how, tags }) => ({ id: String(key), title, summary, what, why, how, tags, status: 'OPEN' }));
+
 const SETTINGS = defineIndexSettings({
   searchableAttributes: ['title', 'summary'],
   filterableAttributes: ['status', 'sectors', 'budget', 'region', 'closedAt'],
@@ -85,10 +98,10 @@ export function describeSearchEngineContract(adapterName: string, createSubject:
     let engine: SearchEngine;
     let created: string[];
 
-    const newIndex = async (documents: SearchDocument[] = CHALLENGES): Promise<string> => {
+    const newIndex = async (documents: SearchDocument[] = CHALLENGES, settings: IndexSettings = SETTINGS): Promise<string> => {
       const name = `contract_${randomUUID().replaceAll('-', '')}`;
       created.push(name);
-      await engine.ensureIndex(name, SETTINGS);
+      await engine.ensureIndex(name, settings);
       await engine.upsertDocuments(name, documents);
       return name;
     };
@@ -283,6 +296,78 @@ export function describeSearchEngineContract(adapterName: string, createSubject:
       expect(await idsFor(index, '', f.eq('sectors', "it's"))).toEqual(['u1']);
       expect(await idsFor(index, '', f.eq('status', 'OPEN" OR status = "CLOSED'))).toEqual([]);
       expect(await idsFor(index, 'zürich')).toEqual(['u1']);
+    });
+
+    it('filters exactly as the plain reference filter does, whatever unicode, quotes, backslashes and operators the values hold', async () => {
+      const documents = fc
+        .sample(filterDocumentArbitrary, { numRuns: 40, seed: 2026 })
+        .map((document, position) => ({ id: `p${position}`, title: 'property', ...document }));
+      const fields = ['status', 'sectors', 'budget', 'org.region'];
+      const index = await newIndex(documents, defineIndexSettings({ searchableAttributes: ['title'], filterableAttributes: fields }));
+      const stored = documents.flatMap((document) => [document.status, ...(document.sectors ?? []), document.org?.region]);
+      // Values taken from the documents make matches common; fresh strings probe the escaping.
+      const strings = fc.oneof(fc.constantFrom(...stored.filter((value): value is string => typeof value === 'string')), nastyString);
+      await fc.assert(
+        fc.asyncProperty(filterArbitraryOver(fields, strings), async (filter) => {
+          const expected = documents.filter((document) => referenceMatches(document, filter)).map((document) => document.id);
+          expect(await sortedIdsFor(index, '', filter)).toEqual(expected.sort());
+        }),
+        { numRuns: 150 },
+      );
+    }, 120_000);
+
+    describe('search as you type', () => {
+      const TYPED: SearchDocument[] = [
+        buildChallengeDocument({ id: 'p1', title: 'Parking enforcement', summary: 'Wardens and cameras for parking on residential streets' }),
+        buildChallengeDocument({ id: 'p2', title: 'Park benches', summary: 'Repairs to the benches in our parks' }),
+        buildChallengeDocument({ id: 'a1', title: 'Missed outpatient appointments', summary: 'Patients forget appointments and clinics lose slots' }),
+        buildChallengeDocument({ id: 'g1', title: 'Gully sensors', summary: 'Sensors that warn when a road gully blocks' }),
+        buildChallengeDocument({ id: 'i1', title: 'Interpreting for police interviews', summary: 'Interpreters are hard to book at night' }),
+        buildChallengeDocument({ id: 'r1', title: 'Radio handsets', summary: 'Replace the radio in every patrol car' }),
+      ];
+
+      it.each<[string, string, string, string[]]>([
+        ['a prefix longer than its word\'s stem ("parkin" of "parking", stem "park")', 'parkin', 'p1', ['p2']],
+        ['one typo in a word of 5 to 8 letters', 'parkng', 'p1', ['p2']],
+        ['two typos in a word of 9 letters or more', 'apointmnts', 'a1', []],
+        ['a typo in the last word while it is still being typed', 'outpatient apointm', 'a1', []],
+        ['a plural typed, the singular indexed', 'radios', 'r1', []],
+        ['a singular typed mid-query, the plural indexed', 'sensor gully', 'g1', []],
+        ['the singular as a prefix of the plural', 'interpreter', 'i1', []],
+      ])('matches %s', async (_case, query, expected, notExpected) => {
+        const index = await newIndex(TYPED);
+        const ids = await idsFor(index, query);
+        expect(ids[0]).toBe(expected);
+        for (const id of notExpected) expect(ids).not.toContain(id);
+      });
+
+      it.each<[string, string]>([
+        ['two typos in a word of 5 to 8 letters', 'prkng'],
+        ['a typo in a word under 5 letters', 'perk'],
+      ])('does not match %s', async (_case, query) => {
+        const index = await newIndex(TYPED);
+        expect(await idsFor(index, query)).toEqual([]);
+      });
+
+      it.each<[string, RegExp | string[]]>([
+        ['parkin', /parking/i],
+        ['parkng', /parking/i],
+        ['appointmnt', /appointment/i],
+        ['gp appointment', ['h-gp-access-resident', 'h-gp-8am']],
+        ['damp and mould', ['ho-damp-mould-awaab', 'ho-damp-proactive']],
+        ['missed bin collections', ['w-missed-bins']],
+        ['pothole reports', ['t-pothole-reporting']],
+        ['interpreter custody', ['p-custody-interpreting']],
+      ])('ranks the demo challenges for "%s" as a user expects', async (query, expected) => {
+        const index = await newIndex(DEMO_CHALLENGES, challengeSearchSource.settings);
+        const { hits } = await engine.search(index, { query, limit: 10 });
+        if (expected instanceof RegExp) {
+          expect(hits.length).toBeGreaterThanOrEqual(2);
+          expect(`${hits[0]?.document.title} ${hits[0]?.document.summary}`).toMatch(expected);
+        } else {
+          expect(expected).toContain(hits[0]?.id);
+        }
+      });
     });
   });
 }

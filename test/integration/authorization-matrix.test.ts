@@ -6,6 +6,7 @@ import { DENIAL_CODES, runCase, type AuthorizationCase, type Outcome } from '../
 import { accountCases } from '../authorization/account-cases';
 import { challengeCases } from '../authorization/challenge-cases';
 import { marketplaceCases } from '../authorization/marketplace-cases';
+import { matchingCases } from '../authorization/matching-cases';
 
 /**
  * Every mutation and every query that can return private data, tried as each of seven
@@ -13,7 +14,7 @@ import { marketplaceCases } from '../authorization/marketplace-cases';
  * public with the reason.
  */
 // Account cases run last: accepting invitations adds memberships to the principals.
-const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...accountCases];
+const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...accountCases];
 
 const PUBLIC_FIELDS: Record<string, string> = {
   'Query.ping': 'health check',
@@ -28,7 +29,8 @@ const PUBLIC_FIELDS: Record<string, string> = {
 let app: TestApp;
 let world: World;
 beforeAll(async () => {
-  app = await startTestApp({ LOGIN_MAX_ATTEMPTS: '1000' });
+  // With search: the matcher retrieves its candidates through the engine.
+  app = await startTestApp({ LOGIN_MAX_ATTEMPTS: '1000' }, { search: true });
   world = await createWorld(app);
 }, 60_000);
 afterAll(() => app.close());
@@ -59,5 +61,5 @@ describe('authorization matrix', () => {
     expect(unauthorisedSuccesses).toEqual([]);
     expect(wrongfulDenials).toEqual([]);
     expect(deniedForOtherReasons).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 });

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../bench/lib/random';
 import { SearchUnavailableError, type SearchEngine } from '../../server/src/search/search-engine';
 
 /** How often each fault strikes a write, 0..1. */
@@ -16,17 +17,6 @@ export interface FaultRates {
 
 export const NO_FAULTS: FaultRates = { fail: 0, failAfterWrite: 0, hang: 0, late: 0, duplicate: 0 };
 
-/** A deterministic generator, so a failing run can be replayed with the same seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Wraps a real engine and injects faults into writes (reads fail at the `fail` rate), counting
  * every applied upsert by id and version so tests can prove nothing was double-processed.
@@ -38,6 +28,9 @@ export class FaultySearchEngine implements SearchEngine {
   down = false;
   /** How long a `late` write waits before it lands: longer than the indexer's lease, to let it land over newer work. */
   lateMs = 500;
+  /** When true, `late` writes wait for landLateWrites() instead of a timer, so a test orders them by construction. */
+  holdLateWrites = false;
+  private readonly heldLandings: Array<() => void> = [];
   readonly appliedUpserts = new Map<string, number>();
   /** How many writes have hung so far (never answered, nothing written). */
   hungWrites = 0;
@@ -64,7 +57,10 @@ export class FaultySearchEngine implements SearchEngine {
       return new Promise<void>(() => undefined);
     }
     if (roll < fail + hang + late) {
-      const landing = new Promise<void>((resolve) => setTimeout(resolve, this.lateMs)).then(apply);
+      const landing = new Promise<void>((resolve) => {
+        if (this.holdLateWrites) this.heldLandings.push(resolve);
+        else setTimeout(resolve, this.lateMs);
+      }).then(apply);
       this.lateWrites.add(landing);
       void landing.finally(() => this.lateWrites.delete(landing));
       return new Promise<void>(() => undefined);
@@ -72,6 +68,11 @@ export class FaultySearchEngine implements SearchEngine {
     await apply();
     if (roll < fail + hang + late + duplicate) return apply();
     if (roll < fail + hang + late + duplicate + failAfterWrite) throw new SearchUnavailableError('reply lost (injected)');
+  }
+
+  /** Lets every held late write land now. */
+  landLateWrites(): void {
+    for (const land of this.heldLandings.splice(0)) land();
   }
 
   /** Resolves once a write has hung: a test can then act on a worker that is stuck by construction. */

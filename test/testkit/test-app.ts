@@ -137,7 +137,15 @@ export class TestApp {
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { readinessChecks?: ReadinessCheck[]; search?: boolean; searchEngine?: SearchEngine; embedder?: Embedder; clock?: () => Date } = {},
+  options: {
+    readinessChecks?: ReadinessCheck[];
+    search?: boolean;
+    searchEngine?: SearchEngine;
+    clock?: () => Date;
+    embedder?: Embedder;
+    /** Stretches the indexer's call timeout and lease, for engines slower than the embedded one. */
+    searchTimeScale?: number;
+  } = {},
 ): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: jest globalSetup starts the test database');
@@ -160,7 +168,9 @@ export async function startTestApp(
           searchSources,
           logger,
           // Embedding a batch takes seconds on a busy machine; a lease that short would lapse mid-batch.
-          options.embedder ? { leaseMs: 20_000, callTimeoutMs: 5_000, embedder: options.embedder } : { leaseMs: 1000, callTimeoutMs: 500 },
+          options.embedder
+            ? { leaseMs: 20_000 * (options.searchTimeScale ?? 1), callTimeoutMs: 5_000 * (options.searchTimeScale ?? 1), embedder: options.embedder }
+            : { leaseMs: 1000 * (options.searchTimeScale ?? 1), callTimeoutMs: 500 * (options.searchTimeScale ?? 1) },
         )
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.

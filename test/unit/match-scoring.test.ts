@@ -35,9 +35,9 @@ for (const entry of pool) statistics.add(entry.text);
 const ranked = rankCandidates(challenge, pool, statistics, { weights: DEFAULT_WEIGHTS, now, limit: 10, nearMissLimit: 5 });
 
 it('ranks fits above decoys, with a score in 0..1 that is exactly the sum of its contributions', () => {
-  const order = ranked.suggestions.map((match) => match.solutionId);
+  const order = ranked.suggestions.map((match) => match.id);
   expect(order.indexOf('telephony')).toBeLessThan(order.indexOf('parking'));
-  const best = ranked.suggestions.find((match) => match.solutionId === 'telephony');
+  const best = ranked.suggestions.find((match) => match.id === 'telephony');
   for (const match of ranked.suggestions) {
     expect(match.score).toBeGreaterThanOrEqual(0);
     expect(match.score).toBeLessThanOrEqual(1);
@@ -49,7 +49,7 @@ it('ranks fits above decoys, with a score in 0..1 that is exactly the sum of its
 });
 
 it('treats what a record does not say as neutral, and says so, instead of scoring it zero', () => {
-  const bare = ranked.suggestions.find((match) => match.solutionId === 'bare');
+  const bare = ranked.suggestions.find((match) => match.id === 'bare');
   const region = bare?.explanation.contributions.find((part) => part.feature === 'regionFit');
   expect(region).toMatchObject({ value: null, note: 'neutral: region not stated on both sides' });
   const weightTotal = Object.values(DEFAULT_WEIGHTS).reduce((sum, weight) => sum + weight, 0);
@@ -59,8 +59,8 @@ it('treats what a record does not say as neutral, and says so, instead of scorin
 });
 
 it('never suggests an ineligible solution, but lists it as a near-miss with why not', () => {
-  expect(ranked.suggestions.map((match) => match.solutionId)).not.toContain('immature');
-  const nearMiss = ranked.nearMisses.find((match) => match.solutionId === 'immature');
+  expect(ranked.suggestions.map((match) => match.id)).not.toContain('immature');
+  const nearMiss = ranked.nearMisses.find((match) => match.id === 'immature');
   expect(nearMiss?.explanation.whyNot).toEqual(['The solution is TRL 4; this challenge needs TRL 6 or higher.']);
 });
 

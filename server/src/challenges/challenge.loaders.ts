@@ -1,7 +1,5 @@
-import DataLoader from 'dataloader';
-import { Types } from 'mongoose';
-import { trusted } from '../db/trusted';
-import { ChallengeModel, type ChallengeRecord } from './challenge.model';
+import { byIdLoader } from '../db/loaders';
+import { ChallengeModel } from './challenge.model';
 import { asOf } from './challenge.policy';
 
 /**
@@ -10,11 +8,5 @@ import { asOf } from './challenge.policy';
  * Visibility is checked by callers (challengePolicy.canSee).
  */
 export function createChallengeLoaders(now: Date) {
-  return {
-    challengeById: new DataLoader<string, ChallengeRecord | null>(async (ids) => {
-      const records = await ChallengeModel.find({ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) }).lean();
-      const byId = new Map(records.map((record) => [record._id.toHexString(), asOf(record, now)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-  };
+  return { challengeById: byIdLoader(ChallengeModel, (record) => asOf(record, now)) };
 }

@@ -1,4 +1,5 @@
 import { Schema, model, type Types } from 'mongoose';
+import { recordsDomainEvents } from '../db/domain-events';
 import { sdlEnumValues } from '../contract/sdl';
 import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
 import type {
@@ -106,5 +107,8 @@ challengeSchema.index({ status: 1, responseDeadline: 1 });
 challengeSchema.index({ organisationId: 1, _id: -1 });
 
 challengeSchema.plugin(searchTracked);
+
+// Lifecycle transitions record their domain event in the same write as the change.
+challengeSchema.plugin(recordsDomainEvents);
 
 export const ChallengeModel = model<ChallengeRecord>('Challenge', challengeSchema);

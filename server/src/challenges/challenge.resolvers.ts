@@ -1,5 +1,5 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
-import { notFound } from '../shared/errors';
+import { loadRequired } from '../db/loaders';
 import { challengePolicy } from './challenge.policy';
 import { challengeLifecycle } from './challenge.lifecycle';
 import {
@@ -32,11 +32,7 @@ export const challengeResolvers: Resolvers = {
   },
   Challenge: {
     id: (challenge) => challenge._id.toHexString(),
-    organisation: async (challenge, _args, { loaders }) => {
-      const organisation = await loaders.organisationById.load(challenge.organisationId.toHexString());
-      if (!organisation) throw notFound('Organisation', challenge.organisationId.toHexString());
-      return organisation;
-    },
+    organisation: (challenge, _args, { loaders }) => loadRequired(loaders.organisationById, 'Organisation', challenge.organisationId),
     staffFeedback: (challenge, _args, { actor }) =>
       challengePolicy.canSeeInternals(actor, challenge) ? (challenge.staffFeedback ?? null) : null,
     responseCount: (challenge, _args, { actor, loaders }) =>

@@ -42,6 +42,7 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> & Searchable<S
         anyOf('budgetBand', input.budgetBands),
         anyOf('organisationType', input.organisationTypes),
         input.qualifyingTrl != null ? f.lte('minTrl', input.qualifyingTrl) : undefined,
+        input.closingBefore != null ? f.lte('responseDeadline', new Date(input.closingBefore).getTime()) : undefined,
       ];
     },
     canSee: challengePolicy.canSee,

@@ -190,8 +190,15 @@ function fire(
 ): Promise<ChallengeRecord> {
   return challengeLifecycle.fire(challenge, event, ctx, {
     changes,
-    save: (update) =>
-      saveVersioned(ChallengeModel, 'challenge', stored, expectedVersion, { ...(isExpired(stored, ctx.now) ? expiryFields(stored) : {}), ...update }),
+    save: (update, transition) =>
+      saveVersioned(
+        ChallengeModel,
+        'challenge',
+        stored,
+        expectedVersion,
+        { ...(isExpired(stored, ctx.now) ? expiryFields(stored) : {}), ...update },
+        transition,
+      ),
   });
 }
 
@@ -212,7 +219,7 @@ export async function closeExpiredChallenges(ctx: ServiceContext, limit = 100): 
     try {
       await challengeLifecycle.fire(challenge, 'CLOSE', ctx, {
         changes: () => expiryFields(challenge),
-        save: (update) => saveVersioned(ChallengeModel, 'challenge', challenge, challenge.version, update),
+        save: (update, transition) => saveVersioned(ChallengeModel, 'challenge', challenge, challenge.version, update, transition),
       });
       closed += 1;
     } catch (error) {
@@ -222,4 +229,10 @@ export async function closeExpiredChallenges(ctx: ServiceContext, limit = 100): 
     }
   }
   return closed;
+}
+
+/** Open challenges still taking responses (public to everyone), for the matcher's other direction. */
+export function openChallenges(ctx: ServiceContext, ids?: readonly string[]): Promise<ChallengeRecord[]> {
+  const narrowing = ids ? { _id: trusted({ $in: ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId('Challenge', id)) }) } : {};
+  return ChallengeModel.find({ status: 'OPEN', responseDeadline: trusted({ $gt: ctx.now }), ...narrowing }).lean();
 }

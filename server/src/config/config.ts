@@ -50,6 +50,11 @@ const envSchema = z
     MEILI_HOST: z.url().optional(),
     MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
     MEILI_SEARCH_KEY: z.string().min(1).optional(),
+    // Index uids allow letters, digits, '-' and '_'; a prefix lets deployments or test runs share a server.
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]*$/, "letters, digits, '-' and '_' only")
+      .default(''),
     SEARCH_INDEXER: z.enum(['in-process', 'off']).default('in-process'),
     SEARCH_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
     SEARCH_RECONCILE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
@@ -84,7 +89,7 @@ export interface Config {
   seedOnEmpty: boolean;
   search: (
     | { driver: 'embedded' }
-    | { driver: 'meilisearch'; host: string; masterKey: string; searchKey?: string }
+    | { driver: 'meilisearch'; host: string; masterKey: string; searchKey?: string; indexPrefix: string }
   ) & { leaseMs: number; inProcessIndexer: boolean; reconcileEveryMs: number };
   /** The local embedding model; `modelDir` null turns semantic search off (keyword search only). */
   embedding: { modelDir: string | null; threads: number };
@@ -163,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             host: e.MEILI_HOST ?? '',
             masterKey: e.MEILI_MASTER_KEY ?? '',
             searchKey: e.MEILI_SEARCH_KEY,
+            indexPrefix: e.MEILI_INDEX_PREFIX,
             leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
             inProcessIndexer: e.SEARCH_INDEXER === 'in-process',
             reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,

@@ -10,9 +10,10 @@ import { clarificationResolvers } from '../clarifications/clarification.resolver
 import { solutionResolvers } from '../solutions/solution.resolvers';
 import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
+import { matchResolvers } from '../matching/match.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers];
+const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers, matchResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

@@ -1,12 +1,24 @@
 import { bm25, lexicalQuery, type CorpusStatistics } from './lexical-relevance';
-import { explainMatch, featureValues, isEligible, scoreOf, type FeatureValues, type MatchChallenge, type MatchExplanation, type MatchSolution, type ScoringContext } from './match-scoring';
+import {
+  explainMatch,
+  featureValues,
+  isEligible,
+  scoreOf,
+  scoredText,
+  type FeatureValues,
+  type MatchChallenge,
+  type ExplanationRecord,
+  type MatchSolution,
+  type ScoringContext,
+} from './match-scoring';
 import type { FeatureWeights } from './match-weights';
 
 /** One ranked suggestion with its explanation. */
 export interface RankedMatch {
-  solutionId: string;
+  /** The ranked side's id: the solution's for a challenge, the challenge's for a solution. */
+  id: string;
   score: number;
-  explanation: MatchExplanation;
+  explanation: ExplanationRecord;
 }
 
 /** The matcher's answer for one challenge: suggestions best first, and the best near-misses with why not. */
@@ -39,6 +51,42 @@ function topByScore<T extends { score: number }>(items: Iterable<T>, limit: numb
   return best;
 }
 
+/** One pair to score, either way round. */
+interface Pair {
+  id: string;
+  challenge: MatchChallenge;
+  solution: MatchSolution;
+}
+
+function rankPairs(
+  pairs: readonly Pair[],
+  queryText: MatchChallenge['text'],
+  queryFrom: ScoringContext['queryFrom'],
+  statistics: CorpusStatistics,
+  options: RankOptions,
+): RankedCandidates {
+  const query = lexicalQuery(queryText, statistics);
+  const bestLexical = pairs.reduce((best, pair) => Math.max(best, bm25(query, scoredText(pair.challenge, pair.solution, { queryFrom }), statistics)), 0);
+  const context: ScoringContext = { query, statistics, bestLexical, now: options.now, queryFrom };
+  const scored = pairs.map((pair) => {
+    const values: FeatureValues = featureValues(pair.challenge, pair.solution, context);
+    return { pair, values, score: scoreOf(values, options.weights), eligible: isEligible(pair.challenge, pair.solution, options.now) };
+  });
+  const explain = (entry: (typeof scored)[number]): RankedMatch => ({
+    id: entry.pair.id,
+    score: entry.score,
+    explanation:
+      options.explain === false
+        ? { score: entry.score, features: entry.values, contributions: [], matchedTerms: [], checksPassed: [], whyNot: [], eligible: entry.eligible }
+        : explainMatch(entry.pair.challenge, entry.pair.solution, context, options.weights, entry.values),
+  });
+  return {
+    suggestions: topByScore(scored.filter((entry) => entry.eligible), options.limit).map(explain),
+    nearMisses: topByScore(scored.filter((entry) => !entry.eligible), options.nearMissLimit ?? 0).map(explain),
+    scored: pairs.length,
+  };
+}
+
 /**
  * Scores a candidate pool for one challenge: hard eligibility filters, then our own re-rank. The
  * same code scores a few hundred retrieved candidates and, in the benchmark, every solution.
@@ -49,24 +97,15 @@ export function rankCandidates(
   statistics: CorpusStatistics,
   options: RankOptions,
 ): RankedCandidates {
-  const query = lexicalQuery(challenge.text, statistics);
-  const lexical = candidates.map((solution) => bm25(query, solution.text, statistics));
-  const context: ScoringContext = { query, statistics, bestLexical: lexical.reduce((best, score) => Math.max(best, score), 0), now: options.now };
-  const scored = candidates.map((solution) => {
-    const values: FeatureValues = featureValues(challenge, solution, context);
-    return { solution, values, score: scoreOf(values, options.weights), eligible: isEligible(challenge, solution, options.now) };
-  });
-  const explain = (entry: (typeof scored)[number]): RankedMatch => ({
-    solutionId: entry.solution.id,
-    score: entry.score,
-    explanation:
-      options.explain === false
-        ? { score: entry.score, features: entry.values, contributions: [], matchedTerms: [], checksPassed: [], whyNot: [], eligible: entry.eligible }
-        : explainMatch(challenge, entry.solution, context, options.weights, entry.values),
-  });
-  return {
-    suggestions: topByScore(scored.filter((entry) => entry.eligible), options.limit).map(explain),
-    nearMisses: topByScore(scored.filter((entry) => !entry.eligible), options.nearMissLimit ?? 0).map(explain),
-    scored: candidates.length,
-  };
+  return rankPairs(candidates.map((solution) => ({ id: solution.id, challenge, solution })), challenge.text, 'challenge', statistics, options);
+}
+
+/** The other way round: open challenges for one solution, with the same features; `statistics` are the challenges'. */
+export function rankChallengesFor(
+  solution: MatchSolution,
+  challenges: readonly MatchChallenge[],
+  statistics: CorpusStatistics,
+  options: RankOptions,
+): RankedCandidates {
+  return rankPairs(challenges.map((challenge) => ({ id: challenge.id, challenge, solution })), solution.text, 'solution', statistics, options);
 }

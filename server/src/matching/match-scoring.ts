@@ -42,6 +42,16 @@ export interface ScoringContext {
   /** Lexical relevance is the BM25 score as a share of the best in the candidate pool. */
   bestLexical: number;
   now: Date;
+  /**
+   * Whose text is the query: the challenge's (solutions for a challenge, the default) or the
+   * solution's (recommended challenges for a solution, and the backward half of reciprocal scoring).
+   */
+  queryFrom?: 'challenge' | 'solution';
+}
+
+/** The text being scored against the context's query. */
+export function scoredText(challenge: MatchChallenge, solution: MatchSolution, context: Pick<ScoringContext, 'queryFrom'>): TextProfile {
+  return context.queryFrom === 'solution' ? challenge.text : solution.text;
 }
 
 const share = (wanted: readonly unknown[] | ReadonlySet<unknown> | undefined, offered: ReadonlySet<unknown> | undefined): number | null => {
@@ -100,7 +110,8 @@ function evidenceStrength(solution: MatchSolution, now: Date): number | null {
 
 /** Every feature of one pair. */
 export function featureValues(challenge: MatchChallenge, solution: MatchSolution, context: ScoringContext): FeatureValues {
-  const lexical = context.bestLexical > 0 ? Math.min(1, bm25(context.query, solution.text, context.statistics) / context.bestLexical) : 0;
+  const score = bm25(context.query, scoredText(challenge, solution, context), context.statistics);
+  const lexical = context.bestLexical > 0 ? Math.min(1, score / context.bestLexical) : 0;
   return {
     lexical,
     semantic: cosine(challenge.vector, solution.vector),
@@ -145,7 +156,7 @@ export interface FeatureContribution {
 }
 
 /** Why a pair scored as it did, and which requirements it met or missed. */
-export interface MatchExplanation {
+export interface ExplanationRecord {
   score: number;
   features: FeatureValues;
   contributions: FeatureContribution[];
@@ -200,7 +211,7 @@ export function explainMatch(
   context: ScoringContext,
   weights: FeatureWeights,
   values = featureValues(challenge, solution, context),
-): MatchExplanation {
+): ExplanationRecord {
   const score = scoreOf(values, weights);
   const total = MATCH_FEATURES.reduce((sum, feature) => sum + Math.max(0, weights[feature]), 0);
   const contributions = MATCH_FEATURES.map((feature) => {
@@ -215,7 +226,7 @@ export function explainMatch(
     score,
     features: values,
     contributions,
-    matchedTerms: matchedTerms(context.query, solution.text, context.statistics, 8),
+    matchedTerms: matchedTerms(context.query, scoredText(challenge, solution, context), context.statistics, 8),
     checksPassed: checks.filter((check) => check.passed),
     whyNot: failed.flatMap((check) => check.details ?? [check.message]),
     eligible: failed.length === 0,

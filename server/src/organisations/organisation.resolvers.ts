@@ -1,8 +1,8 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
+import { loadRequired } from '../db/loaders';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation, listMembers, listOrganisations, updateOrganisation, verifyOrganisation } from './organisation.service';
 import { findUsableInvitation, inviteMember } from './invitation.service';
-import { notFound } from '../shared/errors';
 
 export const organisationResolvers: Resolvers = {
   Query: {
@@ -27,10 +27,6 @@ export const organisationResolvers: Resolvers = {
   },
   Invitation: {
     id: (invitation) => invitation._id.toHexString(),
-    organisation: async (invitation, _args, { loaders }) => {
-      const organisation = await loaders.organisationById.load(invitation.organisationId.toHexString());
-      if (!organisation) throw notFound('Organisation', invitation.organisationId.toHexString());
-      return organisation;
-    },
+    organisation: (invitation, _args, { loaders }) => loadRequired(loaders.organisationById, 'Organisation', invitation.organisationId),
   },
 };

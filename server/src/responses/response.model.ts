@@ -1,4 +1,5 @@
 import { Schema, model, type Types } from 'mongoose';
+import { recordsDomainEvents } from '../db/domain-events';
 import { sdlEnumValues } from '../contract/sdl';
 import type { ResponseStatus } from '../contract/generated/resolvers-types';
 
@@ -53,6 +54,9 @@ const responseSchema = new Schema<ResponseRecord>(
 responseSchema.index({ liveKey: 1 }, { unique: true });
 responseSchema.index({ challengeId: 1, _id: -1 });
 responseSchema.index({ organisationId: 1, _id: -1 });
+
+// Lifecycle transitions record their domain event in the same write as the change.
+responseSchema.plugin(recordsDomainEvents);
 
 export const ResponseModel = model<ResponseRecord>('Response', responseSchema);
 

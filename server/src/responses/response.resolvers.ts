@@ -1,5 +1,5 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
-import { notFound } from '../shared/errors';
+import { loadRequired } from '../db/loaders';
 import type { Circumstances } from '../shared/lifecycle';
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import type { ResponseRecord } from './response.model';
@@ -35,21 +35,9 @@ export const responseResolvers: Resolvers = {
   Response: {
     id: (response) => response._id.toHexString(),
     // Whoever may see a response may see what it answers and what it offers, even once closed or archived.
-    challenge: async (response, _args, { loaders }) => {
-      const challenge = await loaders.challengeById.load(response.challengeId.toHexString());
-      if (!challenge) throw notFound('Challenge', response.challengeId.toHexString());
-      return challenge;
-    },
-    solution: async (response, _args, { loaders }) => {
-      const solution = await loaders.solutionById.load(response.solutionId.toHexString());
-      if (!solution) throw notFound('Solution', response.solutionId.toHexString());
-      return solution;
-    },
-    organisation: async (response, _args, { loaders }) => {
-      const organisation = await loaders.organisationById.load(response.organisationId.toHexString());
-      if (!organisation) throw notFound('Organisation', response.organisationId.toHexString());
-      return organisation;
-    },
+    challenge: (response, _args, { loaders }) => loadRequired(loaders.challengeById, 'Challenge', response.challengeId),
+    solution: (response, _args, { loaders }) => loadRequired(loaders.solutionById, 'Solution', response.solutionId),
+    organisation: (response, _args, { loaders }) => loadRequired(loaders.organisationById, 'Organisation', response.organisationId),
     declineReason: (response) => response.declineReason ?? null,
     viewerCan: async (response, _args, ctx) => responseLifecycle.viewerCan(response, await guardFacts(response, ctx)),
     allowedEvents: async (response, _args, ctx) => responseLifecycle.allowedEvents(response, await guardFacts(response, ctx)),

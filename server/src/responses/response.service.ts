@@ -149,7 +149,7 @@ export async function updateResponse(ctx: ServiceContext, input: UpdateResponseI
       assertKpiNotesMatch(challenge, changes.kpiNotes);
       return changes;
     },
-    save: (update) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update),
+    save: (update, transition) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update, transition),
   });
 }
 
@@ -180,6 +180,6 @@ async function transition(
   const response = await getResponse(ctx, id);
   return responseLifecycle.fire(response, event, { ...ctx, challenge: null }, {
     changes,
-    save: (update) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update),
+    save: (update, transition) => saveVersioned(ResponseModel, 'response', response, expectedVersion, update, transition),
   });
 }

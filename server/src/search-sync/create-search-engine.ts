@@ -16,8 +16,8 @@ async function defaultSearchKey(host: string, masterKey: string): Promise<string
 /** The engine named by SEARCH_DRIVER: embedded (in-process, the default) or Meilisearch. */
 export async function createSearchEngine(config: Config): Promise<SearchEngine> {
   if (config.search.driver === 'embedded') return new EmbeddedSearchEngine();
-  const { host, masterKey } = config.search;
+  const { host, masterKey, indexPrefix } = config.search;
   const searchKey = config.search.searchKey ?? (await defaultSearchKey(host, masterKey).catch(() => undefined));
   if (!searchKey) throw new Error('No Meilisearch search key: set MEILI_SEARCH_KEY, or keep Meilisearch\'s default search key.');
-  return new MeilisearchSearchEngine({ host, adminKey: masterKey, searchKey });
+  return new MeilisearchSearchEngine({ host, adminKey: masterKey, searchKey, indexPrefix });
 }

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { trusted } from '../db/trusted';
-import { INDEXER_WRITE } from './search-tracked.plugin';
+import { FOLLOWER_WRITE } from '../db/record-follower';
 import type { SearchEngine } from '../search/search-engine';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import type { DocumentVectors } from './document-vectors';
@@ -41,7 +41,7 @@ export async function measureDrift(engine: SearchEngine, source: SearchSource<Tr
 export async function repairDrift(engine: SearchEngine, source: SearchSource<TrackedRecord>, drift: Drift): Promise<void> {
   const toMark = [...drift.missing, ...drift.stale];
   for (let start = 0; start < toMark.length; start += 500) {
-    await source.model.updateMany({ _id: trusted({ $in: toMark.slice(start, start + 500) }) }, { $set: { searchDirty: true } }, INDEXER_WRITE);
+    await source.model.updateMany({ _id: trusted({ $in: toMark.slice(start, start + 500) }) }, { $set: { searchDirty: true } }, FOLLOWER_WRITE);
   }
   const candidates = drift.orphaned.filter((id) => Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id));
   const existing = new Set(
@@ -81,7 +81,7 @@ export async function rebuildIndex(
     const lacking = vectors ? await vectors.attachCached(source, documents) : [];
     await engine.upsertDocuments(index, documents);
     if (lacking.length > 0) {
-      await source.model.updateMany({ _id: trusted({ $in: lacking.map((document) => String(document.id)) }) }, { $set: { searchDirty: true } }, INDEXER_WRITE);
+      await source.model.updateMany({ _id: trusted({ $in: lacking.map((document) => String(document.id)) }) }, { $set: { searchDirty: true } }, FOLLOWER_WRITE);
     }
     done += records.length;
     lastId = records.at(-1)?._id;

@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
-import type { Types } from 'mongoose';
 import { trusted } from '../db/trusted';
+import { FollowerLoop } from '../db/follower-loop';
+import { RecordFollower } from '../db/record-follower';
 import type { Logger } from '../shared/logger';
+import { rejectAfter } from '../shared/timeouts';
 import type { Embedder } from '../search/embedder';
 import { SearchUnavailableError, VECTOR_FIELD, type SearchDocument, type SearchEngine } from '../search/search-engine';
+import { FOLLOWER_WRITE, type Claim } from '../db/record-follower';
+import { SEARCH_FIELDS } from './search-tracked.plugin';
 import { DocumentVectors, withVectorSettings } from './document-vectors';
-import { INDEXER_BULK_WRITE, INDEXER_WRITE } from './search-tracked.plugin';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import { measureDrift, repairDrift } from './drift';
 import { PeriodicJobs, type PeriodicJob } from './periodic-jobs';
@@ -31,48 +34,36 @@ export interface IndexerOptions {
    * late over a newer one, or an engine that lost its data.
    */
   reconcileEveryMs?: number;
+  /** Other work the loop runs between batches (the deadline sweeper), each under its own lease. */
+  jobs?: readonly PeriodicJob[];
   /**
    * Gives documents of sources with embedding text their vectors. Without it the indexer is
    * keyword-only. Its failures never hold up keyword indexing: those records are retried later.
    */
   embedder?: Embedder;
-  /** Other work the loop runs between batches (the deadline sweeper), each under its own lease. */
-  jobs?: readonly PeriodicJob[];
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new SearchUnavailableError(`search engine did not answer ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
- * Moves search-dirty records into the engine. Each batch is claimed with a lease so several
- * workers never process the same record at once; documents are upserted only when the engine's
- * copy is older; and a record's marker is cleared only if it has not changed since it was read,
- * so a write that lands mid-batch is picked up by the next one. Failures back off and retry.
+ * Moves search-dirty records into the engine: the first consumer of the record follower
+ * (db/record-follower.ts), which claims each batch under a lease so several workers never process
+ * the same record at once, and clears a record's marker only if it has not changed since it was
+ * read, so a write that lands mid-batch is picked up by the next one. Documents are upserted only
+ * when the engine's copy is older. Failures back off and retry (db/follower-loop.ts).
  */
 export class SearchIndexer {
   readonly owner: string;
-  private readonly batchSize: number;
-  private readonly leaseMs: number;
   private readonly callTimeoutMs: number;
-  private readonly idleDelayMs: number;
-  private readonly maxBackoffMs: number;
-  private readonly reconcileEveryMs: number;
+  /** By index name, so a caller may pass a source with or without its vector settings. */
+  private readonly followers: Map<string, RecordFollower<TrackedRecord>>;
+  private readonly loop: FollowerLoop;
   private readonly jobs: PeriodicJobs;
-  private claims = 0;
-  private readonly vectors: DocumentVectors | undefined;
-  private embedFailures = 0;
-  private running: Promise<void> | undefined;
-  private stopRequested = false;
-  private wake: (() => void) | undefined;
-
+  private readonly reconcileEveryMs: number;
+  private nextReconcile: number;
   private readonly sources: SearchSource<TrackedRecord>[];
+  private readonly vectors: DocumentVectors | undefined;
+  private readonly leaseMs: number;
+  private readonly maxBackoffMs: number;
+  private embedFailures = 0;
 
   constructor(
     private readonly engine: SearchEngine,
@@ -80,64 +71,73 @@ export class SearchIndexer {
     private readonly options: IndexerOptions,
   ) {
     this.sources = withVectorSettings(sources, options.embedder);
-    this.owner = options.owner ?? `indexer-${crypto.randomUUID().slice(0, 8)}`;
-    this.batchSize = options.batchSize ?? 100;
-    this.leaseMs = options.leaseMs ?? 30_000;
-    this.callTimeoutMs = Math.min(options.callTimeoutMs ?? 10_000, Math.floor(this.leaseMs / 4));
-    this.idleDelayMs = options.idleDelayMs ?? 200;
-    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
-    this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
     this.vectors = options.embedder ? new DocumentVectors(options.embedder) : undefined;
+    this.owner = options.owner ?? `indexer-${crypto.randomUUID().slice(0, 8)}`;
+    const leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = leaseMs;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.callTimeoutMs = Math.min(options.callTimeoutMs ?? 10_000, Math.floor(leaseMs / 4));
+    this.followers = new Map(
+      this.sources.map((source) => [
+        source.index,
+        new RecordFollower<TrackedRecord>(source.model, SEARCH_FIELDS, { owner: this.owner, leaseMs, batchSize: options.batchSize }),
+      ]),
+    );
     this.jobs = new PeriodicJobs(options.jobs ?? [], this.owner, options.logger);
+    this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
+    this.nextReconcile = this.reconcileEveryMs > 0 ? Date.now() + this.reconcileEveryMs : Infinity;
+    this.loop = new FollowerLoop({
+      name: 'search indexing',
+      logger: options.logger,
+      pass: () => this.pass(),
+      pendingCount: () => this.pendingCount(),
+      afterPass: () => this.betweenBatches(),
+      idleDelayMs: options.idleDelayMs,
+      maxBackoffMs: options.maxBackoffMs,
+      leaseWaitMs: Math.min(leaseMs, 100),
+    });
   }
 
   /** Creates or updates every index's settings. */
   async ensureIndexes(): Promise<void> {
-    for (const source of this.sources) {
-      await withTimeout(this.engine.ensureIndex(source.index, source.settings), this.callTimeoutMs, 'ensureIndex');
-    }
+    for (const source of this.sources) await this.timed(this.engine.ensureIndex(source.index, source.settings), 'ensureIndex');
   }
 
   /** Claims and indexes one batch of one source; returns how many records it took. */
   async processBatch(source: SearchSource<TrackedRecord>): Promise<number> {
-    const { token, ids } = await this.claim(source);
-    if (ids.length === 0) return 0;
-    const records = await source.model.find({ _id: trusted({ $in: ids }) }).lean<TrackedRecord[]>();
-    const documents = await source.toDocuments(records);
+    const follower = this.followers.get(source.index);
+    if (!follower) throw new Error(`${source.index} is not one of this indexer's sources`);
+    const claim = await follower.claim();
+    if (claim.records.length === 0) return 0;
+    const documents = await source.toDocuments(claim.records);
     const lacking = this.vectors ? await this.vectors.attachCached(source, documents) : [];
     // Before the upsert, so a crash in between re-runs it rather than losing it.
-    await this.markCopies(source, records);
+    await this.markCopies(source, claim.records);
     // Searchable by keyword now, whatever happens to the embedding below.
     await this.upsertNewer(source.index, documents);
-    const waiting = new Set((await this.embedLacking(source, lacking)).map((document) => String(document.id)));
-    await source.model.bulkWrite(
-      records.filter((record) => !waiting.has(record._id.toHexString())).map((record) => ({
-        updateOne: {
-          // Only the claim holder finishes, and only if nobody wrote the record since it was read.
-          filter: { _id: record._id, searchVersion: record.searchVersion, searchLeaseOwner: token },
-          update: { $set: { searchDirty: false }, $unset: { searchLeaseUntil: 1, searchLeaseOwner: 1 } },
-        },
-      })),
-      { ordered: false, ...INDEXER_BULK_WRITE },
-    );
-    // Records written again meanwhile stay dirty; their lease goes so the next pass can take them.
-    await this.release(source, token, ids);
-    return records.length;
+    const waiting = await this.embedLacking(source, lacking, claim);
+    const stillWaiting = new Set(waiting.map((document) => String(document.id)));
+    await follower.finish({ token: claim.token, records: claim.records.filter((record) => !stillWaiting.has(record._id.toHexString())) });
+    return claim.records.length;
   }
 
   /**
    * Embeds what the cache lacked and writes those documents again with their vectors; returns
    * the documents still waiting for one. They stay dirty: after an embedder failure their lease
    * is extended by a backoff so the rest of the queue flows; when only the time budget ran out,
-   * the next pass takes them at once.
+   * they are released for the next pass at once.
    */
-  private async embedLacking(source: SearchSource<TrackedRecord>, lacking: SearchDocument[]): Promise<SearchDocument[]> {
+  private async embedLacking(source: SearchSource<TrackedRecord>, lacking: SearchDocument[], claim: Claim<TrackedRecord>): Promise<SearchDocument[]> {
     if (!this.vectors || lacking.length === 0) return [];
     let embedded: SearchDocument[] = [];
     let failed = false;
     try {
       // The budget stops new chunks; the timeout ends a stuck embedder well before the lease lapses.
-      embedded = await withTimeout(this.vectors.embed(source, lacking, this.callTimeoutMs), Math.floor(this.leaseMs / 2), 'embedding');
+      embedded = await rejectAfter(
+        this.vectors.embed(source, lacking, this.callTimeoutMs),
+        Math.floor(this.leaseMs / 2),
+        () => new SearchUnavailableError('the embedder did not answer in time'),
+      );
       this.embedFailures = 0;
     } catch (error) {
       failed = true;
@@ -147,35 +147,24 @@ export class SearchIndexer {
     await this.upsertNewer(source.index, embedded);
     const done = new Set(embedded);
     const waiting = lacking.filter((document) => !done.has(document));
-    if (failed && waiting.length > 0) {
+    const waitingIds = waiting.map((document) => String(document.id));
+    const held = claim.records.filter((record) => waitingIds.includes(record._id.toHexString()));
+    if (failed && held.length > 0) {
+      const ceiling = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.embedFailures, 16));
       await source.model.updateMany(
-        { _id: trusted({ $in: waiting.map((document) => String(document.id)) }) },
-        { $set: { searchLeaseOwner: `${this.owner}#embedding-retry`, searchLeaseUntil: new Date(Date.now() + this.backoffMs(this.embedFailures)) } },
-        INDEXER_WRITE,
+        { _id: trusted({ $in: held.map((record) => record._id) }), [SEARCH_FIELDS.leaseOwner]: claim.token },
+        { $set: { [SEARCH_FIELDS.leaseUntil]: new Date(Date.now() + ceiling / 2 + Math.random() * (ceiling / 2)) } },
+        FOLLOWER_WRITE,
       );
+    } else if (held.length > 0) {
+      await this.followers.get(source.index)?.release({ token: claim.token, records: held });
     }
     return waiting;
   }
 
   /** Indexes until nothing is dirty: start-up catch-up, tests, and the reindex command. */
-  async drain(deadlineMs = 60_000): Promise<void> {
-    const deadline = Date.now() + deadlineMs;
-    let failures = 0;
-    for (;;) {
-      try {
-        let processed = 0;
-        for (const source of this.sources) processed += await this.processBatch(source);
-        if (processed === 0 && (await this.pendingCount()) === 0) return;
-        // Records can wait out a lease (another worker's, or an embedding retry): wait, but not forever.
-        if (processed === 0 && Date.now() > deadline) throw new Error(`search indexing did not drain within ${deadlineMs} ms`);
-        if (processed === 0) await sleep(Math.min(this.leaseMs, 100));
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        if (Date.now() > deadline) throw error;
-        await sleep(this.backoffMs(failures));
-      }
-    }
+  drain(deadlineMs = 60_000): Promise<void> {
+    return this.loop.drain(deadlineMs);
   }
 
   /** Compares every index with the database and re-marks what differs; returns how many records it touched. */
@@ -198,101 +187,34 @@ export class SearchIndexer {
   /** Records still waiting for the index, across all sources. */
   async pendingCount(): Promise<number> {
     let pending = 0;
-    for (const source of this.sources) pending += await source.model.countDocuments({ searchDirty: true });
+    for (const follower of this.followers.values()) pending += await follower.pendingCount();
     return pending;
   }
 
   /** Runs in the background until `stop()`, backing off while the engine fails. */
   start(): void {
-    if (this.running) return;
-    this.stopRequested = false;
-    this.running = this.loop();
+    this.loop.start();
   }
 
   /** Finishes the batch in hand, then stops. */
-  async stop(): Promise<void> {
-    this.stopRequested = true;
-    this.wake?.();
-    await this.running;
-    this.running = undefined;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
-  private async loop(): Promise<void> {
-    let failures = 0;
-    let nextReconcile = this.reconcileEveryMs > 0 ? Date.now() + this.reconcileEveryMs : Infinity;
-    while (!this.stopRequested) {
-      try {
-        let processed = 0;
-        for (const source of this.sources) processed += await this.processBatch(source);
-        if (failures > 0) this.options.logger.info({ owner: this.owner, failures }, 'search indexing recovered');
-        failures = 0;
-        if (Date.now() >= nextReconcile) {
-          await this.reconcile();
-          nextReconcile = Date.now() + this.reconcileEveryMs;
-        }
-        await this.jobs.runDue();
-        if (processed === 0) await this.pause(this.idleDelayMs);
-      } catch (error) {
-        failures += 1;
-        const delay = this.backoffMs(failures);
-        this.options.logger.warn({ err: error, owner: this.owner, failures, retryInMs: delay }, 'search indexing failed; retrying');
-        await this.pause(delay);
-      }
+  /** Reconciles when it is due, then runs the periodic jobs that are due. */
+  private async betweenBatches(): Promise<void> {
+    if (Date.now() >= this.nextReconcile) {
+      await this.reconcile();
+      this.nextReconcile = Date.now() + this.reconcileEveryMs;
     }
+    await this.jobs.runDue();
   }
 
-  /** Sleeps, but wakes at once on stop() so shutdown never waits out a long backoff. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
-  /** Exponential backoff with jitter, so many workers do not retry in step. */
-  private backoffMs(failures: number): number {
-    const ceiling = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(failures, 16));
-    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-  }
-
-  /**
-   * Takes a lease on up to one batch of dirty records whose lease is free or lapsed. The
-   * conditional updateMany is atomic per record, so of several workers racing for a record
-   * exactly one claim token lands on it; reading the token back tells each worker what it won.
-   */
-  private async claim(source: SearchSource<TrackedRecord>): Promise<{ token: string; ids: Types.ObjectId[] }> {
-    this.claims += 1;
-    const token = `${this.owner}#${this.claims}`;
-    const now = new Date();
-    const free = { $or: [{ searchLeaseUntil: null }, { searchLeaseUntil: trusted({ $lt: now }) }] };
-    const candidates = await source.model
-      .find({ searchDirty: true, ...free })
-      .select({ _id: 1 })
-      .limit(this.batchSize)
-      .lean<{ _id: Types.ObjectId }[]>();
-    if (candidates.length === 0) return { token, ids: [] };
-    const candidateIds = candidates.map((candidate) => candidate._id);
-    await source.model.updateMany(
-      { _id: trusted({ $in: candidateIds }), searchDirty: true, ...free },
-      { $set: { searchLeaseOwner: token, searchLeaseUntil: new Date(now.getTime() + this.leaseMs) } },
-      INDEXER_WRITE,
-    );
-    const won = await source.model
-      .find({ _id: trusted({ $in: candidateIds }), searchLeaseOwner: token })
-      .select({ _id: 1 })
-      .lean<{ _id: Types.ObjectId }[]>();
-    return { token, ids: won.map((record) => record._id) };
-  }
-
-  private async release(source: SearchSource<TrackedRecord>, token: string, ids: Types.ObjectId[]): Promise<void> {
-    await source.model.updateMany(
-      { _id: trusted({ $in: ids }), searchLeaseOwner: token },
-      { $unset: { searchLeaseUntil: 1, searchLeaseOwner: 1 } },
-      INDEXER_WRITE,
-    );
+  /** One batch of every source; how many records it took. */
+  private async pass(): Promise<number> {
+    let processed = 0;
+    for (const source of this.sources) processed += await this.processBatch(source);
+    return processed;
   }
 
   /** Marks the records of other sources that copy fields from these records, so their copies follow. */
@@ -314,16 +236,21 @@ export class SearchIndexer {
    */
   private async upsertNewer(index: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const stored = await withTimeout(this.engine.getDocuments(index, documents.map((d) => String(d.id))), this.callTimeoutMs, 'getDocuments');
+    const stored = await this.timed(this.engine.getDocuments(index, documents.map((d) => String(d.id))), 'getDocuments');
     const storedVersion = new Map(stored.map((doc) => [String(doc.id), Number(doc[VERSION_FIELD] ?? 0)]));
     const newer = documents.filter((doc) => (storedVersion.get(String(doc.id)) ?? -1) < Number(doc[VERSION_FIELD]));
     const sameWithVector = documents.filter(
       (doc) => storedVersion.get(String(doc.id)) === Number(doc[VERSION_FIELD]) && doc[VECTOR_FIELD] instanceof Float32Array,
     );
     if (sameWithVector.length > 0) {
-      const present = await withTimeout(this.engine.getVectors(index, sameWithVector.map((d) => String(d.id))), this.callTimeoutMs, 'getVectors');
+      const present = await this.timed(this.engine.getVectors(index, sameWithVector.map((d) => String(d.id))), 'getVectors');
       newer.push(...sameWithVector.filter((doc) => !present.has(String(doc.id))));
     }
-    if (newer.length > 0) await withTimeout(this.engine.upsertDocuments(index, newer), this.callTimeoutMs, 'upsertDocuments');
+    if (newer.length > 0) await this.timed(this.engine.upsertDocuments(index, newer), 'upsertDocuments');
+  }
+
+  /** An engine call that takes too long counts as failed, so a hung engine cannot stall indexing. */
+  private timed<T>(call: Promise<T>, what: string): Promise<T> {
+    return rejectAfter(call, this.callTimeoutMs, () => new SearchUnavailableError(`search engine did not answer ${what} within ${this.callTimeoutMs} ms`));
   }
 }

@@ -1,4 +1,5 @@
-import type { HydratedDocument, MongooseBulkWriteOptions, MongooseUpdateQueryOptions, Query, Schema } from 'mongoose';
+import type { HydratedDocument, Query, Schema } from 'mongoose';
+import { isFollowerWrite, type FollowedFields } from '../db/record-follower';
 
 /** The per-record bookkeeping the search indexer relies on. */
 export interface SearchTracked {
@@ -12,12 +13,13 @@ export interface SearchTracked {
   searchLeaseOwner?: string | null;
 }
 
-/** Options of the indexer's own bookkeeping writes, which must neither re-dirty the record nor touch updatedAt. */
-// mongoose keeps unknown query options, which is how the hooks below recognise these writes.
-export const INDEXER_WRITE = { searchIndexer: true, timestamps: false } as MongooseUpdateQueryOptions;
-
-/** INDEXER_WRITE for bulkWrite. */
-export const INDEXER_BULK_WRITE = { searchIndexer: true, timestamps: false } as MongooseBulkWriteOptions;
+/** Where the indexer's marker lives, for the record follower it runs on. */
+export const SEARCH_FIELDS: FollowedFields = {
+  pending: 'searchDirty',
+  version: 'searchVersion',
+  leaseUntil: 'searchLeaseUntil',
+  leaseOwner: 'searchLeaseOwner',
+};
 
 type Update = Record<string, unknown>;
 
@@ -32,18 +34,14 @@ function withMarker(update: Update | unknown[] | null | undefined): Update {
   return { ...operators, $set, $inc };
 }
 
-function isIndexerWrite(options: unknown): boolean {
-  return Boolean((options as { searchIndexer?: boolean } | undefined)?.searchIndexer);
-}
-
 function markUpdate(this: Query<unknown, unknown>): void {
-  if (isIndexerWrite(this.getOptions())) return;
+  if (isFollowerWrite(this.getOptions())) return;
   this.setUpdate(withMarker(this.getUpdate() as Update | null));
 }
 
 /** Bulk updates skip query middleware, so each operation is marked here (the deadline sweep uses one). */
 function markBulk(ops: Record<string, { update?: Update } | undefined>[], options?: unknown): void {
-  if (isIndexerWrite(options)) return;
+  if (isFollowerWrite(options)) return;
   for (const op of ops) {
     if (op.replaceOne) refuseUntrackable();
     if (op.deleteOne || op.deleteMany) refuseUntrackable();

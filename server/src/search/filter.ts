@@ -3,6 +3,7 @@
  * and never write filter strings, so user input reaches Meilisearch only as an escaped
  * quoted value.
  */
+import { AppError } from '../shared/errors';
 
 /** A value a document field can be compared with. */
 export type FilterScalar = string | number | boolean;
@@ -37,8 +38,41 @@ function finite(value: number): number {
   return Object.is(value, -0) ? 0 : value;
 }
 
+/**
+ * Meilisearch matches filter strings on a normalised form: trimmed, compatibility-decomposed
+ * (NFKD) and lower-cased, so "ﬁ" equals "fi" and " Wales " equals "wales", but "ß" is not "ss".
+ * The embedded engine compares the same way.
+ */
+export function normaliseFilterString(value: string): string {
+  return value.trim().normalize('NFKD').toLowerCase();
+}
+
+/** Meilisearch keeps at most this many bytes of a normalised facet value; a longer filter value matches nothing. */
+export const MAX_FILTER_STRING_BYTES = 468;
+
+/** A filter value no engine can match as written; user input, so it is a BAD_USER_INPUT. */
+export class FilterValueError extends AppError {
+  constructor(message: string) {
+    super('BAD_USER_INPUT', message);
+    this.name = 'FilterValueError';
+  }
+}
+
+/**
+ * Refuses the strings a filter cannot carry, in both adapters alike: a lone UTF-16 surrogate
+ * cannot travel as JSON to Meilisearch, and a value longer than Meilisearch stores could never
+ * match there while it would in the embedded engine.
+ */
+function expressible(value: string): string {
+  if (/\p{Cs}/u.test(value)) throw new FilterValueError('A filter value contains an unpaired surrogate (invalid text).');
+  if (Buffer.byteLength(normaliseFilterString(value)) > MAX_FILTER_STRING_BYTES) {
+    throw new FilterValueError(`A filter value may be at most ${MAX_FILTER_STRING_BYTES} bytes long.`);
+  }
+  return value;
+}
+
 function scalar(value: FilterScalar): FilterScalar {
-  return typeof value === 'number' ? finite(value) : value;
+  return typeof value === 'number' ? finite(value) : typeof value === 'string' ? expressible(value) : value;
 }
 
 /** The filter builder: `f.and(f.eq('status', 'OPEN'), f.in('sectors', ['HEALTH']))`. */
@@ -57,41 +91,14 @@ export const f = {
 };
 
 /**
- * Meilisearch's reading of a quoted value (a port of filter-parser's `quoted_by`): a
- * backslash always consumes the next character, and only backslash-quote is unescaped;
- * other backslashes stay literal. Returns the decoded value and how many characters of
- * `input` (after the opening quote) were consumed up to the closing quote, or undefined
- * when the quote never closes.
- */
-export function readMeiliQuoted(input: string, quote: '"' | "'"): { value: string; length: number } | undefined {
-  let escaped = false;
-  for (let index = 0; index < input.length; index += 1) {
-    const char = input[index];
-    if (char === quote) {
-      const raw = input.slice(0, index);
-      return { value: escaped ? raw.split(`\\${quote}`).join(quote) : raw, length: index };
-    }
-    if (char === '\\') {
-      index += 1;
-      if (index >= input.length) return undefined;
-      if (input[index] === quote) escaped = true;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Quotes a string so Meilisearch reads back exactly the same value. Meilisearch cannot
- * express some backslash sequences (e.g. a trailing backslash); those are refused rather
- * than approximated, because an approximation could match other documents.
+ * Quotes a string for Meilisearch 1.50's filter parser, which reads a quoted value in two steps:
+ * it finds the closing quote (a backslash always takes the next character with it) and turns
+ * backslash-quote into a quote, then it unescapes the rest as a Rust string literal, where a
+ * backslash before anything but a known escape is malformed. Doubling every backslash and then
+ * escaping every quote survives both steps, whatever the value.
  */
 export function quoteMeiliString(value: string): string {
-  for (const quote of ['"', "'"] as const) {
-    const body = value.split(quote).join(`\\${quote}`);
-    const read = readMeiliQuoted(`${body}${quote}`, quote);
-    if (read && read.length === body.length && read.value === value) return `${quote}${body}${quote}`;
-  }
-  throw new FilterError('This filter value contains a backslash sequence that Meilisearch cannot express.');
+  return `"${expressible(value).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
 function renderScalar(value: FilterScalar): string {

@@ -1,4 +1,5 @@
 import { Schema, model, type Types } from 'mongoose';
+import { recordsDomainEvents } from '../db/domain-events';
 import { sdlEnumValues } from '../contract/sdl';
 import { searchTracked, type SearchTracked } from '../search-sync/search-tracked.plugin';
 import type {
@@ -89,5 +90,8 @@ solutionSchema.index({ status: 1, _id: -1 });
 solutionSchema.index({ organisationId: 1, _id: -1 });
 
 solutionSchema.plugin(searchTracked);
+
+// Lifecycle transitions record their domain event in the same write as the change.
+solutionSchema.plugin(recordsDomainEvents);
 
 export const SolutionModel = model<SolutionRecord>('Solution', solutionSchema);

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
-import { notFound } from '../shared/errors';
+import { loadRequired } from '../db/loaders';
 import { isExpiredAccreditation, solutionPolicy, validAccreditations } from './solution.policy';
 import { solutionLifecycle } from './solution.lifecycle';
 import {
@@ -26,11 +26,7 @@ export const solutionResolvers: Resolvers = {
   },
   Solution: {
     id: (solution) => solution._id.toHexString(),
-    organisation: async (solution, _args, { loaders }) => {
-      const organisation = await loaders.organisationById.load(solution.organisationId.toHexString());
-      if (!organisation) throw notFound('Organisation', solution.organisationId.toHexString());
-      return organisation;
-    },
+    organisation: (solution, _args, { loaders }) => loadRequired(loaders.organisationById, 'Organisation', solution.organisationId),
     evidence: (solution, _args, { now }) =>
       solution.evidence.map((item) => ({
         ...item,

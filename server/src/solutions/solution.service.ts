@@ -169,6 +169,26 @@ function fire(
 ): Promise<SolutionRecord> {
   return solutionLifecycle.fire(solution, event, ctx, {
     changes,
-    save: (update) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update),
+    save: (update, transition) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update, transition),
   });
+}
+
+/** Published solutions among `ids` (public to everyone), for the matcher's candidate pool. */
+export function publishedSolutionsByIds(_ctx: ServiceContext, ids: readonly string[]): Promise<SolutionRecord[]> {
+  const objectIds = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => toObjectId('Solution', id));
+  return SolutionModel.find({ _id: trusted({ $in: objectIds }), status: 'PUBLISHED' }).lean();
+}
+
+/** Every published solution, streamed: the matcher keeps its corpus statistics from these. */
+export async function* eachPublishedSolution(_ctx: ServiceContext): AsyncGenerator<SolutionRecord> {
+  for await (const solution of SolutionModel.find({ status: 'PUBLISHED' }).lean<SolutionRecord[]>().cursor()) yield solution as SolutionRecord;
+}
+
+/** A fingerprint of the published corpus (count and latest change), so a cache built from it knows when it is stale. */
+export async function publishedSolutionsFingerprint(_ctx: ServiceContext): Promise<string> {
+  const [count, latest] = await Promise.all([
+    SolutionModel.countDocuments({ status: 'PUBLISHED' }),
+    SolutionModel.findOne({}).sort({ updatedAt: -1 }).select({ updatedAt: 1 }).lean(),
+  ]);
+  return `${count}:${latest?.updatedAt?.getTime() ?? 0}`;
 }

@@ -9,7 +9,7 @@ import { Choices, Select, type Option } from '../../components/ui/fields';
 import { formatDate, formatGbp, MONEY_BAND_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { Highlight } from './Highlight';
-import { readSearchState, writeSearchState, type ChallengeSearchState } from './search-state';
+import { CLOSING_WINDOW_LABELS, closingBefore, readSearchState, writeSearchState, type ChallengeSearchState } from './search-state';
 
 const SearchChallengesDocument = graphql(`
   query SearchChallenges($input: SearchChallengesInput!) {
@@ -56,6 +56,22 @@ type Result = SearchChallengesQuery['searchChallenges'];
 type Hit = Result['hits'][number];
 
 const TYPING_PAUSE_MS = 250;
+
+function searchInput(state: ChallengeSearchState, after?: string | null) {
+  const closing = closingBefore(state.closingWithin);
+  return {
+    query: state.query,
+    status: 'OPEN' as const,
+    sectors: state.sectors,
+    regions: state.regions,
+    budgetBands: state.budgetBands,
+    ...(closing ? { closingBefore: closing } : {}),
+    sort: state.sort,
+    facets: ['SECTORS' as const, 'REGION' as const, 'BUDGET_BAND' as const],
+    first: 20,
+    ...(after ? { after } : {}),
+  };
+}
 
 function withCounts(labels: Record<string, string>, facet: Result['facets'][number] | undefined): Option[] {
   const counts = new Map(facet?.values.map((value) => [value.value, value.count]));
@@ -105,18 +121,7 @@ export default function SearchChallengesPage() {
   });
 
   const { data, previousData, loading, error, refetch, fetchMore } = useQuery(SearchChallengesDocument, {
-    variables: {
-      input: {
-        query: state.query,
-        status: 'OPEN',
-        sectors: state.sectors,
-        regions: state.regions,
-        budgetBands: state.budgetBands,
-        sort: state.sort,
-        facets: ['SECTORS', 'REGION', 'BUDGET_BAND'],
-        first: 20,
-      },
-    },
+    variables: { input: searchInput(state) },
   });
   const result = (data ?? previousData)?.searchChallenges;
   const facet = (name: string) => result?.facets.find((item) => item.name === name);
@@ -177,9 +182,18 @@ export default function SearchChallengesPage() {
             selected={state.budgetBands}
             onChange={(budgetBands) => update({ budgetBands: budgetBands as ChallengeSearchState['budgetBands'] })}
           />
-          {(state.sectors.length > 0 || state.regions.length > 0 || state.budgetBands.length > 0) && (
+          <Choices
+            id="filter-closing"
+            legend="Deadline"
+            type="radio"
+            small
+            options={[{ value: '', label: 'Any time' }, ...Object.entries(CLOSING_WINDOW_LABELS).map(([value, label]) => ({ value, label }))]}
+            selected={[state.closingWithin]}
+            onChange={([closingWithin]) => update({ closingWithin: (closingWithin ?? '') as ChallengeSearchState['closingWithin'] })}
+          />
+          {(state.sectors.length > 0 || state.regions.length > 0 || state.budgetBands.length > 0 || state.closingWithin) && (
             <p className="govuk-body">
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update({ sectors: [], regions: [], budgetBands: [] })}>
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => update({ sectors: [], regions: [], budgetBands: [], closingWithin: '' })}>
                 Clear filters
               </button>
             </p>
@@ -218,7 +232,7 @@ export default function SearchChallengesPage() {
               className="govuk-button govuk-button--secondary"
               onClick={() =>
                 void fetchMore({
-                  variables: { input: { ...readSearchState(params), status: 'OPEN', facets: ['SECTORS', 'REGION', 'BUDGET_BAND'], first: 20, after: result.pageInfo.endCursor } },
+                  variables: { input: searchInput(state, result.pageInfo.endCursor) },
                   updateQuery: (previous, { fetchMoreResult }) => ({
                     searchChallenges: { ...fetchMoreResult.searchChallenges, hits: [...previous.searchChallenges.hits, ...fetchMoreResult.searchChallenges.hits] },
                   }),

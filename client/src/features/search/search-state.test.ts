@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchState, writeSearchState } from './search-state';
+import { closingBefore, readSearchState, writeSearchState } from './search-state';
 
 describe('search state in the URL', () => {
   it('round-trips the query, facets and sort', () => {
-    const state = { query: 'bins', sectors: ['WASTE_AND_RECYCLING' as const], regions: ['LONDON' as const, 'WALES' as const], budgetBands: ['UNDER_25K' as const], sort: 'NEWEST' as const };
+    const state = { query: 'bins', sectors: ['WASTE_AND_RECYCLING' as const], regions: ['LONDON' as const, 'WALES' as const], budgetBands: ['UNDER_25K' as const], closingWithin: '30' as const, sort: 'NEWEST' as const };
     const params = writeSearchState(state);
-    expect(params.toString()).toBe('q=bins&sector=WASTE_AND_RECYCLING&region=LONDON&region=WALES&budget=UNDER_25K&sort=NEWEST');
+    expect(params.toString()).toBe('q=bins&sector=WASTE_AND_RECYCLING&region=LONDON&region=WALES&budget=UNDER_25K&closing=30&sort=NEWEST');
     expect(readSearchState(params)).toEqual(state);
   });
 
   it('ignores values the API does not know, so an edited URL cannot break the search', () => {
-    expect(readSearchState(new URLSearchParams('sector=NOPE&region=LONDON&sort=RANDOM'))).toEqual({
+    expect(readSearchState(new URLSearchParams('sector=NOPE&region=LONDON&closing=7&sort=RANDOM'))).toEqual({
       query: '',
       sectors: [],
       regions: ['LONDON'],
       budgetBands: [],
+      closingWithin: '',
       sort: 'RELEVANCE',
     });
+  });
+
+  it('turns a closing window into an instant that stays the same all day', () => {
+    const morning = Date.parse('2027-03-01T08:00:00Z');
+    const evening = Date.parse('2027-03-01T22:30:00Z');
+    expect(closingBefore('14', morning)).toBe('2027-03-16T00:00:00.000Z');
+    expect(closingBefore('14', evening)).toBe(closingBefore('14', morning));
+    expect(closingBefore('')).toBeUndefined();
   });
 });

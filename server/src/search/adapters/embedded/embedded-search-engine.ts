@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type {
   DocumentVersion,
@@ -18,7 +15,7 @@ import type {
 } from '../../search-engine';
 import { VECTOR_FIELD } from '../../search-engine';
 import { filterFields, FilterError } from '../../filter';
-import { Bm25Index } from './bm25-index';
+import { Bm25Index, type IndexedWord } from './bm25-index';
 import { matchesFilter, valuesAt } from './filter-evaluator';
 import { highlightText } from './highlighter';
 import { expandWithFeedback, planQuery, synonymMap, type ExpansionWeights, type FeedbackSettings, type QueryPlan } from './query-planner';
@@ -93,10 +90,12 @@ class EmbeddedIndex {
     const stored: StoredDocument = { id, docNumber, document: structuredClone(document) };
     this.byId.set(id, stored);
     this.byNumber.set(stored.docNumber, stored);
-    this.bm25.add(
-      stored.docNumber,
-      this.settings.searchableAttributes.map((attribute) => this.analyzer.terms(fieldText(document, attribute))),
-    );
+    this.bm25.add(stored.docNumber, this.analyse(document));
+  }
+
+  /** The indexed words of each searchable field, in field order. */
+  analyse(document: SearchDocument): IndexedWord[][] {
+    return this.settings.searchableAttributes.map((attribute) => this.analyzer.indexedWords(fieldText(document, attribute)));
   }
 
   delete(id: string): void {
@@ -179,18 +178,11 @@ function facetCounts(documents: SearchDocument[], facets: string[], maxValues: n
   return distribution;
 }
 
-interface Snapshot {
-  format: 'pilotline-embedded-search';
-  version: 1;
-  indexes: Array<{ name: string; settings: IndexSettings; documents: SearchDocument[] }>;
-}
-
 /**
- * The in-process search engine: the default when no Meilisearch is configured, and the one
- * tests use. BM25F ranking with Porter stemming, typo tolerance, prefix search and RM3
- * re-ranking; filters, facets and sort follow Meilisearch's semantics.
+ * The first `k` items in `order`, without sorting the rest: a binary search finds each kept item's
+ * place, but the insertion shifts up to k entries, so O(n·k) at worst, far below a full sort
+ * while k (offset plus limit of one page) stays small.
  */
-/** The first `k` items in `order`, without sorting the rest: O(n log k) for a page of a large result. */
 function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
   if (items.length <= k * 4) return [...items].sort(order).slice(0, k);
   const kept: T[] = [];
@@ -209,53 +201,17 @@ function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
   return kept;
 }
 
+/**
+ * The in-process search engine: the default when no Meilisearch is configured, and the one tests
+ * use. BM25F ranking with Porter stemming, stop words, field weights, typo tolerance and prefix
+ * search (RM3 feedback is available but off in production); filters, facets and sort follow
+ * Meilisearch's semantics. Its index lives in memory and is rebuilt from the database at start.
+ */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded-bm25f';
   private readonly indexes = new Map<string, EmbeddedIndex>();
 
   constructor(private readonly relevance: EmbeddedRelevanceOptions = PRODUCTION_RELEVANCE) {}
-
-  /** Loads a snapshot written by persistTo; a missing file gives an empty engine (first start). */
-  static async restore(file: string, relevance: EmbeddedRelevanceOptions = PRODUCTION_RELEVANCE): Promise<EmbeddedSearchEngine> {
-    const engine = new EmbeddedSearchEngine(relevance);
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return engine;
-      throw error;
-    }
-    const snapshot = JSON.parse(text) as Snapshot;
-    if (snapshot.format !== 'pilotline-embedded-search' || snapshot.version !== 1) {
-      throw new Error(`Unrecognised search snapshot in ${file}`);
-    }
-    for (const { name, settings, documents } of snapshot.indexes) {
-      await engine.ensureIndex(name, settings);
-      await engine.upsertDocuments(name, documents);
-    }
-    return engine;
-  }
-
-  /**
-   * Writes every index to one JSON file, atomically (temp file then rename), so the local
-   * default survives restarts. The inverted index is rebuilt on restore: it is cheap and
-   * keeps the file format independent of ranking internals.
-   */
-  async persistTo(file: string): Promise<void> {
-    const snapshot: Snapshot = {
-      format: 'pilotline-embedded-search',
-      version: 1,
-      indexes: [...this.indexes].map(([name, index]) => ({
-        name,
-        settings: index.settings,
-        documents: [...index.byNumber.values()].map((stored) => stored.document),
-      })),
-    };
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${randomUUID()}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify(snapshot));
-    await fs.rename(temporary, file);
-  }
 
   async ensureIndex(name: string, settings: IndexSettings): Promise<void> {
     const existing = this.indexes.get(name);
@@ -340,7 +296,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const hit: SearchHit<D> = { id: stored.id, document: structuredClone(stored.document) as D, score };
       if (highlight) {
         hit.highlights = Object.fromEntries(
-          highlight.fields.map((field) => [field, highlightText(fieldText(stored.document, field), index.analyzer, plan.matchedTerms, highlight)]),
+          highlight.fields.map((field) => [field, highlightText(fieldText(stored.document, field), index.analyzer, plan.matchedWords, highlight)]),
         );
       }
       return hit;
@@ -402,7 +358,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let maxScore = first.maxScore;
     if (this.relevance.feedback) {
       ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback));
+      const termsOf = (docNumber: number) => index.analyse(index.byNumber.get(docNumber)?.document ?? {}).flatMap((field) => field.map(({ term }) => term));
+      const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback, termsOf));
       ordered = ordered.map(([docNumber]) => [docNumber, second.scores.get(docNumber) ?? 0] as [number, number]);
       ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
       maxScore = second.maxScore;

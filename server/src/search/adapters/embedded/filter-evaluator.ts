@@ -1,4 +1,4 @@
-import { assertNonEmptyGroup, type Filter, type FilterScalar } from '../../filter';
+import { assertNonEmptyGroup, MAX_FILTER_STRING_BYTES, normaliseFilterString, type Filter, type FilterScalar } from '../../filter';
 import type { SearchDocument } from '../../search-engine';
 
 /** Values at a dotted path, arrays flattened: a condition on an array holds if any element satisfies it. */
@@ -18,29 +18,71 @@ export function valuesAt(document: SearchDocument, path: string): unknown[] | un
   return current;
 }
 
-/** Meilisearch compares strings case-insensitively and numbers numerically, whatever the quoting. */
+/** Rust's f64 syntax, which Meilisearch uses to read a quoted value as a number: no surrounding spaces, no hex. */
+const RUST_FLOAT = /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)$/i;
+
+/**
+ * The string Meilisearch indexes for a stored value: normalised, and only its first bytes when
+ * long, cut at a character boundary. Empty strings are not indexed at all (undefined).
+ */
+function storedForm(value: string): string | undefined {
+  if (value === '') return undefined;
+  const normalised = normaliseFilterString(value);
+  if (Buffer.byteLength(normalised) <= MAX_FILTER_STRING_BYTES) return normalised;
+  let kept = '';
+  let bytes = 0;
+  for (const character of normalised) {
+    bytes += Buffer.byteLength(character);
+    if (bytes > MAX_FILTER_STRING_BYTES) break;
+    kept += character;
+  }
+  return kept;
+}
+
+/** Meilisearch compares strings in normalised form (see normaliseFilterString) and numbers numerically, whatever the quoting. */
 function equals(stored: unknown, wanted: FilterScalar): boolean {
   if (typeof stored === 'number') {
-    const number = typeof wanted === 'number' ? wanted : typeof wanted === 'string' && wanted.trim() !== '' ? Number(wanted) : NaN;
+    const number = typeof wanted === 'number' ? wanted : typeof wanted === 'string' && RUST_FLOAT.test(wanted) ? Number(wanted) : NaN;
     return stored === number;
   }
   if (typeof stored === 'string' || typeof stored === 'boolean') {
-    return String(stored).toLowerCase() === String(wanted).toLowerCase();
+    return storedForm(String(stored)) === normaliseFilterString(String(wanted));
   }
   return false;
 }
 
+/** Code point order, as Rust compares strings (UTF-16 order differs above U+D7FF). */
+function compareCodePoints(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const difference = (left[index]?.codePointAt(0) ?? 0) - (right[index]?.codePointAt(0) ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
+}
+
+/**
+ * Numbers compare numerically; strings and booleans, as Meilisearch does, compare in code point
+ * order of their stored form against the number as the filter spells it.
+ */
 function compare(stored: unknown, op: 'gt' | 'gte' | 'lt' | 'lte', bound: number): boolean {
-  if (typeof stored !== 'number') return false;
+  let order: number;
+  if (typeof stored === 'number') order = stored - bound;
+  else if (typeof stored === 'string' || typeof stored === 'boolean') {
+    const form = storedForm(String(stored));
+    if (form === undefined) return false;
+    order = compareCodePoints(form, String(bound));
+  } else return false;
   switch (op) {
     case 'gt':
-      return stored > bound;
+      return order > 0;
     case 'gte':
-      return stored >= bound;
+      return order >= 0;
     case 'lt':
-      return stored < bound;
+      return order < 0;
     case 'lte':
-      return stored <= bound;
+      return order <= 0;
   }
 }
 

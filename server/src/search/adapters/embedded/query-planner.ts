@@ -19,10 +19,10 @@ export interface FeedbackSettings {
   originalWeight: number;
 }
 
-/** A query turned into scoring groups, with the terms worth highlighting. */
+/** A query turned into scoring groups, with the indexed words worth highlighting. */
 export interface QueryPlan {
   groups: QueryGroup[];
-  matchedTerms: Set<string>;
+  matchedWords: Set<string>;
 }
 
 /** Optimal-string-alignment distance, giving up once it exceeds `limit`; a transposition is one typo, as in Meilisearch. */
@@ -51,16 +51,48 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   return distance <= limit ? distance : undefined;
 }
 
-function addAlternative(alternatives: Map<string, number>, term: string, weight: number): void {
-  if (weight > (alternatives.get(term) ?? 0)) alternatives.set(term, weight);
+/**
+ * The fewest edits that turn `typed` into some prefix of `word` (a word still being typed may
+ * be misspelt too), giving up beyond `limit`. Same OSA distance as editDistanceWithin.
+ */
+export function prefixEditDistanceWithin(typed: string, word: string, limit: number): number | undefined {
+  let best: number | undefined;
+  const longest = Math.min(word.length, typed.length + limit);
+  for (let length = Math.max(0, typed.length - limit); length <= longest; length += 1) {
+    const distance = editDistanceWithin(typed, word.slice(0, length), best === undefined ? limit : best - 1);
+    if (distance !== undefined) best = distance;
+    if (best === 0) return 0;
+  }
+  return best;
+}
+
+/** Alternatives of one group by what they match, keeping the best weight of each. */
+class Alternatives {
+  private readonly byKey = new Map<string, TermAlternative>();
+
+  add(key: string, words: readonly string[], weight: number): void {
+    if (words.length === 0 || weight <= (this.byKey.get(key)?.weight ?? 0)) return;
+    this.byKey.set(key, { words, weight });
+  }
+
+  list(): TermAlternative[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** Typos allowed in a word of this length, by Meilisearch's rule: none below one size, two from another. */
+function typoLimit(word: string, typoTolerance: TypoToleranceSettings): number {
+  if (!typoTolerance.enabled || word.length < typoTolerance.minWordSizeForOneTypo) return 0;
+  return word.length >= typoTolerance.minWordSizeForTwoTypos ? 2 : 1;
 }
 
 /**
  * Plans a query the way a search box expects: every non-stop word is a group; a word may
  * match its synonyms, a close misspelling (typo tolerance) and, when it is the last word
- * and the user has not typed a separator after it, any longer word it starts (search as
- * you type). Typo and prefix matches are restricted to terms with the same first letter,
- * which keeps lookups to one bucket and matches how people misspell.
+ * and the user has not typed a separator after it, any longer word it starts, misspelt or not
+ * (search as you type). Typos and prefixes are matched on the indexed words as written, not on
+ * their stems, and only among words with the same first letter, which keeps lookups to one
+ * bucket and matches how people misspell.
  */
 export function planQuery(
   query: string,
@@ -77,36 +109,43 @@ export function planQuery(
   const lastToken = tokens.at(-1);
   const typingLastWord = lastToken !== undefined && lastToken.end === query.length;
   const groupsByWord = new Map<string, QueryGroup>();
-  const matchedTerms = new Set<string>();
+  const matchedWords = new Set<string>();
 
   tokens.forEach((token, position) => {
     if (analyzer.isStopWord(token.word) || groupsByWord.has(token.word)) return;
-    const alternatives = new Map<string, number>([[token.term, 1]]);
+    const alternatives = new Alternatives();
+    // Stems are keyed apart from single words, so a typo's one word never displaces a whole stem.
+    alternatives.add(`stem:${token.term}`, index.wordsOf(token.term), 1);
     for (const synonym of synonyms.get(token.word) ?? []) {
-      for (const term of analyzer.terms(synonym)) addAlternative(alternatives, term, weights.synonym);
+      for (const term of analyzer.terms(synonym)) alternatives.add(`stem:${term}`, index.wordsOf(term), weights.synonym);
     }
-    if (typoTolerance.enabled && token.word.length >= typoTolerance.minWordSizeForOneTypo) {
-      const limit = token.word.length >= typoTolerance.minWordSizeForTwoTypos ? 2 : 1;
-      for (const candidate of index.termsSharingInitial(token.term)) {
-        const distance = editDistanceWithin(token.term, candidate, limit);
-        if (distance !== undefined && distance > 0) addAlternative(alternatives, candidate, weights.typo / distance);
+    const limit = typoLimit(token.word, typoTolerance);
+    const asPrefix = position === tokens.length - 1 && typingLastWord;
+    const completions: Array<{ word: string; weight: number }> = [];
+    if (limit > 0 || asPrefix) {
+      for (const candidate of index.wordsSharingInitial(token.word)) {
+        // Words of the query word's own stem are already in its exact alternative.
+        if (index.termOf(candidate) === token.term) continue;
+        const distance = limit > 0 ? editDistanceWithin(token.word, candidate, limit) : undefined;
+        if (distance !== undefined) alternatives.add(`word:${candidate}`, [candidate], weights.typo / distance);
+        if (!asPrefix || candidate.length <= token.word.length) continue;
+        if (candidate.startsWith(token.word)) completions.push({ word: candidate, weight: weights.prefix });
+        else {
+          const prefixDistance = limit > 0 ? prefixEditDistanceWithin(token.word, candidate, limit) : undefined;
+          if (prefixDistance !== undefined) completions.push({ word: candidate, weight: (weights.prefix * weights.typo) / prefixDistance });
+        }
       }
     }
-    if (position === tokens.length - 1 && typingLastWord) {
-      const completions = [...index.termsSharingInitial(token.word)]
-        .filter((candidate) => candidate !== token.term && candidate.startsWith(token.word))
-        .sort((x, y) => index.documentFrequency(y) - index.documentFrequency(x))
-        .slice(0, weights.maxPrefixExpansions);
-      for (const completion of completions) addAlternative(alternatives, completion, weights.prefix);
-    }
-    for (const term of alternatives.keys()) matchedTerms.add(term);
-    groupsByWord.set(token.word, { alternatives: toAlternatives(alternatives), weight: 1 });
+    // The most common completions only, so a one-letter prefix does not expand to the vocabulary.
+    completions
+      .sort((x, y) => y.weight - x.weight || index.documentFrequency([y.word]) - index.documentFrequency([x.word]))
+      .slice(0, weights.maxPrefixExpansions)
+      .forEach(({ word, weight }) => alternatives.add(`word:${word}`, [word], weight));
+    const listed = alternatives.list();
+    for (const alternative of listed) for (const word of alternative.words) matchedWords.add(word);
+    groupsByWord.set(token.word, { alternatives: listed, weight: 1 });
   });
-  return { groups: [...groupsByWord.values()], matchedTerms };
-}
-
-function toAlternatives(alternatives: Map<string, number>): TermAlternative[] {
-  return [...alternatives].map(([term, weight]) => ({ term, weight }));
+  return { groups: [...groupsByWord.values()], matchedWords };
 }
 
 /**
@@ -119,23 +158,23 @@ export function expandWithFeedback(
   ranked: ReadonlyArray<readonly [number, number]>,
   index: Bm25Index,
   feedback: FeedbackSettings,
+  /** A document's terms in order; re-analysed from the stored document, since only a few top ones are needed. */
+  termsOf: (docNumber: number) => string[],
 ): QueryGroup[] {
   const top = ranked.slice(0, feedback.documents);
   const totalScore = top.reduce((sum, [, score]) => sum + score, 0);
   if (top.length === 0 || totalScore <= 0) return plan.groups;
   const relevance = new Map<string, number>();
   for (const [docNumber, score] of top) {
-    const length = index.documentLength(docNumber);
-    for (const [term, frequency] of index.termFrequencies(docNumber) ?? []) {
-      relevance.set(term, (relevance.get(term) ?? 0) + (score / totalScore) * (frequency / length));
-    }
+    const terms = termsOf(docNumber);
+    for (const term of terms) relevance.set(term, (relevance.get(term) ?? 0) + score / totalScore / terms.length);
   }
   const expansion = [...relevance].sort((x, y) => y[1] - x[1]).slice(0, feedback.terms);
   const expansionTotal = expansion.reduce((sum, [, weight]) => sum + weight, 0);
   const originalShare = feedback.originalWeight / Math.max(plan.groups.length, 1);
   const groups = plan.groups.map((group) => ({ ...group, weight: group.weight * originalShare }));
   for (const [term, weight] of expansion) {
-    groups.push({ alternatives: [{ term, weight: 1 }], weight: ((1 - feedback.originalWeight) * weight) / expansionTotal });
+    groups.push({ alternatives: [{ words: index.wordsOf(term), weight: 1 }], weight: ((1 - feedback.originalWeight) * weight) / expansionTotal });
   }
   return groups;
 }

@@ -1,3 +1,4 @@
+import type { IndexedWord } from './bm25-index';
 import { porterStem } from './porter-stemmer';
 
 /** One word of a text: where it sits (for highlighting) and the index term it becomes. */
@@ -45,12 +46,17 @@ export class TextAnalyzer {
 
   /** Index terms of a text, stop words removed. */
   terms(text: string): string[] {
-    const terms: string[] = [];
+    return this.indexedWords(text).map(({ term }) => term);
+  }
+
+  /** The words of a text as indexed, in order, stop words removed: each as written (folded) and as stemmed. */
+  indexedWords(text: string): IndexedWord[] {
+    const words: IndexedWord[] = [];
     for (const match of text.matchAll(WORD)) {
       const word = foldWord(match[0]);
-      if (!this.stopWords.has(word)) terms.push(this.stem(word));
+      if (!this.stopWords.has(word)) words.push({ word, term: this.stem(word) });
     }
-    return terms;
+    return words;
   }
 
   private stem(word: string): string {

@@ -8,8 +8,10 @@ import {
   type Hit,
   type Index,
   type Settings,
+  type Task,
 } from 'meilisearch';
 import { renderMeiliFilter } from '../../filter';
+import { createNodeHttpClient } from './node-http-client';
 import {
   SearchUnavailableError,
   type DocumentVersion,
@@ -35,6 +37,11 @@ export interface MeilisearchEngineOptions {
   /** How long to wait for an indexing task before treating the engine as unavailable. */
   taskTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * Prepended to every index name, so several deployments or test runs can share one server
+   * without seeing each other's indexes. Callers keep using the plain names.
+   */
+  indexPrefix?: string;
 }
 
 /** Sort first so an explicit sort orders results fully, as in the embedded engine; relevance breaks ties. */
@@ -79,6 +86,14 @@ function cosineFromDetails(details: unknown): number | null {
   return typeof similarity === 'number' ? similarity * 2 - 1 : null;
 }
 
+/**
+ * The client wraps whatever a custom httpClient throws in MeilisearchRequestError; an API error
+ * reply is still an API error, so it is unwrapped before deciding what failed.
+ */
+function unwrapApiError(error: unknown): unknown {
+  return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError ? error.cause : error;
+}
+
 function isUnavailable(error: unknown): boolean {
   if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) return true;
   if (error instanceof MeilisearchTaskTimeOutError) return true;
@@ -112,29 +127,32 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private readonly searcher: Meilisearch;
   private readonly primaryKeys = new Map<string, string>();
   private readonly embedders = new Map<string, boolean>();
+  private readonly prefix: string;
 
   constructor(private readonly options: MeilisearchEngineOptions) {
     const timeout = options.requestTimeoutMs ?? 10_000;
-    this.admin = options.adminKey ? new Meilisearch({ host: options.host, apiKey: options.adminKey, timeout }) : undefined;
+    const httpClient = createNodeHttpClient();
+    this.prefix = options.indexPrefix ?? '';
+    this.admin = options.adminKey ? new Meilisearch({ host: options.host, apiKey: options.adminKey, timeout, httpClient }) : undefined;
     const searchKey = options.searchKey ?? options.adminKey;
-    this.searcher = new Meilisearch({ host: options.host, ...(searchKey ? { apiKey: searchKey } : {}), timeout });
+    this.searcher = new Meilisearch({ host: options.host, ...(searchKey ? { apiKey: searchKey } : {}), timeout, httpClient });
   }
 
   async ensureIndex(name: string, settings: IndexSettings): Promise<void> {
     const admin = this.requireAdmin();
     await this.call(async () => {
-      const created = await admin.createIndex(name, { primaryKey: settings.primaryKey }).waitTask(this.waitOptions());
+      const created = await this.finished(admin.createIndex(this.uid(name), { primaryKey: settings.primaryKey }));
       if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
         throw new MeilisearchTaskError(created.error?.code, created.error?.message ?? 'Index creation failed');
       }
-      await this.awaitTask(admin.index(name).updateSettings(toMeiliSettings(settings)));
+      await this.awaitTask(admin.index(this.uid(name)).updateSettings(toMeiliSettings(settings)));
     });
     this.primaryKeys.set(name, settings.primaryKey);
     this.embedders.delete(name);
   }
 
   async upsertDocuments(name: string, documents: SearchDocument[]): Promise<void> {
-    const index = this.requireAdmin().index(name);
+    const index = this.requireAdmin().index(this.uid(name));
     const primaryKey = await this.primaryKey(name);
     const hasEmbedder = await this.hasEmbedder(name);
     for (let start = 0; start < documents.length; start += PAGE_SIZE) {
@@ -145,7 +163,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
   async deleteDocuments(name: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const index = this.requireAdmin().index(name);
+    const index = this.requireAdmin().index(this.uid(name));
     await this.call(() => this.awaitTask(index.deleteDocuments(ids)));
   }
 
@@ -173,7 +191,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
   async search<D extends SearchDocument = SearchDocument>(name: string, request: SearchRequest): Promise<SearchResponse<D>> {
     const primaryKey = await this.primaryKey(name);
-    const index = this.searcher.index(name);
+    const index = this.searcher.index(this.uid(name));
     const response = await this.call(() =>
       index.search(request.query, {
         ...(request.filter ? { filter: renderMeiliFilter(request.filter) } : {}),
@@ -211,7 +229,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
   async searchByVector(name: string, query: VectorQuery): Promise<VectorHit[]> {
     const primaryKey = await this.primaryKey(name);
     const response = await this.call(() =>
-      this.searcher.index(name).search('', {
+      this.searcher.index(this.uid(name)).search('', {
         vector: Array.from(query.vector),
         hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
         ...(query.filter ? { filter: renderMeiliFilter(query.filter) } : {}),
@@ -245,7 +263,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
 
   async swapIndexes(a: string, b: string): Promise<void> {
     const admin = this.requireAdmin();
-    await this.call(() => this.awaitTask(admin.swapIndexes([{ indexes: [a, b], rename: false }])));
+    await this.call(() => this.awaitTask(admin.swapIndexes([{ indexes: [this.uid(a), this.uid(b)], rename: false }])));
     const [keyA, keyB] = [this.primaryKeys.get(a), this.primaryKeys.get(b)];
     if (keyB) this.primaryKeys.set(a, keyB);
     if (keyA) this.primaryKeys.set(b, keyA);
@@ -256,7 +274,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
   async deleteIndex(name: string): Promise<void> {
     const admin = this.requireAdmin();
     await this.call(async () => {
-      const task = await admin.deleteIndex(name).waitTask(this.waitOptions());
+      const task = await this.finished(admin.deleteIndex(this.uid(name)));
       if (task.status === 'failed' && task.error?.code !== 'index_not_found') {
         throw new MeilisearchTaskError(task.error?.code, task.error?.message ?? 'Index deletion failed');
       }
@@ -273,12 +291,25 @@ export class MeilisearchSearchEngine implements SearchEngine {
     }
   }
 
-  private waitOptions() {
-    return { timeout: this.options.taskTimeoutMs ?? 30_000 };
+  /**
+   * Polls the task until it ends. The client's own waitTask adds an abort listener per poll to
+   * one signal and never removes them, so a slow task warns of a leak; polling here does not.
+   * Tasks on a nearby server end within milliseconds, hence the short interval.
+   */
+  private async finished(enqueued: EnqueuedTaskPromise): Promise<Task> {
+    const { taskUid } = await enqueued;
+    const timeout = this.options.taskTimeoutMs ?? 30_000;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const task = await this.requireAdmin().tasks.getTask(taskUid);
+      if (task.status === 'succeeded' || task.status === 'failed' || task.status === 'canceled') return task;
+      if (Date.now() > deadline) throw new MeilisearchTaskTimeOutError(taskUid, timeout);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   private async awaitTask(enqueued: EnqueuedTaskPromise): Promise<void> {
-    const task = await enqueued.waitTask(this.waitOptions());
+    const task = await this.finished(enqueued);
     if (task.status !== 'succeeded') {
       throw new MeilisearchTaskError(task.error?.code, task.error?.message ?? `Meilisearch task ${task.uid} ${task.status}`);
     }
@@ -288,7 +319,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private async call<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
-    } catch (error) {
+    } catch (caught) {
+      const error = unwrapApiError(caught);
       if (isUnavailable(error)) throw new SearchUnavailableError('The search engine is unavailable.', error);
       throw error;
     }
@@ -303,7 +335,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     if (known) return known;
     const admin = this.admin;
     if (!admin) return 'id';
-    const info = await this.call(() => admin.getIndex(name));
+    const info = await this.call(() => admin.getIndex(this.uid(name)));
     const primaryKey = info.primaryKey ?? 'id';
     this.primaryKeys.set(name, primaryKey);
     return primaryKey;
@@ -313,14 +345,18 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private async hasEmbedder(name: string): Promise<boolean> {
     const known = this.embedders.get(name);
     if (known !== undefined) return known;
-    const embedders = await this.call(() => this.requireAdmin().index(name).getEmbedders());
+    const embedders = await this.call(() => this.requireAdmin().index(this.uid(name)).getEmbedders());
     const has = embedders !== null && embedders !== undefined && EMBEDDER in embedders;
     this.embedders.set(name, has);
     return has;
   }
 
   private readIndex(name: string): Index<SearchDocument> {
-    return (this.admin ?? this.searcher).index<SearchDocument>(name);
+    return (this.admin ?? this.searcher).index<SearchDocument>(this.uid(name));
+  }
+
+  private uid(name: string): string {
+    return `${this.prefix}${name}`;
   }
 
   private requireAdmin(): Meilisearch {

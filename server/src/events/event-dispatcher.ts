@@ -1,0 +1,137 @@
+import type { Model, Types } from 'mongoose';
+import type { Logger } from '../shared/logger';
+import { rejectAfter } from '../shared/timeouts';
+import { EVENT_FIELDS, type HistoryEntry, type RecordsDomainEvents } from '../db/domain-events';
+import { FollowerLoop } from '../db/follower-loop';
+import { FOLLOWER_WRITE, RecordFollower, type Claim } from '../db/record-follower';
+
+/** A recorded event as consumers get it. `id` is stable across redeliveries: apply each id once. */
+export interface RecordedEvent extends HistoryEntry {
+  id: string;
+  entity: string;
+  recordId: string;
+}
+
+/**
+ * Something that reacts to domain events (notifications, reporting, the matcher's re-suggest).
+ * Delivery is at least once, in version order per record: after a crash a consumer may be handed
+ * an event again, so it applies each `id` once (e.g. a unique index on it).
+ */
+export interface EventConsumer {
+  /** Stable: the consumer's progress on each record is stored under it. */
+  name: string;
+  handle(event: RecordedEvent): Promise<void>;
+}
+
+/** A model whose records carry recorded events, and the entity name its events go by. */
+export interface EventSource {
+  entity: string;
+  model: Model<EventRecord>;
+}
+
+type EventRecord = RecordsDomainEvents & { _id: Types.ObjectId };
+
+export interface DispatcherOptions {
+  logger: Logger;
+  owner?: string;
+  leaseMs?: number;
+  batchSize?: number;
+  /** A consumer call that takes longer counts as failed; capped at a quarter of the lease, so a batch ends before its claim can lapse. */
+  callTimeoutMs?: number;
+  idleDelayMs?: number;
+}
+
+/**
+ * Hands every recorded event to every consumer. It follows the records' event marker with the same
+ * claim/lease/marker follower as the search indexer; per consumer it keeps, on the record, the
+ * highest version handed over, so a consumer that failed is retried alone and the others are not
+ * given the same events again.
+ */
+export class EventDispatcher {
+  readonly owner: string;
+  private readonly followers: { source: EventSource; follower: RecordFollower<EventRecord> }[];
+  private readonly loop: FollowerLoop;
+  private readonly callTimeoutMs: number;
+
+  constructor(
+    sources: EventSource[],
+    private readonly consumers: EventConsumer[],
+    options: DispatcherOptions,
+  ) {
+    this.owner = options.owner ?? `events-${Math.random().toString(36).slice(2, 10)}`;
+    const leaseMs = options.leaseMs ?? 30_000;
+    this.callTimeoutMs = Math.min(options.callTimeoutMs ?? 10_000, Math.floor(leaseMs / 4));
+    this.followers = sources.map((source) => ({
+      source,
+      follower: new RecordFollower<EventRecord>(source.model, EVENT_FIELDS, { owner: this.owner, leaseMs, batchSize: options.batchSize }),
+    }));
+    this.loop = new FollowerLoop({
+      name: 'domain event delivery',
+      logger: options.logger,
+      pass: () => this.pass(),
+      pendingCount: () => this.pendingCount(),
+      idleDelayMs: options.idleDelayMs,
+      leaseWaitMs: Math.min(leaseMs, 100),
+    });
+  }
+
+  /** Delivers one batch of each source; returns how many records it took. */
+  async pass(): Promise<number> {
+    let processed = 0;
+    for (const { source, follower } of this.followers) processed += await this.processBatch(source, follower);
+    return processed;
+  }
+
+  drain(deadlineMs?: number): Promise<void> {
+    return this.loop.drain(deadlineMs);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  async pendingCount(): Promise<number> {
+    let pending = 0;
+    for (const { follower } of this.followers) pending += await follower.pendingCount();
+    return pending;
+  }
+
+  private async processBatch(source: EventSource, follower: RecordFollower<EventRecord>): Promise<number> {
+    const claim = await follower.claim();
+    // A failure keeps the claim's leases until they lapse, as a crashed worker's would; what it delivered is recorded per consumer.
+    for (const record of claim.records) await this.deliver(source, follower, claim, record);
+    await follower.finish(claim);
+    return claim.records.length;
+  }
+
+  private async deliver(source: EventSource, follower: RecordFollower<EventRecord>, claim: Claim<EventRecord>, record: EventRecord) {
+    const recordId = record._id.toHexString();
+    const history = [...(record.history ?? [])].sort((a, b) => a.version - b.version);
+    for (const consumer of this.consumers) {
+      const seen = seenBy(record, consumer.name);
+      const due = history.filter((entry) => entry.version > seen);
+      if (due.length === 0) continue;
+      for (const entry of due) {
+        const event: RecordedEvent = { ...entry, id: `${source.entity}:${recordId}@${entry.version}`, entity: source.entity, recordId };
+        await rejectAfter(consumer.handle(event), this.callTimeoutMs, () => new Error(`${consumer.name} did not handle ${event.id} within ${this.callTimeoutMs} ms`));
+      }
+      // Only while the claim is ours: a worker whose lease lapsed must not speak for its successor.
+      await source.model.updateOne(
+        { _id: record._id, ...follower.holds(claim) } as never,
+        { $max: { [`eventsSeen.${consumer.name}`]: due.at(-1)!.version } } as never,
+        FOLLOWER_WRITE,
+      );
+    }
+  }
+}
+
+function seenBy(record: EventRecord, consumer: string): number {
+  const seen = record.eventsSeen as unknown;
+  // Lean reads give the Map as a plain object.
+  const value = seen instanceof Map ? seen.get(consumer) : (seen as Record<string, number> | undefined)?.[consumer];
+  return typeof value === 'number' ? value : 0;
+}
