@@ -4,7 +4,7 @@ import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisear
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
 import { defineIndexSettings, type SearchEngine } from '../server/src/search/search-engine';
 import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/matching/lexical-relevance';
-import { CANDIDATE_OPTIONS, retrieveCandidates } from '../server/src/matching/match-candidates';
+import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from '../server/src/matching/match-candidates';
 import { rankCandidates } from '../server/src/matching/match-ranking';
 import { featureValues, reciprocalScore, scoreOf, type MatchSolution } from '../server/src/matching/match-scoring';
 import { DEFAULT_WEIGHTS, type FeatureWeights } from '../server/src/matching/match-weights';
@@ -61,11 +61,33 @@ export async function measureMatcher(dataset: BeirDataset, options: MatcherRelev
   const engine = await engineFor(options);
   const index = `matcher-relevance-${process.pid}`;
   await engine.deleteIndex(index);
-  await engine.ensureIndex(index, defineIndexSettings({ searchableAttributes: ['title', 'text'], stopWords: [...ENGLISH_STOP_WORDS] }));
+  await engine.ensureIndex(
+    index,
+    defineIndexSettings({
+      searchableAttributes: ['title', 'text'],
+      filterableAttributes: ['status', 'trl', 'regionsServed', 'organisationId', 'accreditations'],
+      stopWords: [...ENGLISH_STOP_WORDS],
+    }),
+  );
+  // Records with structured fields (the seeds' set) get the hard requirements pushed into the engine, as the server does.
+  const structured = solutions.some((solution) => solution.status !== undefined);
   for (let start = 0; start < dataset.documents.length; start += 5000) {
     await engine.upsertDocuments(
       index,
-      dataset.documents.slice(start, start + 5000).map((document) => ({ id: document.id, title: document.title, text: document.text })),
+      dataset.documents.slice(start, start + 5000).map((document) => {
+        const solution = solutionsById.get(document.id)!;
+        const accreditations = [...new Set((solution.evidence ?? []).flatMap((item) => (item.accreditation ? [item.accreditation.type] : [])))];
+        return {
+          id: document.id,
+          title: document.title,
+          text: document.text,
+          ...(solution.status ? { status: solution.status } : {}),
+          ...(solution.trl !== undefined ? { trl: solution.trl } : {}),
+          ...(solution.regionsServed ? { regionsServed: solution.regionsServed } : {}),
+          ...(solution.organisationId ? { organisationId: solution.organisationId.toString() } : {}),
+          accreditations,
+        };
+      }),
     );
   }
 
@@ -87,7 +109,8 @@ export async function measureMatcher(dataset: BeirDataset, options: MatcherRelev
   const started = performance.now();
   for (const [challengeIndex, challenge] of challenges.entries()) {
     const query = lexicalQuery(challenge.text, solutionStatistics);
-    const pool = (await retrieveCandidates(engine, index, query, candidateOptions)).flatMap((id) => solutionsById.get(id) ?? []);
+    const filter = structured ? requirementsFilter(challenge) : undefined;
+    const pool = (await retrieveCandidates(engine, index, query, { ...candidateOptions, filter })).flatMap((id) => solutionsById.get(id) ?? []);
     poolSizes.push(pool.length);
     const ranked = rankCandidates(challenge, pool, solutionStatistics, { weights, now, limit: 100, nearMissLimit: 100, explain: false });
     rankings.matcher.set(challenge.id, ranked.suggestions.map((match) => match.id));

@@ -19,7 +19,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 echo "› Building the local MongoDB-compatible server (first run downloads it from Maven Central)"
-npx tsx -e "require('./server/dev/local-mongo').ensureLauncherBuilt().catch((e) => { console.error(e.message); process.exit(1); })"
+npx tsx -e "require('./server/dev/mongo-launcher-build').ensureLauncherBuilt().catch((e) => { console.error(e.message); process.exit(1); })"
 
 # Keyword search works without it; Pilotline says so at start if this could not fetch it.
 if [ -z "${EMBEDDING_MODEL_DIR:-}" ] && [ "${SEMANTIC_SEARCH:-on}" != "off" ]; then bash server/bin/fetch-model.sh; fi
