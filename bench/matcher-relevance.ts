@@ -1,6 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/embedded-search-engine';
-import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisearch/meilisearch-search-engine';
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
 import { defineIndexSettings, type SearchEngine } from '../server/src/search/search-engine';
 import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/matching/lexical-relevance';
@@ -20,9 +18,6 @@ import { matchChallengeFromBeir, matchSolutionFromBeir } from './lib/matcher-rec
  */
 
 export interface MatcherRelevanceOptions {
-  engine: 'embedded' | 'meilisearch';
-  meiliHost?: string;
-  meiliKey?: string;
   weights?: Partial<FeatureWeights>;
   candidates?: Partial<typeof CANDIDATE_OPTIONS>;
 }
@@ -40,13 +35,7 @@ function metricsOf(rankings: Map<string, string[]>, qrels: Map<string, Judgement
   };
 }
 
-async function engineFor(options: MatcherRelevanceOptions): Promise<SearchEngine> {
-  if (options.engine === 'embedded') return new EmbeddedSearchEngine();
-  if (!options.meiliHost) throw new Error('--engine meilisearch needs --meili-host (and --meili-key)');
-  return new MeilisearchSearchEngine({ host: options.meiliHost, adminKey: options.meiliKey, taskTimeoutMs: 600_000 });
-}
-
-export async function measureMatcher(dataset: BeirDataset, options: MatcherRelevanceOptions): Promise<Record<string, unknown>> {
+export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine, options: MatcherRelevanceOptions): Promise<Record<string, unknown>> {
   const now = new Date();
   const weights: FeatureWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const candidateOptions = { ...CANDIDATE_OPTIONS, ...options.candidates };
@@ -58,7 +47,6 @@ export async function measureMatcher(dataset: BeirDataset, options: MatcherRelev
   const challengeStatistics = new CorpusStatistics();
   for (const challenge of challenges) challengeStatistics.add(challenge.text);
 
-  const engine = await engineFor(options);
   const index = `matcher-relevance-${process.pid}`;
   await engine.deleteIndex(index);
   await engine.ensureIndex(

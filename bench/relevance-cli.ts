@@ -14,6 +14,10 @@ import { loadBeirDataset, type BeirDataset } from './lib/beir-dataset';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './lib/ir-metrics';
 import { PlainBm25 } from './lib/plain-bm25';
 import { loadSeedDevSet } from './lib/seed-dev-set';
+import { seedDevelopmentSet, writeBeirDataset } from './lib/dev-set';
+import { measureMatcher } from './matcher-relevance';
+import { measureSearch } from './search-relevance';
+import type { SearchMode } from '../server/src/search/hybrid-search';
 
 interface NamedDataset {
   name: string;
@@ -89,10 +93,36 @@ async function main(): Promise<void> {
       baseline: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       relevance: { type: 'string' },
+      matcher: { type: 'boolean', default: false },
+      weights: { type: 'string' },
+      candidates: { type: 'string' },
+      'export-dev-set': { type: 'string' },
+      mode: { type: 'string' },
+      fusion: { type: 'string' },
     },
   });
   if (!['embedded', 'meilisearch'].includes(values.engine)) throw new Error('--engine is embedded or meilisearch');
   const relevance: EmbeddedRelevanceOptions = { ...PRODUCTION_RELEVANCE, ...(values.relevance ? JSON.parse(values.relevance) : {}) };
+  if (values['export-dev-set']) {
+    await writeBeirDataset(seedDevelopmentSet(new Date()), values['export-dev-set']);
+    return;
+  }
+  if (values.matcher) {
+    // The matcher reads the records' structured fields too, so its dev set keeps them (and absolute dates).
+    const matcherSets: NamedDataset[] = [{ name: 'seeds dev set', dataset: seedDevelopmentSet(new Date()), synonyms: PUBLIC_SECTOR_SYNONYMS }];
+    for (const directory of values.beir) {
+      matcherSets.push({ name: path.basename(path.resolve(directory)), dataset: await loadBeirDataset(directory, values.split), synonyms: {} });
+    }
+    for (const named of matcherSets) {
+      const engine = values.engine === 'meilisearch' ? meilisearchFromEnvironment() : new EmbeddedSearchEngine(relevance);
+      const result = await measureMatcher(named.dataset, engine, {
+        weights: values.weights ? JSON.parse(values.weights) : undefined,
+        candidates: values.candidates ? JSON.parse(values.candidates) : undefined,
+      });
+      process.stdout.write(`${JSON.stringify({ set: named.name, ...result }, null, values.json ? undefined : 2)}\n`);
+    }
+    return;
+  }
   const datasets: NamedDataset[] = [
     { name: 'seeds dev set', dataset: await loadSeedDevSet(path.join(__dirname, '..', 'seeds', 'data')), synonyms: PUBLIC_SECTOR_SYNONYMS },
   ];
@@ -101,7 +131,26 @@ async function main(): Promise<void> {
   }
 
   const rows = [];
-  for (const [position, named] of datasets.entries()) {
+  if (values.mode) {
+    // A search mode measures the production ranking path (keyword, vector, fused) on each set.
+    const mode = values.mode.toUpperCase();
+    if (mode !== 'KEYWORD' && mode !== 'SEMANTIC' && mode !== 'HYBRID') throw new Error('--mode is keyword, semantic or hybrid');
+    for (const named of datasets) {
+      rows.push({
+        dataset: named.name,
+        ...(await measureSearch(named.dataset, {
+          engine: values.engine === 'meilisearch' ? 'meilisearch' : 'embedded',
+          mode: mode as SearchMode,
+          synonyms: named.synonyms,
+          relevance,
+          ...(values.fusion ? { fusion: JSON.parse(values.fusion) } : {}),
+          ...(process.env.MEILI_HOST ? { meiliHost: process.env.MEILI_HOST } : {}),
+          ...(process.env.MEILI_MASTER_KEY ? { meiliKey: process.env.MEILI_MASTER_KEY } : {}),
+        })),
+      });
+    }
+  }
+  for (const [position, named] of values.mode ? [] : datasets.entries()) {
     if (!values.baseline) {
       if (values.engine === 'meilisearch') {
         const engine = meilisearchFromEnvironment();

@@ -12,6 +12,7 @@ import { createApp } from '../../server/src/app';
 import { bootstrapPlatform } from '../../server/src/organisations/platform-bootstrap.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
 import type { SearchEngine } from '../../server/src/search/search-engine';
+import type { Embedder } from '../../server/src/search/embedder';
 import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
 import { searchSources } from '../../server/src/search-sources';
@@ -162,6 +163,7 @@ export async function startTestApp(
     searchEngine?: SearchEngine;
     /** The app's clock, for tests of expiry and deadlines. */
     clock?: () => Date;
+    embedder?: Embedder;
     /** Also sends the app's email here (an SMTP server the test runs, a mailer that holds mail); the in-memory copy is kept too. */
     mailer?: Mailer;
     /** Where the app's log lines go, for tests that read them; logged at debug level. */
@@ -190,10 +192,15 @@ export async function startTestApp(
   const mailer = new MemoryMailer();
   const search =
     options.search || options.searchEngine
-      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, {
-          leaseMs: 1000 * (options.searchTimeScale ?? 1),
-          callTimeoutMs: 500 * (options.searchTimeScale ?? 1),
-        })
+      ? new SearchRuntime(
+          options.searchEngine ?? new EmbeddedSearchEngine(),
+          searchSources,
+          logger,
+          // Embedding a batch takes seconds on a busy machine; a lease that short would lapse mid-batch.
+          options.embedder
+            ? { leaseMs: 20_000 * (options.searchTimeScale ?? 1), callTimeoutMs: 5_000 * (options.searchTimeScale ?? 1), embedder: options.embedder }
+            : { leaseMs: 1000 * (options.searchTimeScale ?? 1), callTimeoutMs: 500 * (options.searchTimeScale ?? 1) },
+        )
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
