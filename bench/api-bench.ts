@@ -28,9 +28,9 @@ import { seedingContext } from '../seeds/seed-context';
  * with their organisations) through GraphQL and through a bare JSON endpoint over the same
  * models, for the ratio of the two.
  *
- * `npm run bench -- soak [--minutes 10] [--connections 10]`: reads and writes (an owner editing
- * their organisation) for the given time, printing RSS and heap (after a full GC) every minute
- * and the largest drift from the first minute.
+ * `npm run bench -- soak [--minutes 10] [--connections 10]`: reads and writes (the owner of the
+ * demo start-up CareCadence editing its profile) for the given time, printing RSS and heap (after
+ * a full GC) every minute and the largest drift from the first minute.
  */
 
 const LIST_QUERY = `query BenchChallengeList($first: Int) {
@@ -256,14 +256,14 @@ export async function runSoakBench(): Promise<void> {
   const server = await startBenchServer();
   try {
     const ids = await openChallengeIds(server.url);
-    const cookie = await signIn(server.url, 'startup@demo.pilotline.uk');
+    const cookie = await signIn(server.url, 'sophie.lindqvist@carecadence.example');
     const viewer = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: '{ viewer { organisations { role organisation { id } } } }' }),
     });
     const ownOrganisation = ((await viewer.json()) as { data: { viewer: { organisations: { role: string; organisation: { id: string } }[] } } }).data.viewer.organisations.find((entry) => entry.role === 'OWNER')?.organisation.id;
-    if (!ownOrganisation) throw new Error('the demo start-up account owns no organisation');
+    if (!ownOrganisation) throw new Error('the owner of the demo start-up CareCadence owns no organisation');
     const update = 'mutation BenchUpdate($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }';
     const requests: CannonRequest[] = [];
     for (let index = 0; index < 10; index += 1) {
