@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/embedded-search-engine';
-import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisearch/meilisearch-search-engine';
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
 import { defineIndexSettings, type SearchEngine } from '../server/src/search/search-engine';
 import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/matching/lexical-relevance';
-import { CANDIDATE_OPTIONS, retrieveCandidates } from '../server/src/matching/match-candidates';
+import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from '../server/src/matching/match-candidates';
 import { rankCandidates } from '../server/src/matching/match-ranking';
 import { featureValues, reciprocalScore, scoreOf, type MatchSolution } from '../server/src/matching/match-scoring';
 import { DEFAULT_WEIGHTS, type FeatureWeights } from '../server/src/matching/match-weights';
@@ -20,9 +18,6 @@ import { matchChallengeFromBeir, matchSolutionFromBeir } from './lib/matcher-rec
  */
 
 export interface MatcherRelevanceOptions {
-  engine: 'embedded' | 'meilisearch';
-  meiliHost?: string;
-  meiliKey?: string;
   weights?: Partial<FeatureWeights>;
   candidates?: Partial<typeof CANDIDATE_OPTIONS>;
 }
@@ -40,13 +35,7 @@ function metricsOf(rankings: Map<string, string[]>, qrels: Map<string, Judgement
   };
 }
 
-async function engineFor(options: MatcherRelevanceOptions): Promise<SearchEngine> {
-  if (options.engine === 'embedded') return new EmbeddedSearchEngine();
-  if (!options.meiliHost) throw new Error('--engine meilisearch needs --meili-host (and --meili-key)');
-  return new MeilisearchSearchEngine({ host: options.meiliHost, adminKey: options.meiliKey, taskTimeoutMs: 600_000 });
-}
-
-export async function measureMatcher(dataset: BeirDataset, options: MatcherRelevanceOptions): Promise<Record<string, unknown>> {
+export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine, options: MatcherRelevanceOptions): Promise<Record<string, unknown>> {
   const now = new Date();
   const weights: FeatureWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const candidateOptions = { ...CANDIDATE_OPTIONS, ...options.candidates };
@@ -58,14 +47,35 @@ export async function measureMatcher(dataset: BeirDataset, options: MatcherRelev
   const challengeStatistics = new CorpusStatistics();
   for (const challenge of challenges) challengeStatistics.add(challenge.text);
 
-  const engine = await engineFor(options);
   const index = `matcher-relevance-${process.pid}`;
   await engine.deleteIndex(index);
-  await engine.ensureIndex(index, defineIndexSettings({ searchableAttributes: ['title', 'text'], stopWords: [...ENGLISH_STOP_WORDS] }));
+  await engine.ensureIndex(
+    index,
+    defineIndexSettings({
+      searchableAttributes: ['title', 'text'],
+      filterableAttributes: ['status', 'trl', 'regionsServed', 'organisationId', 'accreditations'],
+      stopWords: [...ENGLISH_STOP_WORDS],
+    }),
+  );
+  // Records with structured fields (the seeds' set) get the hard requirements pushed into the engine, as the server does.
+  const structured = solutions.some((solution) => solution.status !== undefined);
   for (let start = 0; start < dataset.documents.length; start += 5000) {
     await engine.upsertDocuments(
       index,
-      dataset.documents.slice(start, start + 5000).map((document) => ({ id: document.id, title: document.title, text: document.text })),
+      dataset.documents.slice(start, start + 5000).map((document) => {
+        const solution = solutionsById.get(document.id)!;
+        const accreditations = [...new Set((solution.evidence ?? []).flatMap((item) => (item.accreditation ? [item.accreditation.type] : [])))];
+        return {
+          id: document.id,
+          title: document.title,
+          text: document.text,
+          ...(solution.status ? { status: solution.status } : {}),
+          ...(solution.trl !== undefined ? { trl: solution.trl } : {}),
+          ...(solution.regionsServed ? { regionsServed: solution.regionsServed } : {}),
+          ...(solution.organisationId ? { organisationId: solution.organisationId.toString() } : {}),
+          accreditations,
+        };
+      }),
     );
   }
 
@@ -87,7 +97,8 @@ export async function measureMatcher(dataset: BeirDataset, options: MatcherRelev
   const started = performance.now();
   for (const [challengeIndex, challenge] of challenges.entries()) {
     const query = lexicalQuery(challenge.text, solutionStatistics);
-    const pool = (await retrieveCandidates(engine, index, query, candidateOptions)).flatMap((id) => solutionsById.get(id) ?? []);
+    const filter = structured ? requirementsFilter(challenge) : undefined;
+    const pool = (await retrieveCandidates(engine, index, query, { ...candidateOptions, filter })).flatMap((id) => solutionsById.get(id) ?? []);
     poolSizes.push(pool.length);
     const ranked = rankCandidates(challenge, pool, solutionStatistics, { weights, now, limit: 100, nearMissLimit: 100, explain: false });
     rankings.matcher.set(challenge.id, ranked.suggestions.map((match) => match.id));

@@ -14,6 +14,8 @@ import { loadBeirDataset, type BeirDataset } from './lib/beir-dataset';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './lib/ir-metrics';
 import { PlainBm25 } from './lib/plain-bm25';
 import { loadSeedDevSet } from './lib/seed-dev-set';
+import { seedDevelopmentSet, writeBeirDataset } from './lib/dev-set';
+import { measureMatcher } from './matcher-relevance';
 
 interface NamedDataset {
   name: string;
@@ -89,10 +91,34 @@ async function main(): Promise<void> {
       baseline: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       relevance: { type: 'string' },
+      matcher: { type: 'boolean', default: false },
+      weights: { type: 'string' },
+      candidates: { type: 'string' },
+      'export-dev-set': { type: 'string' },
     },
   });
   if (!['embedded', 'meilisearch'].includes(values.engine)) throw new Error('--engine is embedded or meilisearch');
   const relevance: EmbeddedRelevanceOptions = { ...PRODUCTION_RELEVANCE, ...(values.relevance ? JSON.parse(values.relevance) : {}) };
+  if (values['export-dev-set']) {
+    await writeBeirDataset(seedDevelopmentSet(new Date()), values['export-dev-set']);
+    return;
+  }
+  if (values.matcher) {
+    // The matcher reads the records' structured fields too, so its dev set keeps them (and absolute dates).
+    const matcherSets: NamedDataset[] = [{ name: 'seeds dev set', dataset: seedDevelopmentSet(new Date()), synonyms: PUBLIC_SECTOR_SYNONYMS }];
+    for (const directory of values.beir) {
+      matcherSets.push({ name: path.basename(path.resolve(directory)), dataset: await loadBeirDataset(directory, values.split), synonyms: {} });
+    }
+    for (const named of matcherSets) {
+      const engine = values.engine === 'meilisearch' ? meilisearchFromEnvironment() : new EmbeddedSearchEngine(relevance);
+      const result = await measureMatcher(named.dataset, engine, {
+        weights: values.weights ? JSON.parse(values.weights) : undefined,
+        candidates: values.candidates ? JSON.parse(values.candidates) : undefined,
+      });
+      process.stdout.write(`${JSON.stringify({ set: named.name, ...result }, null, values.json ? undefined : 2)}\n`);
+    }
+    return;
+  }
   const datasets: NamedDataset[] = [
     { name: 'seeds dev set', dataset: await loadSeedDevSet(path.join(__dirname, '..', 'seeds', 'data')), synonyms: PUBLIC_SECTOR_SYNONYMS },
   ];

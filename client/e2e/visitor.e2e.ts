@@ -61,6 +61,7 @@ describe('a visitor, signed out', () => {
     await visitStep(page, 'challenge (signed out)', /.+/);
     expect(await page.getByRole('heading', { name: 'Success measures' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Send question' }).count()).toBe(0);
+    await keepScreenshot(page, 'visitor-challenge');
   });
 
   it('meets a friendly page for an unknown address, a hidden challenge and a page for signed-in users', async () => {

@@ -17,7 +17,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 echo "› Building the local MongoDB-compatible server (first run downloads it from Maven Central)"
-npx tsx -e "require('./server/dev/local-mongo').ensureLauncherBuilt().catch((e) => { console.error(e.message); process.exit(1); })"
+npx tsx -e "require('./server/dev/mongo-launcher-build').ensureLauncherBuilt().catch((e) => { console.error(e.message); process.exit(1); })"
 
 echo "› Generating types from graphql/*.graphql"
 npx graphql-codegen --config graphql/codegen.ts --silent

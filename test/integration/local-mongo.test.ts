@@ -4,7 +4,9 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Schema, type Connection } from 'mongoose';
-import { ensureLauncherBuilt, LocalMongoError, startLocalMongo, type LocalMongo } from '../../server/dev/local-mongo';
+import { startLocalMongo, type LocalMongo } from '../../server/dev/local-mongo';
+import { LocalMongoError } from '../../server/dev/local-mongo-error';
+import { ensureLauncherBuilt } from '../../server/dev/mongo-launcher-build';
 
 /*
  * The local MongoDB (mongo-java-server behind our launcher) stands in for MongoDB in dev and CI.

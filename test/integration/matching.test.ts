@@ -320,6 +320,15 @@ const TELEPHONY = {
   ],
 };
 
+/** A solution that shares the challenge's words, for the tests that need one more candidate. */
+const GP_SOLUTION = {
+  summary: 'A tool for GP practices to understand patients who cannot get through on the telephone at 8am.',
+  description: 'GP practices see why residents give up on the phone queue and which appointment requests go unmet.',
+  sectors: ['HEALTH_AND_CARE' as const],
+  tags: ['gp-access'],
+  regionsServed: ['LONDON' as const],
+};
+
 let app: TestApp;
 let staff: Account;
 let body: Account;
@@ -500,32 +509,36 @@ describe('curation', () => {
   });
 
   it('keeps a rejection through later runs, until the solution changes materially', async () => {
-    const runBefore = await suggest();
-    const parkingMatch = runBefore.suggested.find((match) => match.solution.id === parking.id) ?? runBefore.suggested.at(-1)!;
-    const badReason = await staff.session.gql(Reject, { input: { matchId: parkingMatch.id, reason: 'BORED' as never } });
+    const survey = await publishedSolution(rival, { ...GP_SOLUTION, name: 'Patient survey for GP practices' });
+    await app.search!.indexer.drain();
+    const match = (await matchFor(survey.id))!;
+    const badReason = await staff.session.gql(Reject, { input: { matchId: match.id, reason: 'BORED' as never } });
     expect(badReason.errors?.length).toBeGreaterThan(0);
-    const rejected = (await staff.session.gqlOk(Reject, { input: { matchId: parkingMatch.id, reason: 'WRONG_PROBLEM', note: 'Parking, not GP access' } })).rejectMatch;
+    const rejected = (await staff.session.gqlOk(Reject, { input: { matchId: match.id, reason: 'WRONG_PROBLEM', note: 'Surveys, not access' } })).rejectMatch;
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'WRONG_PROBLEM' });
 
     await suggest();
-    expect((await staff.session.gqlOk(MatchView, { id: parkingMatch.id })).match?.status).toBe('REJECTED');
+    expect((await staff.session.gqlOk(MatchView, { id: match.id })).match?.status).toBe('REJECTED');
 
-    const solutionId = parkingMatch.solution.id;
-    const owner = solutionId === telephony.id ? startup : rival;
-    const version = solutionId === parking.id ? parking.version : solutionId === booking.id ? booking.version : lapsed.version;
-    await owner.session.gqlOk(UpdateSolution, {
-      input: { solutionId, expectedVersion: version, description: 'Now also answers GP practice telephone calls at 8am with a call-back queue.' },
+    await rival.session.gqlOk(UpdateSolution, {
+      input: { solutionId: survey.id, expectedVersion: survey.version, description: 'Now also answers GP practice telephone calls at 8am with a call-back queue.' },
     });
     await app.search!.indexer.drain();
     await suggest();
-    const back = (await staff.session.gqlOk(MatchView, { id: parkingMatch.id })).match!;
+    const back = (await staff.session.gqlOk(MatchView, { id: match.id })).match!;
     expect(back.status).toBe('SUGGESTED');
     expect(back.history?.at(-1)).toMatchObject({ event: 'RESUGGEST', from: 'REJECTED', to: 'SUGGESTED' });
   });
 
   it('shortlists and rejects in bulk, each match on its own', async () => {
+    const fresh = [
+      await publishedSolution(rival, { ...GP_SOLUTION, name: 'GP practice call analytics' }),
+      await publishedSolution(rival, { ...GP_SOLUTION, name: 'GP practice demand dashboard' }),
+    ];
+    await app.search!.indexer.drain();
     const run = await suggest();
-    const open = run.suggested.filter((match) => match.status === 'SUGGESTED').map((match) => match.id);
+    const open = run.suggested.filter((match) => fresh.some((solution) => solution.id === match.solution.id)).map((match) => match.id);
+    expect(open).toHaveLength(2);
     const shortlisted = (await staff.session.gqlOk(BulkShortlist, { input: { matchIds: [...open, '0123456789abcdef01234567'] } })).bulkShortlistMatches;
     expect(shortlisted.succeeded.map((match) => match.status)).toEqual(open.map(() => 'SHORTLISTED'));
     expect(shortlisted.failed).toEqual([{ matchId: '0123456789abcdef01234567', code: 'NOT_FOUND' }]);

@@ -1,18 +1,11 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
+import { fallbackAfter } from '../shared/timeouts';
 
 /** One dependency the service needs before it can take traffic. */
 export interface ReadinessCheck {
   name: string;
   check(): Promise<boolean>;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  return Promise.race([promise.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The database answers a ping within a second. */
@@ -36,7 +29,7 @@ export function createHealthRouter(checks: ReadinessCheck[]) {
     res.json({ status: 'live' });
   });
   router.get('/readyz', async (_req, res) => {
-    const results = await Promise.all(checks.map(async (c) => [c.name, await withTimeout(c.check(), 1000, false)] as const));
+    const results = await Promise.all(checks.map(async (c) => [c.name, await fallbackAfter(c.check(), 1000, false)] as const));
     const ready = results.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not-ready',

@@ -82,6 +82,11 @@ export class CorpusStatistics {
     return this.documents === 0 ? 1 : this.totalLength / this.documents;
   }
 
+  /** How many documents contain the term. */
+  documentsWith(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
   /** BM25's idf, never negative: a term in most documents says little, and nothing against. */
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
@@ -93,15 +98,19 @@ export class CorpusStatistics {
 export interface LexicalQuery {
   weights: Map<string, number>;
   surface: Map<string, string>;
+  /** Terms some document contains: only these can retrieve anything. */
+  present: Set<string>;
 }
 
 export function lexicalQuery(profile: TextProfile, statistics: CorpusStatistics, parameters = LEXICAL_PARAMETERS): LexicalQuery {
   const weights = new Map<string, number>();
+  const present = new Set<string>();
   for (const [term, frequency] of profile.terms) {
     const queryWeight = ((parameters.k3 + 1) * frequency) / (parameters.k3 + frequency);
     weights.set(term, queryWeight * statistics.idf(term));
+    if (statistics.documentsWith(term) > 0) present.add(term);
   }
-  return { weights, surface: profile.surface };
+  return { weights, surface: profile.surface, present };
 }
 
 /** BM25 of one document for the query, term by term (for explanations) or summed (for ranking). */
@@ -152,11 +161,13 @@ export function matchedTerms(
 }
 
 /**
- * The query's most informative words (highest weight), as written: what a keyword candidate
- * query sends to an engine, which would otherwise drown a long text in common words.
+ * The query's most informative words (highest weight) that some document contains, as written:
+ * what a keyword candidate query sends to an engine, which would otherwise drown a long text in
+ * common words. A word no document has is the most "informative" of all, and retrieves nothing.
  */
 export function informativeWords(query: LexicalQuery, limit: number): string[] {
   return [...query.weights]
+    .filter(([term]) => query.present.has(term))
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([term]) => query.surface.get(term) ?? term);

@@ -10,7 +10,6 @@ import { type Actor, requireUser } from '../shared/actor';
 import { AppError, forbidden, notFound, unauthenticated } from '../shared/errors';
 import { decodeOffsetCursor, encodeOffsetCursor, pageSize, type ListArgs, type Page } from '../shared/pagination';
 import { dropNulls, parseInput } from '../shared/validation';
-import { f } from '../search/filter';
 import { SearchUnavailableError } from '../search/search-engine';
 import { sdlEnum } from '../contract/taxonomy';
 import type {
@@ -33,7 +32,7 @@ import { getChallenge, openChallenges } from '../challenges/challenge.service';
 import type { SolutionRecord } from '../solutions/solution.model';
 import { getSolution, publishedSolutionsByIds } from '../solutions/solution.service';
 import { lexicalQuery } from './lexical-relevance';
-import { CANDIDATE_OPTIONS, retrieveCandidates } from './match-candidates';
+import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from './match-candidates';
 import { challengeStatistics, solutionStatistics } from './match-corpus';
 import { challengeText, matchChallengeOf, matchSolutionOf, solutionText } from './match-profiles';
 import { rankCandidates, rankChallengesFor, type RankedMatch } from './match-ranking';
@@ -198,7 +197,7 @@ async function candidatePool(ctx: ServiceContext, challenge: ChallengeRecord) {
   try {
     ids = await retrieveCandidates(engine, 'solutions', lexicalQuery(matchChallenge.text, statistics), {
       ...CANDIDATE_OPTIONS,
-      filter: f.eq('status', 'PUBLISHED'),
+      filter: requirementsFilter(matchChallenge),
     });
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -7,7 +7,7 @@ import { findPage, type CountedPage } from '../db/find-page';
 import { visibleCondition } from '../db/visibility';
 import { dropNulls, parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
-import type { OrganisationFilter, UpdateOrganisationInput } from '../contract/generated/resolvers-types';
+import type { OrganisationFilter, OrganisationKind, UpdateOrganisationInput } from '../contract/generated/resolvers-types';
 import { MembershipModel } from './membership.model';
 import { OrganisationModel, type OrganisationRecord } from './organisation.model';
 import { organisationPolicy, organisationVisibility } from './organisation.policy';
@@ -41,7 +41,8 @@ export type NewOrganisation = Pick<
 export const newOrganisationSchema = z
   .strictObject({
     name: z.string().trim().min(2).max(200),
-    kind: z.enum(['PUBLIC_BODY', 'STARTUP']),
+    // Registration creates public bodies and start-ups; the accelerator exists once, from bootstrap.
+    kind: z.enum(['PUBLIC_BODY', 'STARTUP'] satisfies OrganisationKind[]),
     publicBodyType: publicBodyTypeSchema.optional(),
     region: regionSchema.optional(),
     website: z.url({ protocol: /^https?$/ }).max(500).optional(),

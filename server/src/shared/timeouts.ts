@@ -6,3 +6,12 @@ export function rejectAfter<T>(promise: Promise<T>, ms: number, error: () => Err
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** `promise`'s value, or `fallback` if it fails or `ms` pass first: for checks that must answer in time. */
+export function fallbackAfter<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([promise.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
+}

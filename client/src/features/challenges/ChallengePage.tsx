@@ -125,7 +125,7 @@ export default function ChallengePage() {
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">At a glance</h2>
-          <dl className="govuk-summary-list">
+          <dl className="govuk-summary-list app-summary-list--stacked">
             <Row label="Deadline">{formatDate(challenge.responseDeadline)}</Row>
             <Row label="Budget">
               {formatGbp(challenge.budgetMinGbp)} to {formatGbp(challenge.budgetMaxGbp)}

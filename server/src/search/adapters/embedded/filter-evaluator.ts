@@ -26,6 +26,30 @@ const RUST_FLOAT = /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|inf
  * long, cut at a character boundary. Empty strings are not indexed at all (undefined).
  */
 function storedForm(value: string): string | undefined {
+  const known = storedForms.get(value);
+  if (known !== undefined || storedForms.has(value)) return known;
+  // Filterable values repeat (statuses, sectors, regions), so each is normalised once; bounded against odd streams.
+  if (storedForms.size >= 100_000) storedForms.clear();
+  const form = computeStoredForm(value);
+  storedForms.set(value, form);
+  return form;
+}
+
+const storedForms = new Map<string, string | undefined>();
+const wantedForms = new Map<string, string>();
+
+/** A filter value's normalised form, memoised: one filter compares it with every document. */
+function wantedForm(value: string): string {
+  let form = wantedForms.get(value);
+  if (form === undefined) {
+    if (wantedForms.size >= 10_000) wantedForms.clear();
+    form = normaliseFilterString(value);
+    wantedForms.set(value, form);
+  }
+  return form;
+}
+
+function computeStoredForm(value: string): string | undefined {
   if (value === '') return undefined;
   const normalised = normaliseFilterString(value);
   if (Buffer.byteLength(normalised) <= MAX_FILTER_STRING_BYTES) return normalised;
@@ -46,7 +70,7 @@ function equals(stored: unknown, wanted: FilterScalar): boolean {
     return stored === number;
   }
   if (typeof stored === 'string' || typeof stored === 'boolean') {
-    return storedForm(String(stored)) === normaliseFilterString(String(wanted));
+    return storedForm(String(stored)) === wantedForm(String(wanted));
   }
   return false;
 }

@@ -53,17 +53,33 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
 
 /**
  * The fewest edits that turn `typed` into some prefix of `word` (a word still being typed may
- * be misspelt too), giving up beyond `limit`. Same OSA distance as editDistanceWithin.
+ * be misspelt too), giving up beyond `limit`: one OSA table over the first typed.length + limit
+ * letters of `word`, reading the best cell of its last row.
  */
 export function prefixEditDistanceWithin(typed: string, word: string, limit: number): number | undefined {
-  let best: number | undefined;
-  const longest = Math.min(word.length, typed.length + limit);
-  for (let length = Math.max(0, typed.length - limit); length <= longest; length += 1) {
-    const distance = editDistanceWithin(typed, word.slice(0, length), best === undefined ? limit : best - 1);
-    if (distance !== undefined) best = distance;
-    if (best === 0) return 0;
+  const columns = Math.min(word.length, typed.length + limit);
+  const width = columns + 1;
+  let beforePrevious = new Int32Array(width);
+  let previous = Int32Array.from({ length: width }, (_, index) => index);
+  let current = new Int32Array(width);
+  for (let i = 1; i <= typed.length; i += 1) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= columns; j += 1) {
+      const cost = typed.charCodeAt(i - 1) === word.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && typed.charCodeAt(i - 1) === word.charCodeAt(j - 2) && typed.charCodeAt(i - 2) === word.charCodeAt(j - 1)) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current[j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return undefined;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return best;
+  let best = Infinity;
+  for (let j = Math.max(0, typed.length - limit); j <= columns; j += 1) best = Math.min(best, previous[j] ?? Infinity);
+  return best <= limit ? best : undefined;
 }
 
 /** Alternatives of one group by what they match, keeping the best weight of each. */
@@ -119,7 +135,8 @@ export function planQuery(
     for (const synonym of synonyms.get(token.word) ?? []) {
       for (const term of analyzer.terms(synonym)) alternatives.add(`stem:${term}`, index.wordsOf(term), weights.synonym);
     }
-    const limit = typoLimit(token.word, typoTolerance);
+    // A word the index knows is most likely meant as written: typo variants would only add noise.
+    const limit = index.wordsOf(token.term).length > 0 ? 0 : typoLimit(token.word, typoTolerance);
     const asPrefix = position === tokens.length - 1 && typingLastWord;
     const completions: Array<{ word: string; weight: number }> = [];
     if (limit > 0 || asPrefix) {
