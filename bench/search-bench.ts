@@ -20,6 +20,7 @@ import { SolutionModel } from '../server/src/solutions/solution.model';
 import { OrganisationModel } from '../server/src/organisations/organisation.model';
 import { percentile } from './lib/ir-metrics';
 import { mulberry32 } from './lib/random';
+import { semanticFigures } from './lib/semantic-figures';
 
 /**
  * `npm run bench -- search --size N [--json]`: builds an index of N synthetic solutions made from
@@ -188,6 +189,7 @@ export async function runSearchBench(): Promise<void> {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '10' },
       'meilisearch-pid': { type: 'string' },
+      'keyword-only': { type: 'boolean', default: false },
     },
   });
   const size = Number(values.size);
@@ -238,6 +240,19 @@ export async function runSearchBench(): Promise<void> {
     server.close();
     await pilotline.close();
 
+    // After the keyword figures, so those stay comparable with runs before vectors existed.
+    const semantic = values['keyword-only']
+      ? undefined
+      : await semanticFigures(
+          engine,
+          'solutions',
+          documents,
+          (document) => solutionSearchSource.embeddingText!(document),
+          QUERIES.map(engineRequest),
+          rounds,
+          (message) => process.stderr.write(`${message}\n`),
+        );
+
     let meilisearch: (Awaited<ReturnType<typeof benchEngine>> & { diskMb: number; rssMb?: number }) | undefined;
     if (meiliHost && meiliKey) {
       const meili = new MeilisearchSearchEngine({ host: meiliHost, adminKey: meiliKey, indexPrefix: `bench_${Date.now()}_`, taskTimeoutMs: 30 * 60_000 });
@@ -270,6 +285,14 @@ export async function runSearchBench(): Promise<void> {
       row('GraphQL p95 / engine short p95', Number((graphqlTimes.p95 / embedded.short.p95).toFixed(2))),
       row('RSS (MB): bench process / Meilisearch server', embeddedRssMb, meilisearch?.rssMb),
       row('Meilisearch database on disk (MB)', undefined, meilisearch?.diskMb),
+      ...(semantic
+        ? [
+            row('embedding throughput (documents/s, one thread of the model)', semantic.embedDocsPerSecond),
+            row('hybrid queries p50 (ms, query embedding included)', semantic.hybridP50Ms),
+            row('hybrid queries p95 (ms)', semantic.hybridP95Ms),
+            row('RSS with vectors (MB)', semantic.rssMbWithVectors),
+          ]
+        : []),
     ];
     if (values.json) console.log(JSON.stringify({ benchmark: 'search', documents: size, rounds, rows }));
     else {

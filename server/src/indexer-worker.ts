@@ -2,6 +2,7 @@ import { loadConfig } from './config/config';
 import { createLogger } from './shared/logger';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { createSearchEngine } from './search-sync/create-search-engine';
+import { createEmbedder } from './search-sync/create-embedder';
 import { SearchIndexer } from './search-sync/indexer';
 import { searchSources } from './search-sources';
 import { workerJobs } from './worker-jobs';
@@ -21,15 +22,17 @@ async function run(): Promise<void> {
   if (!config.mongo.uri) throw new Error('MONGODB_URI must point at the database the app uses.');
   const logger = createLogger(config.logLevel);
   await connectDatabase(config.mongo.uri, config.mongo.dbName, logger, config.mongo.waitMs);
+  const { embedder } = await createEmbedder(config, logger);
   const engine = await createSearchEngine(config);
   const indexer = new SearchIndexer(engine, searchSources, {
     logger,
     leaseMs: config.search.leaseMs,
     reconcileEveryMs: config.search.reconcileEveryMs,
+    embedder,
     jobs: workerJobs({
       mailer: createMailer(config, logger),
       publicUrl: config.publicUrl,
-      search: { assertReady: () => engine },
+      search: { assertReady: () => engine, embedder },
       events: loggingEventSink(logger),
       logger,
     }),
@@ -39,6 +42,7 @@ async function run(): Promise<void> {
   logger.info({ owner: indexer.owner }, 'search indexer running');
   const shutdown = async () => {
     await indexer.stop();
+    await embedder?.close();
     await disconnectDatabase();
     process.exit(0);
   };

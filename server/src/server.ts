@@ -7,6 +7,7 @@ import { createMailer } from './mail/create-mailer';
 import { createApp } from './app';
 import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
+import { createEmbedder } from './search-sync/create-embedder';
 import { searchSources } from './search-sources';
 import { workerJobs } from './worker-jobs';
 import { loggingEventSink } from './context/service-context';
@@ -41,6 +42,7 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
     const search: SearchRuntime = new SearchRuntime(engine, searchSources, logger, {
       leaseMs: config.search.leaseMs,
       reconcileEveryMs: config.search.reconcileEveryMs,
+      ...(await createEmbedder(config, logger)),
       jobs: workerJobs({ mailer, publicUrl: config.publicUrl, search: { assertReady: () => search.assertReady() }, events, logger }),
     });
     await search.start({ rebuildFromDatabase: config.search.driver === 'embedded', runIndexer: config.search.inProcessIndexer });

@@ -105,6 +105,8 @@ export class FaultySearchEngine implements SearchEngine {
   getDocuments: SearchEngine['getDocuments'] = (index, ids) => this.read(() => this.inner.getDocuments(index, ids));
   iterateVersions: SearchEngine['iterateVersions'] = (index, field) => this.inner.iterateVersions(index, field);
   search: SearchEngine['search'] = (index, request) => this.read(() => this.inner.search(index, request));
+  searchByVector: SearchEngine['searchByVector'] = (index, query) => this.read(() => this.inner.searchByVector(index, query));
+  getVectors: SearchEngine['getVectors'] = (index, ids) => this.read(() => this.inner.getVectors(index, ids));
   swapIndexes: SearchEngine['swapIndexes'] = (a, b) => this.write(() => this.inner.swapIndexes(a, b));
   deleteIndex: SearchEngine['deleteIndex'] = (index) => this.write(() => this.inner.deleteIndex(index));
   health: SearchEngine['health'] = async () => (this.down ? { ok: false, engine: this.name, detail: 'down (injected)' } : this.inner.health());

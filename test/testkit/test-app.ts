@@ -11,6 +11,7 @@ import { createApp } from '../../server/src/app';
 import { bootstrapPlatform } from '../../server/src/organisations/platform-bootstrap.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
 import type { SearchEngine } from '../../server/src/search/search-engine';
+import type { Embedder } from '../../server/src/search/embedder';
 import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
 import { searchSources } from '../../server/src/search-sources';
@@ -141,6 +142,7 @@ export async function startTestApp(
     search?: boolean;
     searchEngine?: SearchEngine;
     clock?: () => Date;
+    embedder?: Embedder;
     /** Stretches the indexer's call timeout and lease, for engines slower than the embedded one. */
     searchTimeScale?: number;
   } = {},
@@ -161,10 +163,15 @@ export async function startTestApp(
   const mailer = new MemoryMailer();
   const search =
     options.search || options.searchEngine
-      ? new SearchRuntime(options.searchEngine ?? new EmbeddedSearchEngine(), searchSources, logger, {
-          leaseMs: 1000 * (options.searchTimeScale ?? 1),
-          callTimeoutMs: 500 * (options.searchTimeScale ?? 1),
-        })
+      ? new SearchRuntime(
+          options.searchEngine ?? new EmbeddedSearchEngine(),
+          searchSources,
+          logger,
+          // Embedding a batch takes seconds on a busy machine; a lease that short would lapse mid-batch.
+          options.embedder
+            ? { leaseMs: 20_000 * (options.searchTimeScale ?? 1), callTimeoutMs: 5_000 * (options.searchTimeScale ?? 1), embedder: options.embedder }
+            : { leaseMs: 1000 * (options.searchTimeScale ?? 1), callTimeoutMs: 500 * (options.searchTimeScale ?? 1) },
+        )
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });

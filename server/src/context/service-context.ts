@@ -3,10 +3,13 @@ import type { EventSink } from '../shared/domain-event';
 import type { Logger } from '../shared/logger';
 import type { Mailer } from '../mail/mailer';
 import type { SearchEngine } from '../search/search-engine';
+import type { Embedder } from '../search/embedder';
 
 /** The search engine once it may answer; `assertReady` throws SEARCH_UNAVAILABLE while it is still being built. */
 export interface SearchAccess {
   assertReady(): SearchEngine;
+  /** Embeds queries for semantic search; absent when the model is not available. */
+  readonly embedder?: Embedder | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError, badInput } from '../shared/errors';
 import { decodeOffsetCursor, encodeOffsetCursor, pageSize } from '../shared/pagination';
-import { SearchUnavailableError, type SearchResponse } from '../search/search-engine';
+import { SearchUnavailableError } from '../search/search-engine';
+import { rankedSearch, type RankedResponse, type SearchMode } from '../search/hybrid-search';
 import { allOf, visibleFilter, type Searchable, type SearchInput } from '../search/search-face';
 import type { SearchAccess, ServiceContext } from '../context/service-context';
 
@@ -18,6 +19,9 @@ export interface SearchResult<R> {
   estimatedTotalHits: number;
   processingTimeMs: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Whether meaning ranked these results; false without a model, for an empty query or an explicit sort. */
+  semantic: boolean;
+  mode: SearchMode;
 }
 
 function cleanQuery(query: string | null | undefined): string {
@@ -26,11 +30,11 @@ function cleanQuery(query: string | null | undefined): string {
   return text;
 }
 
-async function askEngine(runtime: SearchAccess | undefined, run: (engine: ReturnType<SearchAccess['assertReady']>) => Promise<SearchResponse>) {
+async function askEngine(runtime: SearchAccess | undefined, run: (engine: ReturnType<SearchAccess['assertReady']>, access: SearchAccess) => Promise<RankedResponse>) {
   if (!runtime) throw new SearchUnavailableError('Search is not configured.');
   const engine = runtime.assertReady();
   try {
-    return await run(engine);
+    return await run(engine, runtime);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new SearchUnavailableError('Search failed; try again shortly.', error);
@@ -53,17 +57,26 @@ export async function search<Input extends SearchInput<string, string>, R>(
   const filter = allOf([visibleFilter(face.visibility, actor, now), ...face.narrow(input, now)]);
   const offset = decodeOffsetCursor(input.after, MAX_SEARCH_OFFSET);
   const limit = pageSize(input.first, MAX_SEARCH_PAGE);
-  const response = await askEngine(runtime, (engine) =>
-    engine.search(source.index, {
-      query,
-      filter,
-      facets: (input.facets ?? []).map((facet) => face.facets[facet]!),
-      sort: face.sorts[input.sort ?? 'RELEVANCE'] ?? [],
-      offset,
-      limit,
-      highlight: { fields: face.highlight, ...HIGHLIGHT },
-    }),
-  );
+  const response = await askEngine(runtime, async (engine, access) => {
+    const embedder = face.semantic ? access.embedder : undefined;
+    const mode = embedder ? (input.mode ?? 'HYBRID') : 'KEYWORD';
+    const queryVector = mode === 'KEYWORD' || query === '' ? undefined : await embedQuery(access, query);
+    return rankedSearch(
+      engine,
+      source.index,
+      {
+        query,
+        filter,
+        facets: (input.facets ?? []).map((facet) => face.facets[facet]!),
+        sort: face.sorts[input.sort ?? 'RELEVANCE'] ?? [],
+        offset,
+        limit,
+        highlight: { fields: face.highlight, ...HIGHLIGHT },
+      },
+      mode,
+      queryVector,
+    );
+  });
   const records = await Promise.all(response.hits.map((hit) => load(hit.id)));
   const next = offset + response.hits.length;
   return {
@@ -85,7 +98,19 @@ export async function search<Input extends SearchInput<string, string>, R>(
       hasNextPage: next < response.estimatedTotalHits && response.hits.length === limit,
       endCursor: response.hits.length > 0 ? encodeOffsetCursor(next) : null,
     },
+    semantic: response.mode !== 'KEYWORD',
+    mode: response.mode,
   };
+}
+
+/** The query's vector, or none when the model fails: search then falls back to keywords and says so. */
+async function embedQuery(access: SearchAccess, query: string): Promise<Float32Array | undefined> {
+  try {
+    const [vector] = (await access.embedder?.embed([query], { priority: 'query' })) ?? [];
+    return vector;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A result whose hits carry their record under the GraphQL field name (`challenge`, `solution`, …). */

@@ -6,6 +6,8 @@ import { fallbackAfter } from '../shared/timeouts';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<boolean>;
+  /** Facts about the dependency worth showing even when it is up (e.g. search running without semantic search). */
+  details?(): Record<string, unknown>;
 }
 
 /** The database answers a ping within a second. */
@@ -31,9 +33,11 @@ export function createHealthRouter(checks: ReadinessCheck[]) {
   router.get('/readyz', async (_req, res) => {
     const results = await Promise.all(checks.map(async (c) => [c.name, await fallbackAfter(c.check(), 1000, false)] as const));
     const ready = results.every(([, ok]) => ok);
+    const details = checks.flatMap((c) => (c.details ? [[c.name, c.details()] as const] : []));
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not-ready',
       checks: Object.fromEntries(results.map(([name, ok]) => [name, ok ? 'up' : 'down'])),
+      ...(details.length > 0 ? { details: Object.fromEntries(details) } : {}),
     });
   });
   return router;

@@ -3,6 +3,7 @@ import { trusted } from '../db/trusted';
 import { FOLLOWER_WRITE } from '../db/record-follower';
 import type { SearchEngine } from '../search/search-engine';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
+import type { DocumentVectors } from './document-vectors';
 
 /** How an index differs from the database it mirrors. */
 export interface Drift {
@@ -52,12 +53,17 @@ export async function repairDrift(engine: SearchEngine, source: SearchSource<Tra
   if (orphans.length > 0) await engine.deleteDocuments(drift.index, orphans);
 }
 
-/** Writes every record of a source into `index` in batches, reporting progress: the full rebuild. */
+/**
+ * Writes every record of a source into `index` in batches, reporting progress: the full rebuild.
+ * Vectors come from the cache only; records whose text has none yet are marked dirty, so the
+ * indexer embeds them while the rebuilt index already serves keyword search.
+ */
 export async function rebuildIndex(
   engine: SearchEngine,
   source: SearchSource<TrackedRecord>,
   index: string,
   onProgress: (done: number, total: number) => void = () => undefined,
+  vectors?: DocumentVectors,
 ): Promise<number> {
   await engine.ensureIndex(index, source.settings);
   const total = await source.model.countDocuments({});
@@ -71,7 +77,12 @@ export async function rebuildIndex(
       .limit(500)
       .lean<TrackedRecord[]>();
     if (records.length === 0) break;
-    await engine.upsertDocuments(index, await source.toDocuments(records));
+    const documents = await source.toDocuments(records);
+    const lacking = vectors ? await vectors.attachCached(source, documents) : [];
+    await engine.upsertDocuments(index, documents);
+    if (lacking.length > 0) {
+      await source.model.updateMany({ _id: trusted({ $in: lacking.map((document) => String(document.id)) }) }, { $set: { searchDirty: true } }, FOLLOWER_WRITE);
+    }
     done += records.length;
     lastId = records.at(-1)?._id;
     onProgress(done, total);

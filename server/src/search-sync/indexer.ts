@@ -4,8 +4,11 @@ import { FollowerLoop } from '../db/follower-loop';
 import { RecordFollower } from '../db/record-follower';
 import type { Logger } from '../shared/logger';
 import { rejectAfter } from '../shared/timeouts';
-import { SearchUnavailableError, type SearchDocument, type SearchEngine } from '../search/search-engine';
+import type { Embedder } from '../search/embedder';
+import { SearchUnavailableError, VECTOR_FIELD, type SearchDocument, type SearchEngine } from '../search/search-engine';
+import { FOLLOWER_WRITE, type Claim } from '../db/record-follower';
 import { SEARCH_FIELDS } from './search-tracked.plugin';
+import { DocumentVectors, withVectorSettings } from './document-vectors';
 import { VERSION_FIELD, type SearchSource, type TrackedRecord } from './search-source';
 import { measureDrift, repairDrift } from './drift';
 import { PeriodicJobs, type PeriodicJob } from './periodic-jobs';
@@ -33,6 +36,11 @@ export interface IndexerOptions {
   reconcileEveryMs?: number;
   /** Other work the loop runs between batches (the deadline sweeper), each under its own lease. */
   jobs?: readonly PeriodicJob[];
+  /**
+   * Gives documents of sources with embedding text their vectors. Without it the indexer is
+   * keyword-only. Its failures never hold up keyword indexing: those records are retried later.
+   */
+  embedder?: Embedder;
 }
 
 /**
@@ -45,22 +53,35 @@ export interface IndexerOptions {
 export class SearchIndexer {
   readonly owner: string;
   private readonly callTimeoutMs: number;
-  private readonly followers: Map<SearchSource<TrackedRecord>, RecordFollower<TrackedRecord>>;
+  /** By index name, so a caller may pass a source with or without its vector settings. */
+  private readonly followers: Map<string, RecordFollower<TrackedRecord>>;
   private readonly loop: FollowerLoop;
   private readonly jobs: PeriodicJobs;
   private readonly reconcileEveryMs: number;
   private nextReconcile: number;
+  private readonly sources: SearchSource<TrackedRecord>[];
+  private readonly vectors: DocumentVectors | undefined;
+  private readonly leaseMs: number;
+  private readonly maxBackoffMs: number;
+  private embedFailures = 0;
 
   constructor(
     private readonly engine: SearchEngine,
-    private readonly sources: SearchSource<TrackedRecord>[],
+    sources: SearchSource<TrackedRecord>[],
     private readonly options: IndexerOptions,
   ) {
+    this.sources = withVectorSettings(sources, options.embedder);
+    this.vectors = options.embedder ? new DocumentVectors(options.embedder) : undefined;
     this.owner = options.owner ?? `indexer-${crypto.randomUUID().slice(0, 8)}`;
     const leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = leaseMs;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.callTimeoutMs = Math.min(options.callTimeoutMs ?? 10_000, Math.floor(leaseMs / 4));
     this.followers = new Map(
-      sources.map((source) => [source, new RecordFollower<TrackedRecord>(source.model, SEARCH_FIELDS, { owner: this.owner, leaseMs, batchSize: options.batchSize })]),
+      this.sources.map((source) => [
+        source.index,
+        new RecordFollower<TrackedRecord>(source.model, SEARCH_FIELDS, { owner: this.owner, leaseMs, batchSize: options.batchSize }),
+      ]),
     );
     this.jobs = new PeriodicJobs(options.jobs ?? [], this.owner, options.logger);
     this.reconcileEveryMs = options.reconcileEveryMs ?? 0;
@@ -84,16 +105,61 @@ export class SearchIndexer {
 
   /** Claims and indexes one batch of one source; returns how many records it took. */
   async processBatch(source: SearchSource<TrackedRecord>): Promise<number> {
-    const follower = this.followers.get(source);
+    const follower = this.followers.get(source.index);
     if (!follower) throw new Error(`${source.index} is not one of this indexer's sources`);
     const claim = await follower.claim();
     if (claim.records.length === 0) return 0;
     const documents = await source.toDocuments(claim.records);
+    const lacking = this.vectors ? await this.vectors.attachCached(source, documents) : [];
     // Before the upsert, so a crash in between re-runs it rather than losing it.
     await this.markCopies(source, claim.records);
+    // Searchable by keyword now, whatever happens to the embedding below.
     await this.upsertNewer(source.index, documents);
-    await follower.finish(claim);
+    const waiting = await this.embedLacking(source, lacking, claim);
+    const stillWaiting = new Set(waiting.map((document) => String(document.id)));
+    await follower.finish({ token: claim.token, records: claim.records.filter((record) => !stillWaiting.has(record._id.toHexString())) });
     return claim.records.length;
+  }
+
+  /**
+   * Embeds what the cache lacked and writes those documents again with their vectors; returns
+   * the documents still waiting for one. They stay dirty: after an embedder failure their lease
+   * is extended by a backoff so the rest of the queue flows; when only the time budget ran out,
+   * they are released for the next pass at once.
+   */
+  private async embedLacking(source: SearchSource<TrackedRecord>, lacking: SearchDocument[], claim: Claim<TrackedRecord>): Promise<SearchDocument[]> {
+    if (!this.vectors || lacking.length === 0) return [];
+    let embedded: SearchDocument[] = [];
+    let failed = false;
+    try {
+      // The budget stops new chunks; the timeout ends a stuck embedder well before the lease lapses.
+      embedded = await rejectAfter(
+        this.vectors.embed(source, lacking, this.callTimeoutMs),
+        Math.floor(this.leaseMs / 2),
+        () => new SearchUnavailableError('the embedder did not answer in time'),
+      );
+      this.embedFailures = 0;
+    } catch (error) {
+      failed = true;
+      this.embedFailures += 1;
+      this.options.logger.warn({ err: error, index: source.index, records: lacking.length }, 'embedding failed; keyword search has the records, vectors follow on retry');
+    }
+    await this.upsertNewer(source.index, embedded);
+    const done = new Set(embedded);
+    const waiting = lacking.filter((document) => !done.has(document));
+    const waitingIds = waiting.map((document) => String(document.id));
+    const held = claim.records.filter((record) => waitingIds.includes(record._id.toHexString()));
+    if (failed && held.length > 0) {
+      const ceiling = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.embedFailures, 16));
+      await source.model.updateMany(
+        { _id: trusted({ $in: held.map((record) => record._id) }), [SEARCH_FIELDS.leaseOwner]: claim.token },
+        { $set: { [SEARCH_FIELDS.leaseUntil]: new Date(Date.now() + ceiling / 2 + Math.random() * (ceiling / 2)) } },
+        FOLLOWER_WRITE,
+      );
+    } else if (held.length > 0) {
+      await this.followers.get(source.index)?.release({ token: claim.token, records: held });
+    }
+    return waiting;
   }
 
   /** Indexes until nothing is dirty: start-up catch-up, tests, and the reindex command. */
@@ -164,11 +230,22 @@ export class SearchIndexer {
     }
   }
 
+  /**
+   * Writes the documents the engine holds an older copy of, and the same-version copies that
+   * bring a vector the engine's copy lacks (a vector that landed after its document).
+   */
   private async upsertNewer(index: string, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     const stored = await this.timed(this.engine.getDocuments(index, documents.map((d) => String(d.id))), 'getDocuments');
     const storedVersion = new Map(stored.map((doc) => [String(doc.id), Number(doc[VERSION_FIELD] ?? 0)]));
     const newer = documents.filter((doc) => (storedVersion.get(String(doc.id)) ?? -1) < Number(doc[VERSION_FIELD]));
+    const sameWithVector = documents.filter(
+      (doc) => storedVersion.get(String(doc.id)) === Number(doc[VERSION_FIELD]) && doc[VECTOR_FIELD] instanceof Float32Array,
+    );
+    if (sameWithVector.length > 0) {
+      const present = await this.timed(this.engine.getVectors(index, sameWithVector.map((d) => String(d.id))), 'getVectors');
+      newer.push(...sameWithVector.filter((doc) => !present.has(String(doc.id))));
+    }
     if (newer.length > 0) await this.timed(this.engine.upsertDocuments(index, newer), 'upsertDocuments');
   }
 

@@ -3,6 +3,8 @@ import { createLogger } from '../shared/logger';
 import { configuredDatabase, withDatabase, type OpenDatabase } from '../db/with-database';
 import type { SearchEngine } from '../search/search-engine';
 import { createSearchEngine } from './create-search-engine';
+import { createEmbedder } from './create-embedder';
+import { DocumentVectors, withVectorSettings } from './document-vectors';
 import { measureDrift, rebuildIndex, repairDrift, type Drift } from './drift';
 import { SearchIndexer } from './indexer';
 import type { SearchSource } from './search-source';
@@ -26,7 +28,12 @@ function describe(drift: Drift): string {
  * this command is private to it, so it is repaired directly: clearing markers here would hide
  * changes from the running server's own indexer.
  */
-async function checkAndRepair(searchSources: SearchSource[], engine: SearchEngine, indexer: SearchIndexer | undefined): Promise<void> {
+async function checkAndRepair(
+  searchSources: SearchSource[],
+  engine: SearchEngine,
+  indexer: SearchIndexer | undefined,
+  vectors: DocumentVectors | undefined,
+): Promise<void> {
   const before = [];
   for (const source of searchSources) before.push(await measureDrift(engine, source));
   for (const drift of before) console.log(`before: ${describe(drift)}`);
@@ -34,7 +41,7 @@ async function checkAndRepair(searchSources: SearchSource[], engine: SearchEngin
     const drift = before[index]!;
     if (indexer) await repairDrift(engine, source, drift);
     else {
-      await rebuildIndex(engine, source, source.index);
+      await rebuildIndex(engine, source, source.index, undefined, vectors);
       if (drift.orphaned.length > 0) await engine.deleteDocuments(source.index, drift.orphaned);
     }
   }
@@ -47,7 +54,7 @@ async function checkAndRepair(searchSources: SearchSource[], engine: SearchEngin
  * a half-built index, then repairs whatever was written during the rebuild;
  * `npm run reindex -- --check` reports drift from the database and repairs it.
  */
-async function reindex(searchSources: SearchSource[], openDatabase: OpenDatabase): Promise<void> {
+async function reindex(sources: SearchSource[], openDatabase: OpenDatabase): Promise<void> {
   const checkOnly = process.argv.includes('--check');
   const config = loadConfig();
   const logger = createLogger('warn');
@@ -60,23 +67,44 @@ async function reindex(searchSources: SearchSource[], openDatabase: OpenDatabase
   }
   await withDatabase(config, logger, async () => {
     const engine = await createSearchEngine(config);
-    const indexer = embedded ? undefined : new SearchIndexer(engine, searchSources, { logger, owner: 'reindex-cli', leaseMs: config.search.leaseMs });
-    if (checkOnly) {
-      if (embedded) for (const source of searchSources) await rebuildIndex(engine, source, source.index, bar(source.index));
-      await checkAndRepair(searchSources, engine, indexer);
-      return;
+    // Vectors come from the database cache; only texts never embedded under this model are embedded again.
+    const { embedder } = await createEmbedder(config, logger);
+    const vectors = embedder && new DocumentVectors(embedder);
+    const searchSources = withVectorSettings(sources, embedder);
+    const indexer = embedded
+      ? undefined
+      : new SearchIndexer(engine, sources, { logger, owner: 'reindex-cli', leaseMs: config.search.leaseMs, ...(embedder ? { embedder } : {}) });
+    try {
+      await rebuildOrCheck(searchSources, engine, indexer, vectors, checkOnly, embedded);
+    } finally {
+      await embedder?.close();
     }
-    for (const source of searchSources) {
-      const fresh = `${source.index}_rebuild_${Date.now()}`;
-      const count = await rebuildIndex(engine, source, fresh, bar(source.index));
-      await engine.ensureIndex(source.index, source.settings);
-      await engine.swapIndexes(source.index, fresh);
-      await engine.deleteIndex(fresh);
-      console.log(`  ${source.index}: ${count} documents rebuilt and swapped in`);
-    }
-    // Records written while their batch was already copied went to the old index: catch them up.
-    await checkAndRepair(searchSources, engine, indexer);
   }, openDatabase);
+}
+
+async function rebuildOrCheck(
+  searchSources: SearchSource[],
+  engine: SearchEngine,
+  indexer: SearchIndexer | undefined,
+  vectors: DocumentVectors | undefined,
+  checkOnly: boolean,
+  embedded: boolean,
+): Promise<void> {
+  if (checkOnly) {
+    if (embedded) for (const source of searchSources) await rebuildIndex(engine, source, source.index, bar(source.index), vectors);
+    await checkAndRepair(searchSources, engine, indexer, vectors);
+    return;
+  }
+  for (const source of searchSources) {
+    const fresh = `${source.index}_rebuild_${Date.now()}`;
+    const count = await rebuildIndex(engine, source, fresh, bar(source.index), vectors);
+    await engine.ensureIndex(source.index, source.settings);
+    await engine.swapIndexes(source.index, fresh);
+    await engine.deleteIndex(fresh);
+    console.log(`  ${source.index}: ${count} documents rebuilt and swapped in`);
+  }
+  // Records written while their batch was already copied went to the old index: catch them up.
+  await checkAndRepair(searchSources, engine, indexer, vectors);
 }
 
 /** Runs the command over `searchSources` (the composition root's registry) and exits non-zero on failure. */

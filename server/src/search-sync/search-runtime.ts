@@ -1,7 +1,9 @@
 import type { Logger } from '../shared/logger';
 import { SearchUnavailableError, type SearchEngine } from '../search/search-engine';
 import type { ReadinessCheck } from '../health/health.routes';
+import type { Embedder } from '../search/embedder';
 import { rebuildIndex } from './drift';
+import { DocumentVectors, withVectorSettings } from './document-vectors';
 import { SearchIndexer, type IndexerOptions } from './indexer';
 import type { SearchSource, TrackedRecord } from './search-source';
 
@@ -10,8 +12,15 @@ import type { SearchSource, TrackedRecord } from './search-source';
  * empty, so it is rebuilt from the database before it reports ready; a persistent engine only
  * needs its settings applied, after which the indexer catches up on whatever is dirty.
  */
+/** Whether searches can use meaning as well as words, and if not, why not: for logs, /readyz and results. */
+export type SemanticStatus = { enabled: true; modelId: string } | { enabled: false; reason: string };
+
 export class SearchRuntime {
   readonly indexer: SearchIndexer;
+  /** The model that embeds queries; absent when semantic search is off. */
+  readonly embedder: Embedder | undefined;
+  readonly semantic: SemanticStatus;
+  private readonly sources: SearchSource<TrackedRecord>[];
   private ready = false;
   /** Only an index built in this process can be half-built; a Meilisearch outage degrades search, not the app. */
   private gatesReadiness = true;
@@ -19,11 +28,17 @@ export class SearchRuntime {
 
   constructor(
     readonly engine: SearchEngine,
-    private readonly sources: SearchSource<TrackedRecord>[],
+    sources: SearchSource<TrackedRecord>[],
     private readonly logger: Logger,
-    indexerOptions: Omit<IndexerOptions, 'logger'> = {},
+    indexerOptions: Omit<IndexerOptions, 'logger'> & { semanticUnavailableReason?: string } = {},
   ) {
-    this.indexer = new SearchIndexer(engine, sources, { logger, ...indexerOptions });
+    const { semanticUnavailableReason, ...options } = indexerOptions;
+    this.embedder = options.embedder;
+    this.semantic = this.embedder
+      ? { enabled: true, modelId: this.embedder.modelId }
+      : { enabled: false, reason: semanticUnavailableReason ?? 'no embedding model configured' };
+    this.sources = withVectorSettings(sources, this.embedder);
+    this.indexer = new SearchIndexer(engine, sources, { logger, ...options });
   }
 
   /**
@@ -39,9 +54,15 @@ export class SearchRuntime {
     }
     for (const source of this.sources) {
       const startedAt = Date.now();
-      const count = await rebuildIndex(this.engine, source, source.index, (done, total) => {
-        if (done === total || done % 5000 === 0) this.logger.info({ index: source.index, done, total }, 'building search index');
-      });
+      const count = await rebuildIndex(
+        this.engine,
+        source,
+        source.index,
+        (done, total) => {
+          if (done === total || done % 5000 === 0) this.logger.info({ index: source.index, done, total }, 'building search index');
+        },
+        this.embedder && new DocumentVectors(this.embedder),
+      );
       this.logger.info({ index: source.index, documents: count, ms: Date.now() - startedAt }, 'search index built');
     }
     this.ready = true;
@@ -72,10 +93,12 @@ export class SearchRuntime {
   readonly readiness: ReadinessCheck = {
     name: 'search',
     check: async () => !this.gatesReadiness || this.ready,
+    details: () => ({ semantic: this.semantic }),
   };
 
   async stop(): Promise<void> {
     this.stopped = true;
     await this.indexer.stop();
+    await this.embedder?.close();
   }
 }

@@ -21,6 +21,11 @@ export interface SearchSource<R extends TrackedRecord = TrackedRecord> {
    * that copy from it are marked for re-indexing too, so the copies never go stale.
    */
   copiesFrom?: { index: string; foreignKey: string }[];
+  /**
+   * The text whose meaning semantic search compares, built from a document; sources without it
+   * get no vectors. Most telling text first: the model reads only the first 256 word pieces.
+   */
+  embeddingText?(document: SearchDocument): string;
 }
 
 /** Every indexed document carries its record's searchVersion under this field. */

@@ -29,6 +29,27 @@ export interface IndexSettings {
   typoTolerance: TypoToleranceSettings;
   /** Caps the number of values returned per facet, as Meilisearch's `faceting.maxValuesPerFacet`. */
   maxValuesPerFacet: number;
+  /** Width of the vectors documents carry under VECTOR_FIELD; absent for an index without vectors. */
+  vectorDimensions?: number;
+}
+
+/**
+ * A document may carry a unit vector (Float32Array, or null for "none yet") under this field.
+ * Engines keep it apart from the document: it is never returned by getDocuments or search.
+ */
+export const VECTOR_FIELD = '_vector';
+
+/** Nearest neighbours by cosine among documents that have a vector and pass the filter. */
+export interface VectorQuery {
+  vector: Float32Array;
+  filter?: Filter;
+  limit: number;
+}
+
+/** One neighbour; `similarity` is the cosine, -1..1. */
+export interface VectorHit {
+  id: string;
+  similarity: number;
 }
 
 /** Sort order for one sortable attribute; relevance breaks ties. */
@@ -106,6 +127,10 @@ export interface SearchEngine {
   /** Streams every stored id with its version field, so a drift check can compare with the database. */
   iterateVersions(index: string, versionField: string): AsyncIterable<DocumentVersion>;
   search<D extends SearchDocument = SearchDocument>(index: string, request: SearchRequest): Promise<SearchResponse<D>>;
+  /** Exact (embedded) or approximate (Meilisearch) k-NN over the stored vectors, best first. */
+  searchByVector(index: string, query: VectorQuery): Promise<VectorHit[]>;
+  /** Stored vectors by id, for comparing known documents (the matcher); ids without one are absent. */
+  getVectors(index: string, ids: string[]): Promise<Map<string, Float32Array>>;
   /** Exchanges two indexes' contents atomically: the way a full reindex goes live without downtime. */
   swapIndexes(a: string, b: string): Promise<void>;
   /** Deletes an index; deleting a missing index is not an error. */

@@ -2,6 +2,7 @@ import type { Actor } from '../shared/actor';
 import { audienceOf, type VisibilityRule } from '../shared/visibility';
 import { f, type Filter } from './filter';
 import type { SortSpec } from './search-engine';
+import type { SearchMode } from './hybrid-search';
 
 /** The part of every search input the generic search reads; each index adds its own typed filters. */
 export interface SearchInput<Facet extends string, Sort extends string> {
@@ -10,6 +11,8 @@ export interface SearchInput<Facet extends string, Sort extends string> {
   sort?: Sort | null;
   first?: number | null;
   after?: string | null;
+  /** Only for faces with `semantic`; HYBRID by default when the model is loaded. */
+  mode?: SearchMode | null;
 }
 
 /**
@@ -22,6 +25,8 @@ export interface SearchFace<Input extends SearchInput<Facet, Sort>, R, Facet ext
   facets: Record<Facet, string>;
   sorts: Record<Sort | 'RELEVANCE', SortSpec[]>;
   highlight: string[];
+  /** The index's documents carry vectors (the source has embedding text), so meaning can rank them. */
+  semantic?: boolean;
   /** The input's own filters; BAD_USER_INPUT for values the SDL's types cannot rule out. */
   narrow(input: Input, now: Date): (Filter | undefined)[];
   /** Re-checked on every loaded record: the index decides what matches, the database what is shown. */

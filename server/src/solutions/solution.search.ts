@@ -32,6 +32,7 @@ export const solutionSearchSource: SearchSource<SolutionRecord> & Searchable<Sea
       PRICE_LOWEST: [{ field: 'priceMinGbp', direction: 'asc' }],
     } satisfies Record<SolutionSearchSort, SortSpec[]>,
     highlight: ['name', 'summary', 'description'],
+    semantic: true,
     narrow(input) {
       assertTrl('minTrl', input.minTrl);
       return [
@@ -57,6 +58,8 @@ export const solutionSearchSource: SearchSource<SolutionRecord> & Searchable<Sea
   // The organisation's name and type are copied in; renaming it re-indexes these too.
   copiesFrom: [{ index: 'organisations', foreignKey: 'organisationId' }],
   model: SolutionModel,
+  embeddingText: (document) =>
+    [document.name, document.summary, (document.capabilities as string[] | undefined)?.join(', '), document.description].filter(Boolean).join('\n'),
   async toDocuments(records) {
     const organisations = await organisationsById(records.map((record) => record.organisationId));
     return records.map((record) => ({

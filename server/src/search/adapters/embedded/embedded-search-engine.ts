@@ -10,13 +10,17 @@ import type {
   SearchRequest,
   SearchResponse,
   SortSpec,
+  VectorHit,
+  VectorQuery,
 } from '../../search-engine';
+import { VECTOR_FIELD } from '../../search-engine';
 import { filterFields, FilterError } from '../../filter';
 import { Bm25Index, type IndexedWord } from './bm25-index';
 import { matchesFilter, valuesAt } from './filter-evaluator';
 import { highlightText } from './highlighter';
 import { expandWithFeedback, planQuery, synonymMap, type ExpansionWeights, type FeedbackSettings, type QueryPlan } from './query-planner';
 import { TextAnalyzer } from './text-analyzer';
+import { VectorIndex } from './vector-index';
 
 /** Ranking knobs of the embedded engine; not part of IndexSettings because Meilisearch has no equivalents. */
 export interface EmbeddedRelevanceOptions {
@@ -59,6 +63,7 @@ class EmbeddedIndex {
   readonly synonyms: Map<string, string[]>;
   readonly byId = new Map<string, StoredDocument>();
   readonly byNumber = new Map<number, StoredDocument>();
+  readonly vectors: VectorIndex | undefined;
   private nextDocNumber = 0;
   /** Numbers of deleted documents, reused so the index's dense arrays stay as small as the collection. */
   private readonly freeDocNumbers: number[] = [];
@@ -69,6 +74,7 @@ class EmbeddedIndex {
   ) {
     this.analyzer = new TextAnalyzer(settings.stopWords);
     this.synonyms = synonymMap(settings.synonyms);
+    this.vectors = settings.vectorDimensions ? new VectorIndex(settings.vectorDimensions) : undefined;
     this.bm25 = new Bm25Index({
       k1: relevance.k1,
       b: relevance.b,
@@ -76,9 +82,13 @@ class EmbeddedIndex {
     });
   }
 
-  upsert(document: SearchDocument): void {
+  upsert(withVector: SearchDocument): void {
+    const { [VECTOR_FIELD]: vector, ...document } = withVector;
     const id = documentId(document, this.settings.primaryKey);
     const docNumber = this.byId.get(id)?.docNumber ?? this.freeDocNumbers.pop() ?? this.nextDocNumber++;
+    // An upsert replaces the whole document, its vector included, as in Meilisearch.
+    if (vector instanceof Float32Array) this.vectors?.set(docNumber, vector);
+    else this.vectors?.delete(docNumber);
     const stored: StoredDocument = { id, docNumber, document: structuredClone(document) };
     this.byId.set(id, stored);
     this.byNumber.set(stored.docNumber, stored);
@@ -94,6 +104,7 @@ class EmbeddedIndex {
     const stored = this.byId.get(id);
     if (!stored) return;
     this.bm25.remove(stored.docNumber);
+    this.vectors?.delete(stored.docNumber);
     this.byId.delete(id);
     this.byNumber.delete(stored.docNumber);
     this.freeDocNumbers.push(stored.docNumber);
@@ -209,14 +220,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (existing && JSON.stringify(existing.settings) === JSON.stringify(settings)) return;
     // New settings change analysis, so the documents are re-indexed under them.
     const index = new EmbeddedIndex(structuredClone(settings), this.relevance);
-    for (const stored of existing?.byNumber.values() ?? []) index.upsert(stored.document);
+    for (const stored of existing?.byNumber.values() ?? []) {
+      index.upsert({ ...stored.document, [VECTOR_FIELD]: existing?.vectors?.get(stored.docNumber) ?? null });
+    }
     this.indexes.set(name, index);
   }
 
   async upsertDocuments(name: string, documents: SearchDocument[]): Promise<void> {
     const index = this.requireIndex(name);
     // Validate the whole batch first so a bad document leaves the index untouched, as a failed Meilisearch task does.
-    for (const document of documents) documentId(document, index.settings.primaryKey);
+    for (const document of documents) {
+      documentId(document, index.settings.primaryKey);
+      const vector = document[VECTOR_FIELD];
+      if (vector instanceof Float32Array && vector.length !== index.settings.vectorDimensions) {
+        throw new Error(`Document vector has ${vector.length} dimensions; index "${name}" takes ${index.settings.vectorDimensions ?? 'none'}`);
+      }
+    }
     for (const document of documents) index.upsert(document);
   }
 
@@ -294,6 +313,29 @@ export class EmbeddedSearchEngine implements SearchEngine {
       estimatedTotalHits: ranked.length,
       processingTimeMs: Math.round(performance.now() - started),
     };
+  }
+
+  async searchByVector(name: string, query: VectorQuery): Promise<VectorHit[]> {
+    const index = this.requireIndex(name);
+    if (!index.vectors) throw new Error(`Search index "${name}" holds no vectors`);
+    assertDeclared({ query: '', ...(query.filter ? { filter: query.filter } : {}) }, index.settings);
+    const filter = query.filter;
+    const nearest = index.vectors.nearest(query.vector, query.limit, (docNumber) => {
+      const stored = index.byNumber.get(docNumber);
+      return stored !== undefined && (!filter || matchesFilter(stored.document, filter));
+    });
+    return nearest.map(([docNumber, similarity]) => ({ id: (index.byNumber.get(docNumber) as StoredDocument).id, similarity }));
+  }
+
+  async getVectors(name: string, ids: string[]): Promise<Map<string, Float32Array>> {
+    const index = this.requireIndex(name);
+    const vectors = new Map<string, Float32Array>();
+    for (const id of ids) {
+      const stored = index.byId.get(id);
+      const vector = stored && index.vectors?.get(stored.docNumber);
+      if (vector) vectors.set(id, vector);
+    }
+    return vectors;
   }
 
   async swapIndexes(a: string, b: string): Promise<void> {

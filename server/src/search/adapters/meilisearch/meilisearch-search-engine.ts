@@ -22,6 +22,9 @@ import {
   type SearchHit,
   type SearchRequest,
   type SearchResponse,
+  type VectorHit,
+  type VectorQuery,
+  VECTOR_FIELD,
 } from '../../search-engine';
 
 /** Connection options. User-facing searches use the search key; writes and settings need the admin key. */
@@ -44,6 +47,8 @@ export interface MeilisearchEngineOptions {
 /** Sort first so an explicit sort orders results fully, as in the embedded engine; relevance breaks ties. */
 const RANKING_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'];
 const PAGE_SIZE = 1000;
+/** The one userProvided embedder Pilotline declares; vectors come from our own model, never Meilisearch's. */
+const EMBEDDER = 'pilotline';
 
 function toMeiliSettings(settings: IndexSettings): Settings {
   return {
@@ -61,7 +66,24 @@ function toMeiliSettings(settings: IndexSettings): Settings {
       },
     },
     faceting: { maxValuesPerFacet: settings.maxValuesPerFacet },
+    ...(settings.vectorDimensions ? { embedders: { [EMBEDDER]: { source: 'userProvided', dimensions: settings.vectorDimensions } } } : {}),
   };
+}
+
+/**
+ * Our vector field in Meilisearch's shape. An index with a userProvided embedder rejects a document
+ * without `_vectors.<embedder>`, so "no vector yet" is sent as an explicit null.
+ */
+function toMeiliDocument(document: SearchDocument, hasEmbedder: boolean): SearchDocument {
+  const { [VECTOR_FIELD]: vector, ...rest } = document;
+  if (!hasEmbedder) return rest;
+  return { ...rest, _vectors: { [EMBEDDER]: vector instanceof Float32Array ? Array.from(vector) : null } };
+}
+
+/** Meilisearch reports vector similarity as (1 + cosine) / 2; documents without a vector come back with null. */
+function cosineFromDetails(details: unknown): number | null {
+  const similarity = (details as { vectorSort?: { similarity?: number | null } } | undefined)?.vectorSort?.similarity;
+  return typeof similarity === 'number' ? similarity * 2 - 1 : null;
 }
 
 /**
@@ -104,6 +126,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private readonly admin: Meilisearch | undefined;
   private readonly searcher: Meilisearch;
   private readonly primaryKeys = new Map<string, string>();
+  private readonly embedders = new Map<string, boolean>();
   private readonly prefix: string;
 
   constructor(private readonly options: MeilisearchEngineOptions) {
@@ -125,13 +148,15 @@ export class MeilisearchSearchEngine implements SearchEngine {
       await this.awaitTask(admin.index(this.uid(name)).updateSettings(toMeiliSettings(settings)));
     });
     this.primaryKeys.set(name, settings.primaryKey);
+    this.embedders.delete(name);
   }
 
   async upsertDocuments(name: string, documents: SearchDocument[]): Promise<void> {
     const index = this.requireAdmin().index(this.uid(name));
     const primaryKey = await this.primaryKey(name);
+    const hasEmbedder = await this.hasEmbedder(name);
     for (let start = 0; start < documents.length; start += PAGE_SIZE) {
-      const batch = documents.slice(start, start + PAGE_SIZE);
+      const batch = documents.slice(start, start + PAGE_SIZE).map((document) => toMeiliDocument(document, hasEmbedder));
       await this.call(() => this.awaitTask(index.addDocuments(batch, { primaryKey })));
     }
   }
@@ -201,12 +226,49 @@ export class MeilisearchSearchEngine implements SearchEngine {
     };
   }
 
+  async searchByVector(name: string, query: VectorQuery): Promise<VectorHit[]> {
+    const primaryKey = await this.primaryKey(name);
+    const response = await this.call(() =>
+      this.searcher.index(this.uid(name)).search('', {
+        vector: Array.from(query.vector),
+        hybrid: { embedder: EMBEDDER, semanticRatio: 1 },
+        ...(query.filter ? { filter: renderMeiliFilter(query.filter) } : {}),
+        limit: query.limit,
+        attributesToRetrieve: [primaryKey],
+        showRankingScoreDetails: true,
+      }),
+    );
+    return response.hits.flatMap((hit: Hit) => {
+      const similarity = cosineFromDetails(hit._rankingScoreDetails);
+      return similarity === null ? [] : [{ id: String(hit[primaryKey]), similarity }];
+    });
+  }
+
+  async getVectors(name: string, ids: string[]): Promise<Map<string, Float32Array>> {
+    const vectors = new Map<string, Float32Array>();
+    if (ids.length === 0) return vectors;
+    const primaryKey = await this.primaryKey(name);
+    const index = this.readIndex(name);
+    for (let start = 0; start < ids.length; start += PAGE_SIZE) {
+      const batch = ids.slice(start, start + PAGE_SIZE);
+      const page = await this.call(() => index.getDocuments({ ids: batch, limit: batch.length, fields: [primaryKey], retrieveVectors: true }));
+      for (const document of page.results) {
+        const embeddings = (document._vectors as Record<string, { embeddings?: number[][] }> | undefined)?.[EMBEDDER]?.embeddings;
+        const first = embeddings?.[0];
+        if (first && first.length > 0) vectors.set(String(document[primaryKey]), Float32Array.from(first));
+      }
+    }
+    return vectors;
+  }
+
   async swapIndexes(a: string, b: string): Promise<void> {
     const admin = this.requireAdmin();
     await this.call(() => this.awaitTask(admin.swapIndexes([{ indexes: [this.uid(a), this.uid(b)], rename: false }])));
     const [keyA, keyB] = [this.primaryKeys.get(a), this.primaryKeys.get(b)];
     if (keyB) this.primaryKeys.set(a, keyB);
     if (keyA) this.primaryKeys.set(b, keyA);
+    this.embedders.delete(a);
+    this.embedders.delete(b);
   }
 
   async deleteIndex(name: string): Promise<void> {
@@ -277,6 +339,16 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const primaryKey = info.primaryKey ?? 'id';
     this.primaryKeys.set(name, primaryKey);
     return primaryKey;
+  }
+
+  /** Whether the index declares our embedder, read from the server once: documents must match it. */
+  private async hasEmbedder(name: string): Promise<boolean> {
+    const known = this.embedders.get(name);
+    if (known !== undefined) return known;
+    const embedders = await this.call(() => this.requireAdmin().index(this.uid(name)).getEmbedders());
+    const has = embedders !== null && embedders !== undefined && EMBEDDER in embedders;
+    this.embedders.set(name, has);
+    return has;
   }
 
   private readIndex(name: string): Index<SearchDocument> {
