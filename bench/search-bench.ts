@@ -246,6 +246,7 @@ export async function runSearchBench(): Promise<void> {
       : await semanticFigures(
           engine,
           'solutions',
+          solutionSearchSource.settings,
           documents,
           (document) => solutionSearchSource.embeddingText!(document),
           QUERIES.map(engineRequest),

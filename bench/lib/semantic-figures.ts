@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_EMBEDDING_MODEL_DIR, repoRoot } from '../../server/src/config/config';
 import { OnnxEmbedder } from '../../server/src/search/embedding/onnx-embedder';
 import { rankedSearch } from '../../server/src/search/hybrid-search';
-import { VECTOR_FIELD, type SearchDocument, type SearchEngine, type SearchRequest } from '../../server/src/search/search-engine';
+import { VECTOR_FIELD, type IndexSettings, type SearchDocument, type SearchEngine, type SearchRequest } from '../../server/src/search/search-engine';
 import { percentile } from './ir-metrics';
 import { DiskVectorCache, VECTOR_CACHE_DIR } from './vector-cache';
 
@@ -21,6 +21,7 @@ const THROUGHPUT_SAMPLE = 32;
 export async function semanticFigures(
   engine: SearchEngine,
   index: string,
+  settings: IndexSettings,
   documents: SearchDocument[],
   embeddingText: (document: SearchDocument) => string,
   queries: SearchRequest[],
@@ -38,6 +39,7 @@ export async function semanticFigures(
     const pool = await cache.embedAll(embedder, documents.slice(0, VECTOR_POOL).map(embeddingText), (done, total) =>
       log(`embedding the bench's vector pool (once; cached in ${VECTOR_CACHE_DIR}): ${done}/${total}`),
     );
+    await engine.ensureIndex(index, { ...settings, vectorDimensions: embedder.dimensions });
     const withVectors = documents.map((document, position) => ({ ...document, [VECTOR_FIELD]: pool[position % pool.length] }));
     const upsertStarted = performance.now();
     for (let start = 0; start < withVectors.length; start += 5000) await engine.upsertDocuments(index, withVectors.slice(start, start + 5000));

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff, type Account } from '../testkit/accounts';
 import { openChallenge, type VersionedRef } from '../testkit/challenges';
 import { publishedSolution } from '../testkit/marketplace';
+import { matcherEventConsumer } from '../../server/src/matching/match-events';
 
 /**
  * The matcher and curation through GraphQL, against the real database and the embedded engine:
@@ -556,6 +557,25 @@ describe('curation', () => {
     expect(added.explanation.whyNot).toEqual([expect.stringMatching(/^needs CYBER_ESSENTIALS_PLUS; yours expired/)]);
     const twice = await staff.session.gql(AddMatch, { input: { challengeId: other.id, solutionId: lapsed.id } });
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('incremental', () => {
+  it('suggests for a published challenge, and offers a newly published solution to the challenges it fits, from their domain events', async () => {
+    const consumer = matcherEventConsumer(app.system());
+    const fresh = await openChallenge(body, staff.session, { ...GP_CHALLENGE, title: 'Call-back for GP practice telephone queues at 8am' });
+    await app.search!.indexer.drain();
+    const event = (entity: string, recordId: string, name: string, to: string) => ({ id: `${recordId}:${name}`, entity, recordId, name, to, at: new Date(), version: 2 });
+    await consumer.handle(event('challenge', fresh.id, 'challenge.PUBLISH', 'OPEN'));
+    const queued = async () => (await staff.session.gqlOk(Queue, { filter: { challengeId: fresh.id }, first: 100 })).matchQueue.edges.map((edge) => edge.node.id);
+    const afterChallenge = await queued();
+    expect(afterChallenge.length).toBeGreaterThan(0);
+
+    const newcomer = await publishedSolution(rival, { ...GP_SOLUTION, name: 'Call-back queue for GP practice telephones' });
+    await app.search!.indexer.drain();
+    await consumer.handle(event('solution', newcomer.id, 'solution.PUBLISH', 'PUBLISHED'));
+    const run = await staff.session.gqlOk(Queue, { filter: { challengeId: fresh.id }, first: 100 });
+    expect(run.matchQueue.totalCount).toBeGreaterThan(afterChallenge.length);
   });
 });
 

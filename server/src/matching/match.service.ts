@@ -513,3 +513,18 @@ export async function recommendedChallenges(ctx: ServiceContext, input: { soluti
   });
   return ranked.suggestions.map((suggestion) => ({ challenge: byId.get(suggestion.id)!, score: suggestion.score, explanation: suggestion.explanation }));
 }
+
+/** The open challenges a published solution fits best (for the matcher's reaction to a solution's events). */
+export async function challengesFitting(ctx: ServiceContext, solutionId: string, limit: number): Promise<string[]> {
+  if (!matchPolicy.canRunMatcher(ctx.actor)) throw forbidden('Only the platform and staff run the matcher.');
+  const [solution] = await publishedSolutionsByIds(ctx, [solutionId]);
+  if (!solution) return [];
+  const [statistics, challenges, { weights }] = await Promise.all([challengeStatistics(ctx), openChallenges(ctx), weightsInForce(ctx)]);
+  const ranked = rankChallengesFor(matchSolutionOf(solution), challenges.map((challenge) => matchChallengeOf(challenge)), statistics, {
+    weights,
+    now: ctx.now,
+    limit,
+    explain: false,
+  });
+  return ranked.suggestions.map((suggestion) => suggestion.id);
+}
