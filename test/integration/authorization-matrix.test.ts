@@ -7,6 +7,7 @@ import { accountCases } from '../authorization/account-cases';
 import { challengeCases } from '../authorization/challenge-cases';
 import { marketplaceCases } from '../authorization/marketplace-cases';
 import { matchingCases } from '../authorization/matching-cases';
+import { pilotCases } from '../authorization/pilot-cases';
 
 /**
  * Every mutation and every query that can return private data, tried as each of seven
@@ -14,7 +15,7 @@ import { matchingCases } from '../authorization/matching-cases';
  * public with the reason.
  */
 // Account cases run last: accepting invitations adds memberships to the principals.
-const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...accountCases];
+const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...pilotCases, ...accountCases];
 
 const PUBLIC_FIELDS: Record<string, string> = {
   'Query.ping': 'health check',

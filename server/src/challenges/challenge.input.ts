@@ -11,7 +11,7 @@ const MAX_BUDGET_GBP = 100_000_000;
 const MAX_DEADLINE_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
 
 
-const kpiSchema = z
+export const kpiSchema = z
   .strictObject({
     name: text(2, 200),
     unit: text(1, 50),

