@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           Clarification: '../../clarifications/clarification.model#ClarificationRecord',
           Solution: '../../solutions/solution.model#SolutionRecord',
           Response: '../../responses/response.model#ResponseRecord',
+          AuditEvent: '../../audit/audit-event.model#AuditEventRecord',
           Match: '../../matching/match.model#MatchRecord',
           MatchTransition: '../../matching/match.model#MatchTransitionRecord',
           MatchStaffNote: '../../matching/match.model#MatchStaffNoteRecord',

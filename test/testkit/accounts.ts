@@ -35,6 +35,13 @@ const SetPlatformRolesMutation = graphql(`
   }
 `);
 
+/** Opens the verification link mailed to `email`, as its owner would, then signs in. */
+export async function verifyAndSignIn(app: TestApp, session: TestSession, email: string): Promise<void> {
+  const verified = await session.post('/auth/verify-email', { token: await app.verificationTokenFor(email) });
+  if (verified.status !== 200) throw new Error(`verification failed for ${email}: ${verified.status} ${JSON.stringify(verified.body)}`);
+  await session.login(email);
+}
+
 async function signedIn(session: TestSession, email: string): Promise<Account> {
   const data = await session.gqlOk(ViewerOrganisationsQuery);
   if (!data.viewer) throw new Error(`${email} is not signed in`);
@@ -65,7 +72,8 @@ export async function registerOrganisation(
       region: 'LONDON',
     },
   });
-  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 202) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  await verifyAndSignIn(app, session, email);
   const account = await signedIn(session, email);
   if (options.verified ?? true) {
     await (await app.admin()).gqlOk(VerifyOrganisationMutation, { input: { organisationId: account.organisationId } });
@@ -91,7 +99,8 @@ export async function addMember(app: TestApp, inviter: Account, role: 'OWNER' | 
     name: 'Invited Member',
     invitationToken: app.invitationTokenFor(email),
   });
-  if (response.status !== 201) throw new Error(`invited registration failed: ${JSON.stringify(response.body)}`);
+  if (response.status !== 202) throw new Error(`invited registration failed: ${JSON.stringify(response.body)}`);
+  await verifyAndSignIn(app, session, email);
   return signedIn(session, email);
 }
 

@@ -12,9 +12,22 @@ import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
 import { matchResolvers } from '../matching/match.resolvers';
 import { pilotResolvers } from '../pilots/pilot.resolvers';
+import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
 
-/** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers, matchResolvers, pilotResolvers];
+/** Every feature's resolvers; a feature joins the API by adding its map here. Staff mutations are audited in all of them. */
+const featureResolvers: Resolvers[] = [
+  userResolvers,
+  viewerResolvers,
+  organisationResolvers,
+  challengeResolvers,
+  clarificationResolvers,
+  solutionResolvers,
+  responseResolvers,
+  discoveryResolvers,
+  matchResolvers,
+  pilotResolvers,
+  auditResolvers,
+].map(auditingStaffMutations);
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,
