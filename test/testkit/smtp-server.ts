@@ -23,8 +23,11 @@ function decodeQuotedPrintable(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Starts the server; with `credentials` it refuses any other login, as a relay would. */
-export async function startSmtpServer(credentials?: { user: string; pass: string }): Promise<TestSmtpServer> {
+/**
+ * Starts the server; with `credentials` it refuses any other login, as a relay would. `onMail`
+ * hears each message as it arrives (the browser tests hand them to their test workers this way).
+ */
+export async function startSmtpServer(credentials?: { user: string; pass: string }, onMail?: (mail: ReceivedMail) => void): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: (mail: ReceivedMail[]) => void }[] = [];
   const server = new SMTPServer({
@@ -42,12 +45,14 @@ export async function startSmtpServer(credentials?: { user: string; pass: string
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
+        const mail: ReceivedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
           raw,
           decoded: decodeQuotedPrintable(raw),
-        });
+        };
+        received.push(mail);
+        onMail?.(mail);
         for (const waiter of waiters.filter((candidate) => received.length >= candidate.count)) waiter.resolve(received.slice());
         callback();
       });
