@@ -1,4 +1,4 @@
-import { registerOrganisation, uniqueEmail } from '../testkit/accounts';
+import { addAcceleratorMember, registerOrganisation, uniqueEmail } from '../testkit/accounts';
 import type { AuthorizationCase } from './run-case';
 import type { Principal, World } from './principals';
 
@@ -70,6 +70,13 @@ export const accountCases: AuthorizationCase[] = [
     field: 'Mutation.setPlatformRoles',
     document: 'mutation($input: SetPlatformRolesInput!) { setPlatformRoles(input: $input) { id roles } }',
     allowed: ['admin'],
+    prepare: async (world) => ({ input: { userId: (await addAcceleratorMember(world.app)).userId, roles: ['STAFF'] } }),
+  },
+  {
+    // The other way into a tenant: making one of its members a curator. Nobody may, admins included.
+    field: 'Mutation.setPlatformRoles',
+    document: 'mutation($input: SetPlatformRolesInput!) { setPlatformRoles(input: $input) { id roles } }',
+    allowed: [],
     prepare: async (world) => ({ input: { userId: (await freshUnverifiedStartup(world)).userId, roles: ['STAFF'] } }),
   },
   {

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { graphql } from '../generated';
 import { startTestApp, TEST_PASSWORD, type TestApp, type TestSession } from '../testkit/test-app';
-import { addMember, registerOrganisation, registerStaff, uniqueEmail, type Account } from '../testkit/accounts';
+import { addAcceleratorMember, addMember, registerOrganisation, registerStaff, uniqueEmail, type Account } from '../testkit/accounts';
 import { draftSolution } from '../testkit/marketplace';
 
 /**
@@ -63,6 +63,28 @@ const AuditEvents = graphql(`
   }
 `);
 
+const SetRoles = graphql(`
+  mutation StaffTenancySetRoles($input: SetPlatformRolesInput!) {
+    setPlatformRoles(input: $input) {
+      id
+      roles
+    }
+  }
+`);
+
+const ViewerRoles = graphql(`
+  query StaffTenancyViewerRoles {
+    viewer {
+      roles
+      organisations {
+        organisation {
+          kind
+        }
+      }
+    }
+  }
+`);
+
 let app: TestApp;
 let staff: Account;
 let startupOwner: Account;
@@ -101,19 +123,44 @@ describe('staff and tenants', () => {
     expect(firstCode(await invite(startupOwner.session, startupOwner.organisationId, colleague.email, 'OWNER'))).toBe('FORBIDDEN');
   });
 
-  it('a person made staff after being invited cannot use the invitation to join the tenant', async () => {
-    const person = await registerOrganisation(app, 'PUBLIC_BODY', { label: 'later-staff' });
-    await startupOwner.session.gqlOk(InviteMember, { input: { organisationId: startupOwner.organisationId, email: person.email, role: 'OWNER' } });
-    const SetRoles = graphql(`
-      mutation StaffTenancySetRoles($input: SetPlatformRolesInput!) {
-        setPlatformRoles(input: $input) {
-          id
-        }
+  it('a member of a start-up or public body is not granted STAFF or ADMIN', async () => {
+    const admin = await app.admin();
+    for (const kind of ['PUBLIC_BODY', 'STARTUP'] as const) {
+      const tenant = await registerOrganisation(app, kind, { label: 'would-be-staff' });
+      for (const roles of [['STAFF'], ['ADMIN'], ['STAFF', 'ADMIN']] as const) {
+        expect(firstCode(await admin.gql(SetRoles, { input: { userId: tenant.userId, roles: [...roles] } }))).toBe('FORBIDDEN');
       }
-    `);
+      expect((await tenant.session.gqlOk(ViewerRoles, {})).viewer?.roles).toEqual([]);
+      // Removing roles is never refused.
+      expect((await admin.gqlOk(SetRoles, { input: { userId: tenant.userId, roles: [] } })).setPlatformRoles.roles).toEqual([]);
+    }
+  });
+
+  it('a person made staff after being invited cannot use the invitation to join the tenant', async () => {
+    const person = await addAcceleratorMember(app);
+    await startupOwner.session.gqlOk(InviteMember, { input: { organisationId: startupOwner.organisationId, email: person.email, role: 'OWNER' } });
     await (await app.admin()).gqlOk(SetRoles, { input: { userId: person.userId, roles: ['STAFF'] } });
     const accepted = await person.session.gql(AcceptInvitation, { input: { token: app.invitationTokenFor(person.email) } });
     expect(firstCode(accepted)).toBe('FORBIDDEN');
+  });
+
+  it('a grant of STAFF racing the acceptance of a tenant invitation never leaves staff inside the tenant', async () => {
+    const admin = await app.admin();
+    const people = await Promise.all(Array.from({ length: 8 }, () => addAcceleratorMember(app)));
+    for (const person of people) {
+      await startupOwner.session.gqlOk(InviteMember, { input: { organisationId: startupOwner.organisationId, email: person.email, role: 'MEMBER' } });
+    }
+    await Promise.all(
+      people.flatMap((person) => [
+        admin.gql(SetRoles, { input: { userId: person.userId, roles: ['STAFF'] } }),
+        person.session.gql(AcceptInvitation, { input: { token: app.invitationTokenFor(person.email) } }),
+      ]),
+    );
+    for (const person of people) {
+      const { viewer } = await person.session.gqlOk(ViewerRoles, {});
+      const inTenant = viewer?.organisations.some((membership) => membership.organisation.kind !== 'ACCELERATOR');
+      expect({ staff: viewer?.roles.includes('STAFF'), inTenant }).not.toEqual({ staff: true, inTenant: true });
+    }
   });
 
   it('staff may invite the first owner of an organisation that has none, and only that', async () => {

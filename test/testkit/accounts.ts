@@ -104,11 +104,15 @@ export async function addMember(app: TestApp, inviter: Account, role: 'OWNER' | 
   return signedIn(session, email);
 }
 
+/** Someone the admin invited into the accelerator, who holds no platform role yet. */
+export async function addAcceleratorMember(app: TestApp): Promise<Account> {
+  return addMember(app, await signedIn(await app.admin(), 'admin'));
+}
+
 /** An accelerator staff member: invited to the accelerator by the admin, then given STAFF. */
 export async function registerStaff(app: TestApp): Promise<Account> {
   const admin = await app.admin();
-  const adminAccount = await signedIn(admin, 'admin');
-  const staff = await addMember(app, adminAccount);
+  const staff = await addAcceleratorMember(app);
   await admin.gqlOk(SetPlatformRolesMutation, { input: { userId: staff.userId, roles: ['STAFF'] } });
   return staff;
 }

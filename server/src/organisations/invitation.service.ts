@@ -104,12 +104,18 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
     { $set: { acceptedAt: ctx.now, acceptedBy: toObjectId('User', user.userId) } },
   );
   if (!consumed) throw invalidInvitation();
-  await MembershipModel.updateOne(
+  const joined = await MembershipModel.updateOne(
     { userId: toObjectId('User', user.userId), organisationId: invitation.organisationId },
     { $setOnInsert: { role: invitation.role } },
     { upsert: true },
   );
   const member = await loadUserActor(user.userId);
   if (!member) throw notFound('User', user.userId);
+  // No transactions: a platform role granted since this request loaded its actor shows up now (and
+  // setPlatformRoles checks again after its own write), so one of the two always backs out.
+  if (!organisationPolicy.mayJoin(member, org)) {
+    if (joined.upsertedId) await MembershipModel.deleteOne({ _id: joined.upsertedId });
+    throw staffCannotJoin();
+  }
   return member;
 }

@@ -42,6 +42,9 @@ export const organisationPolicy = {
   /** Nobody holding a platform role joins a tenant, whoever invites them: a curator inside one could act as it. */
   mayJoin: (person: { platformRoles: readonly PlatformRole[] }, org: Pick<OrganisationRecord, 'kind'>) =>
     !isTenant(org) || !holdsStaffRole(person.platformRoles),
+  /** The other side of `mayJoin`: STAFF and ADMIN go only to people who belong to no tenant. */
+  mayHoldPlatformRoles: (person: { memberships: readonly { organisationKind: OrganisationRecord['kind'] }[] }, roles: readonly PlatformRole[]) =>
+    !holdsStaffRole(roles) || !person.memberships.some((membership) => isTenant({ kind: membership.organisationKind })),
   canVerify: (actor: Actor, org: OrganisationRef) => isStaff(actor) && !org.verified,
   /**
    * Only the platform gets an invitation's token back instead of it being emailed: seeds join
