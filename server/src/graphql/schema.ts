@@ -12,6 +12,7 @@ import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
 import { matchResolvers } from '../matching/match.resolvers';
 import { pilotResolvers } from '../pilots/pilot.resolvers';
+import { reportingResolvers } from '../reporting/reporting.resolvers';
 import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. Staff mutations are audited in all of them. */
@@ -26,6 +27,7 @@ const featureResolvers: Resolvers[] = [
   discoveryResolvers,
   matchResolvers,
   pilotResolvers,
+  reportingResolvers,
   auditResolvers,
 ].map(auditingStaffMutations);
 
