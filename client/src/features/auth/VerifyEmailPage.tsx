@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { verifyEmail } from '../../app/auth-api';
-import { describeError } from '../../app/errors';
+import { verifyEmail } from '../../api/auth-api';
+import { describeError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 
