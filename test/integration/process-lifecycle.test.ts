@@ -9,6 +9,10 @@ import { startLocalMongo } from '../../server/dev/local-mongo';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
+// Each test starts a real server process; on a loaded machine that alone can take most of jest's default 30 s.
+const SERVER_START_MS = 90_000;
+jest.setTimeout(SERVER_START_MS + 60_000);
+
 /** Starts the real entry point as a separate process, as `npm start` does, against the test database. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -19,7 +23,7 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   child.stdout.on('data', (chunk) => (output += String(chunk)));
   child.stderr.on('data', (chunk) => (output += String(chunk)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), SERVER_START_MS);
     child.stdout.on('data', () => {
       const match = output.match(/running at (http:\/\/localhost:\d+)\//);
       if (match?.[1]) {
