@@ -50,6 +50,7 @@ describe('a visitor, signed out', () => {
     await page.waitForURL(/mode=keyword/);
     await page.getByLabel('Meaning', { exact: true }).click();
     await page.waitForURL(/mode=meaning/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'found' }).textContent()).not.toContain('updating');
     await expect.poll(() => page.locator('.app-search-hit').count()).toBeGreaterThan(0);
     expect(await page.getByText('Search by meaning is not available').count()).toBe(0);
     await checkAccessibility(page, 'search: parking, by meaning');

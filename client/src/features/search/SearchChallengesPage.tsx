@@ -235,11 +235,8 @@ export default function SearchChallengesPage() {
             {result ? `${result.estimatedTotalHits} ${result.estimatedTotalHits === 1 ? 'challenge' : 'challenges'} found` : ''}
             {loading && result ? ' (updating…)' : ''}
           </p>
-          {result && meaningNotUsed(state, result.semantic) && (
-            <div className="govuk-inset-text">
-              {meaningNotUsed(state, result.semantic)}
-            </div>
-          )}
+          {/* Only the current results say how they were ranked; the previous ones may have been asked differently. */}
+          {data && meaningNotUsed(state, data.searchChallenges.semantic) && <div className="govuk-inset-text">{meaningNotUsed(state, data.searchChallenges.semantic)}</div>}
           {loading && !result && <Loading label="Searching…" />}
           {error && <QueryError error={error} retry={() => void refetch()} />}
           {result && result.hits.length === 0 && <p className="govuk-body">No open challenges match. Try fewer words or clear the filters.</p>}
