@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           PilotMilestone: '../../pilots/pilot.model#PilotMilestoneRecord',
           PilotUpdate: '../../pilots/pilot.model#PilotUpdateRecord',
           PilotOutcome: '../../pilots/pilot.model#PilotOutcomeRecord',
+          Notification: '../../notifications/notification.model#NotificationRecord',
+          NotificationSubject: '../../notifications/notification.model#NotificationSubjectRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -27,6 +27,8 @@ export interface EventConsumer {
 export interface EventSource {
   entity: string;
   model: Model<EventRecord>;
+  /** For a model that keeps its own transition log (recordsEventsInOwnHistory): that log as events. By default, `history` as stored. */
+  historyOf?: (record: EventRecord) => HistoryEntry[];
 }
 
 type EventRecord = RecordsDomainEvents & { _id: Types.ObjectId };
@@ -110,7 +112,7 @@ export class EventDispatcher {
 
   private async deliver(source: EventSource, follower: RecordFollower<EventRecord>, claim: Claim<EventRecord>, record: EventRecord) {
     const recordId = record._id.toHexString();
-    const history = [...(record.history ?? [])].sort((a, b) => a.version - b.version);
+    const history = [...(source.historyOf?.(record) ?? record.history ?? [])].sort((a, b) => a.version - b.version);
     for (const consumer of this.consumers) {
       const seen = seenBy(record, consumer.name);
       const due = history.filter((entry) => entry.version > seen);
