@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           PilotOutcome: '../../pilots/pilot.model#PilotOutcomeRecord',
           Notification: '../../notifications/notification.model#NotificationRecord',
           NotificationSubject: '../../notifications/notification.model#NotificationSubjectRecord',
+          FairnessReport: '../../reporting/fairness.service#FairnessRecord',
+          StartupExposure: '../../reporting/fairness.service#StartupExposureRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

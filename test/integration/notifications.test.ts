@@ -146,7 +146,8 @@ afterEach(() => {
 });
 
 const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code;
-const deliver = () => notificationWorker(app, 'test-worker').drain();
+// The production consumers, as the worker loop runs them (the matcher's among them).
+const deliver = () => app.dispatcher!.drain();
 /** The notification emails (not invitations) sent to the account. */
 const mailTo = (account: Account) =>
   app.mailer.sent.filter((message) => message.to === account.email.toLowerCase() && message.text.includes(`${app.config.publicUrl}/notifications`));

@@ -132,6 +132,8 @@ export async function startPilot(ctx: ServiceContext, input: StartPilotInput): P
       kpis: challenge.kpis.map(({ name, unit, baseline, target, direction }) => ({ name, unit, baseline, target, direction, measurements: [] })),
       plannedLengthWeeks: challenge.pilotLengthWeeks,
       createdBy: new Types.ObjectId(user.userId),
+      // On the request's clock, as every later transition is, so reports measure introduction to pilot on one clock.
+      createdAt: ctx.now,
       // The pilot starts with its insert, so the START event is stored with it: it lands exactly once, with the one pilot.
       ...createdWithEvent({ name: 'pilot.START', at: ctx.now, actorId: user.userId, to: pilotLifecycle.initial }),
     });
