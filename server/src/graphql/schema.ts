@@ -12,6 +12,7 @@ import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
 import { matchResolvers } from '../matching/match.resolvers';
 import { pilotResolvers } from '../pilots/pilot.resolvers';
+import { notificationResolvers } from '../notifications/notification.resolvers';
 import { reportingResolvers } from '../reporting/reporting.resolvers';
 import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
 
@@ -28,6 +29,7 @@ const featureResolvers: Resolvers[] = [
   matchResolvers,
   pilotResolvers,
   reportingResolvers,
+  notificationResolvers,
   auditResolvers,
 ].map(auditingStaffMutations);
 
