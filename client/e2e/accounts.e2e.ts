@@ -34,6 +34,7 @@ async function confirmEmailAndSignIn(page: Page, email: string, name: string, re
 }
 
 describe('everyone', () => {
+  // Three accounts, each registering and then confirming its email: twice an ordinary journey's time.
   it('registers an organisation, edits it, invites two people who join by the link, and signs out', async () => {
     const owner = await newPage(browser);
     const organisationName = `Harrogate Borough ${Date.now()}`;
@@ -94,7 +95,7 @@ describe('everyone', () => {
     expect(await owner.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
     await owner.goto('/organisation');
     await owner.waitForURL(/\/sign-in\?returnTo=%2Forganisation/);
-  });
+  }, 180_000);
 
   it('explains sign-in mistakes with the error summary', async () => {
     const page = await newPage(browser);
