@@ -3,6 +3,7 @@ import type { PeriodicJob } from './search-sync/periodic-jobs';
 import { EventDispatcher, type DispatcherOptions, type EventConsumer } from './events/event-dispatcher';
 import { deadlineSweeper } from './challenges/challenge.sweeper';
 import { matcherEventConsumer } from './matching/match-events';
+import { pilotOutcomeConsumer } from './pilots/pilot-events';
 import { eventSources } from './event-sources';
 
 /**
@@ -18,7 +19,7 @@ export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
  * Add a feature's consumer here; every worker loop runs them all.
  */
 export function workerConsumers(collaborators: ServiceCollaborators): EventConsumer[] {
-  return [matcherEventConsumer(collaborators)];
+  return [matcherEventConsumer(collaborators), pilotOutcomeConsumer(collaborators)];
 }
 
 /**

@@ -37,18 +37,19 @@ const Accept = graphql(`
 `);
 
 /**
- * A match between the public body's open challenge and a fresh solution of the start-up, curated
- * by staff and, unless `accepted` is false, accepted by both sides: what a pilot starts from.
+ * A match between the public body's open challenge and a solution of the start-up (a fresh one
+ * unless `solutionId` names it), curated by staff and, unless `accepted` is false, accepted by
+ * both sides: what a pilot starts from.
  */
 export async function introducedMatch(
   staff: TestSession,
   publicBody: Account,
   startup: Account,
   challengeId: string,
-  { accepted = true }: { accepted?: boolean } = {},
+  { accepted = true, solutionId }: { accepted?: boolean; solutionId?: string } = {},
 ): Promise<string> {
-  const solution = await publishedSolution(startup);
-  const { id } = (await staff.gqlOk(AddMatch, { input: { challengeId, solutionId: solution.id } })).addMatch;
+  const solution = solutionId ?? (await publishedSolution(startup)).id;
+  const { id } = (await staff.gqlOk(AddMatch, { input: { challengeId, solutionId: solution } })).addMatch;
   await staff.gqlOk(Shortlist, { input: { matchId: id } });
   await staff.gqlOk(Introduce, { input: { matchId: id } });
   if (accepted) {
