@@ -533,3 +533,32 @@ export async function challengesFitting(ctx: ServiceContext, solutionId: string,
   });
   return ranked.suggestions.map((suggestion) => suggestion.id);
 }
+
+/** What `npm run match -- --all` did. */
+export interface MatchAllResult {
+  challenges: number;
+  suggested: number;
+  failed: { challengeId: string; message: string }[];
+}
+
+/**
+ * Recomputes the suggestions of every open challenge, one after another (`npm run match -- --all`):
+ * for a changed weight set or a repaired index, never on a write. A challenge that fails is
+ * reported and the rest still run.
+ */
+export async function suggestForAllOpen(ctx: ServiceContext, onProgress?: (done: number, total: number) => void): Promise<MatchAllResult> {
+  if (!matchPolicy.canRunMatcher(ctx.actor)) throw forbidden('Only the platform and staff run the matcher.');
+  const challenges = await openChallenges(ctx);
+  const result: MatchAllResult = { challenges: challenges.length, suggested: 0, failed: [] };
+  onProgress?.(0, challenges.length);
+  for (const [position, challenge] of challenges.entries()) {
+    try {
+      result.suggested += (await suggestMatches(ctx, { challengeId: challenge._id.toHexString() })).suggested.length;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.failed.push({ challengeId: challenge._id.toHexString(), message: error.message });
+    }
+    onProgress?.(position + 1, challenges.length);
+  }
+  return result;
+}
