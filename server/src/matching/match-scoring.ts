@@ -2,7 +2,7 @@ import type { EvidenceKind, Region, Sector } from '../contract/generated/resolve
 import { requirementChecks, servesRegion, type ChallengeRequirements, type RequirementCheck, type SolutionQualifications } from '../challenges/challenge-requirements';
 import type { SolutionTrackRecordRecord } from '../solutions/solution.model';
 import { describeTrackRecord, trackRecordValue } from '../solutions/solution-track-record';
-import { bm25, matchedTerms, type CorpusStatistics, type LexicalQuery, type TextProfile } from './lexical-relevance';
+import { bm25, matchedTerms, type CorpusStatistics, type LexicalQuery, type TextProfile } from '../search/lexical-relevance';
 import { MATCH_FEATURES, type FeatureWeights, type MatchFeature } from './match-weights';
 
 /**

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context/service-context';
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import { openChallenges } from '../challenges/challenge.service';
-import { bm25, lexicalQuery, matchedTerms, profileText, type CorpusStatistics, type TextProfile } from '../matching/lexical-relevance';
+import { bm25, lexicalQuery, matchedTerms, profileText, type CorpusStatistics, type TextProfile } from '../search/lexical-relevance';
 import { challengeStatistics } from '../matching/match-corpus';
 import { challengeText } from '../matching/match-profiles';
 
