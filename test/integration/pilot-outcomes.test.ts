@@ -101,18 +101,25 @@ beforeAll(async () => {
   parkingAtSecond = (await openChallenge(secondCouncil, staff.session, PARKING)).id;
   dampWatch = (await publishedSolution(startup)).id;
   await app.search!.indexer.drain();
+  // The publications' own suggestions first, so that what changes after the pilot is the pilot's doing.
+  await app.dispatcher!.drain();
 }, 180_000);
 afterAll(() => app.close());
 
 describe('a completed pilot', () => {
   it('becomes evidence on its solution, which the matcher scores and explains, and an adoption is offered to similar challenges elsewhere', async () => {
     expect((await staff.session.gqlOk(TrackRecord, { id: dampWatch })).solution?.trackRecord).toBeNull();
+    const notesAt = async (challengeId: string) =>
+      (await staff.session.gqlOk(Queue, { filter: { challengeId } })).matchQueue.edges
+        .filter((edge) => edge.node.solution.id === dampWatch)
+        .map((edge) => trackRecordNote(edge.node)?.note);
+    expect(await notesAt(dampAtSecond)).toEqual(['neutral: no completed pilots yet']);
+    const parkingBefore = await notesAt(parkingAtSecond);
     const matchId = await introducedMatch(staff.session, firstCouncil, startup, dampAtFirst, { solutionId: dampWatch });
     // Baseline 48, target 100, latest 92: 85% of the way.
     await completedPilot(staff.session, matchId, { outcome: 'ADOPTED' }, [{ kpiName: 'cases investigated within timescale', value: 92 }]);
     // The write only records its event: no evidence until the consumers run.
     expect((await staff.session.gqlOk(TrackRecord, { id: dampWatch })).solution?.trackRecord).toBeNull();
-    // The matcher handles the publications first (with no evidence yet), then the pilot's consumer.
     await app.dispatcher!.drain();
 
     const { trackRecord } = (await app.session().gqlOk(TrackRecord, { id: dampWatch })).solution!;
@@ -128,13 +135,12 @@ describe('a completed pilot', () => {
 
     const offered = (await staff.session.gqlOk(Queue, { filter: { challengeId: dampAtSecond } })).matchQueue.edges.find((edge) => edge.node.solution.id === dampWatch);
     expect(offered).toBeDefined();
-    // Re-scored after the evidence landed: the adoption's doing, not the publication's.
+    // Re-scored once the evidence landed.
     const feature = trackRecordNote(offered!.node)!;
     expect(feature.value).toBeGreaterThan(0.5);
     expect(feature.note).toMatch(/^track record \d+%: adopted by 1 council; median KPI achievement 85%$/);
-    // Not a housing challenge: the adoption did not re-run the matcher there, so what publication suggested keeps a neutral track record.
-    const parking = (await staff.session.gqlOk(Queue, { filter: { challengeId: parkingAtSecond } })).matchQueue.edges;
-    for (const edge of parking) expect(trackRecordNote(edge.node)?.note).toMatch(/no completed pilots yet/);
+    // Not a housing challenge: the adoption did not re-run the matcher there.
+    expect(await notesAt(parkingAtSecond)).toEqual(parkingBefore);
   }, 120_000);
 
   it('counts a stopped pilot against the solution, and a redelivered event changes nothing', async () => {
