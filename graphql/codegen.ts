@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           PilotUpdate: '../../pilots/pilot.model#PilotUpdateRecord',
           PilotOutcome: '../../pilots/pilot.model#PilotOutcomeRecord',
           JointPilotCandidate: '../../pilots/joint-pilots#JointPilotCandidateRecord',
+          Notification: '../../notifications/notification.model#NotificationRecord',
+          NotificationSubject: '../../notifications/notification.model#NotificationSubjectRecord',
           FairnessReport: '../../reporting/fairness.service#FairnessRecord',
           StartupExposure: '../../reporting/fairness.service#StartupExposureRecord',
         },
