@@ -8,7 +8,7 @@ import { challengeVectorText } from '../server/src/matching/match-profiles';
 import { datasetVectors } from './lib/dataset-vectors';
 import { mulberry32 } from './lib/random';
 import { solutionSearchSource } from '../server/src/solutions/solution.search';
-import { CorpusStatistics, labelTerms, lexicalQuery, profileText } from '../server/src/matching/lexical-relevance';
+import { CorpusStatistics, labelTerms, lexicalQuery, profileText } from '../server/src/search/lexical-relevance';
 import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from '../server/src/matching/match-candidates';
 import { rankCandidates } from '../server/src/matching/match-ranking';
 import type { MatchChallenge, MatchSolution } from '../server/src/matching/match-scoring';
