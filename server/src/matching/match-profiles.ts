@@ -53,5 +53,6 @@ export function matchSolutionOf(solution: SolutionRecord, vector?: ArrayLike<num
     priceMinGbp: solution.priceMinGbp,
     priceMaxGbp: solution.priceMaxGbp,
     vector,
+    trackRecord: solution.trackRecord,
   };
 }
