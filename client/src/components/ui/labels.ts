@@ -5,6 +5,7 @@ import type {
   KpiDirection,
   MembershipRole,
   MoneyBand,
+  PilotStatus,
   PricingModel,
   PublicBodyType,
   Region,
@@ -114,6 +115,14 @@ export const RESPONSE_STATUS: Record<ResponseStatus, { label: string; colour: Ta
   SHORTLISTED: { label: 'Shortlisted', colour: 'green' },
   DECLINED: { label: 'Declined', colour: 'red' },
   WITHDRAWN: { label: 'Withdrawn', colour: 'grey' },
+};
+
+export const PILOT_STATUS: Record<PilotStatus, { label: string; colour: TagColour }> = {
+  PLANNING: { label: 'Planning', colour: 'blue' },
+  LIVE: { label: 'Live', colour: 'green' },
+  EVALUATING: { label: 'Evaluating', colour: 'purple' },
+  COMPLETED: { label: 'Completed', colour: 'grey' },
+  CANCELLED: { label: 'Cancelled', colour: 'red' },
 };
 
 export function optionsOf<T extends string>(labels: Record<T, string>): Option[] {
