@@ -399,7 +399,7 @@ describe('suggestions', () => {
     ]);
     expect(best.explanation.contributions.find((part) => part.feature === 'TRACK_RECORD')).toMatchObject({
       value: null,
-      note: expect.stringMatching(/not yet measured/),
+      note: expect.stringMatching(/no completed pilots yet/),
     });
   });
 

@@ -48,5 +48,6 @@ export function matchSolutionOf(solution: SolutionRecord, vector?: ArrayLike<num
     priceMinGbp: solution.priceMinGbp,
     priceMaxGbp: solution.priceMaxGbp,
     vector,
+    trackRecord: solution.trackRecord,
   };
 }
