@@ -172,7 +172,7 @@ export interface ExplanationRecord {
 
 const NEUTRAL_NOTE: Record<MatchFeature, string> = {
   lexical: 'no text to compare',
-  semantic: 'no embedding stored for one side yet',
+  semantic: 'no embedding stored for this solution yet',
   sectorOverlap: 'sectors not stated on both sides',
   tagOverlap: 'tags not stated on both sides',
   regionFit: 'region not stated on both sides',
@@ -182,8 +182,11 @@ const NEUTRAL_NOTE: Record<MatchFeature, string> = {
   trackRecord: 'no completed pilots yet',
 };
 
-function noteFor(feature: MatchFeature, value: number | null, solution: MatchSolution): string {
-  if (value === null) return `neutral: ${NEUTRAL_NOTE[feature]}`;
+/** Without the challenge's vector the whole run was keyword-only: the explanation says so. */
+const KEYWORD_ONLY_NOTE = 'neutral: no embedding model is running, so candidates were retrieved and scored by keywords only';
+
+function noteFor(feature: MatchFeature, value: number | null, challenge: MatchChallenge, solution: MatchSolution): string {
+  if (value === null) return feature === 'semantic' && !challenge.vector ? KEYWORD_ONLY_NOTE : `neutral: ${NEUTRAL_NOTE[feature]}`;
   const percent = `${Math.round(value * 100)}%`;
   switch (feature) {
     case 'lexical':
@@ -221,7 +224,7 @@ export function explainMatch(
     const value = values[feature];
     const weight = weights[feature];
     const contribution = weight <= 0 || total === 0 ? 0 : (weight * (value ?? NEUTRAL_VALUE)) / total;
-    return { feature, value, weight, contribution, note: noteFor(feature, value, solution) };
+    return { feature, value, weight, contribution, note: noteFor(feature, value, challenge, solution) };
   });
   const checks = requirementChecks(challenge, solution, context.now);
   const failed = checks.filter((check) => !check.passed);
