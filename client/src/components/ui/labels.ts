@@ -3,8 +3,10 @@ import type {
   ChallengeStatus,
   EvidenceKind,
   KpiDirection,
+  MatchStatus,
   MembershipRole,
   MoneyBand,
+  PilotStatus,
   PricingModel,
   PublicBodyType,
   Region,
@@ -114,6 +116,24 @@ export const RESPONSE_STATUS: Record<ResponseStatus, { label: string; colour: Ta
   SHORTLISTED: { label: 'Shortlisted', colour: 'green' },
   DECLINED: { label: 'Declined', colour: 'red' },
   WITHDRAWN: { label: 'Withdrawn', colour: 'grey' },
+};
+
+// Shared by the staff boards and the public body and start-up pages that show matches and pilots.
+export const MATCH_STATUS: Record<MatchStatus, { label: string; colour: TagColour }> = {
+  SUGGESTED: { label: 'Suggested', colour: 'blue' },
+  SHORTLISTED: { label: 'Shortlisted', colour: 'turquoise' },
+  INTRODUCED: { label: 'Introduced', colour: 'purple' },
+  ACCEPTED: { label: 'Accepted', colour: 'green' },
+  DECLINED: { label: 'Declined', colour: 'orange' },
+  REJECTED: { label: 'Rejected', colour: 'red' },
+};
+
+export const PILOT_STATUS: Record<PilotStatus, { label: string; colour: TagColour }> = {
+  PLANNING: { label: 'Planning', colour: 'blue' },
+  LIVE: { label: 'Live', colour: 'green' },
+  EVALUATING: { label: 'Evaluating', colour: 'purple' },
+  COMPLETED: { label: 'Completed', colour: 'grey' },
+  CANCELLED: { label: 'Cancelled', colour: 'red' },
 };
 
 export function optionsOf<T extends string>(labels: Record<T, string>): Option[] {
