@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           PilotMilestone: '../../pilots/pilot.model#PilotMilestoneRecord',
           PilotUpdate: '../../pilots/pilot.model#PilotUpdateRecord',
           PilotOutcome: '../../pilots/pilot.model#PilotOutcomeRecord',
+          FairnessReport: '../../reporting/fairness.service#FairnessRecord',
+          StartupExposure: '../../reporting/fairness.service#StartupExposureRecord',
         },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -5,13 +5,14 @@ import { createSearchEngine } from './search-sync/create-search-engine';
 import { createEmbedder } from './search-sync/create-embedder';
 import { SearchIndexer } from './search-sync/indexer';
 import { searchSources } from './search-sources';
-import { workerJobs } from './worker-jobs';
+import { workerEventDispatcher, workerJobs } from './worker-jobs';
 import { createMailer } from './mail/create-mailer';
 import { loggingEventSink } from './context/service-context';
 
 /**
  * `npm run indexer`: the search indexer as its own process, for production with Meilisearch
- * (the app then runs with SEARCH_INDEXER=off), with the periodic jobs (the deadline sweeper).
+ * (the app then runs with SEARCH_INDEXER=off), with the periodic jobs (the deadline sweeper) and the
+ * domain-event consumers.
  * Several may run at once; leases keep them apart.
  */
 async function run(): Promise<void> {
@@ -24,23 +25,27 @@ async function run(): Promise<void> {
   await connectDatabase(config.mongo.uri, config.mongo.dbName, logger, config.mongo.waitMs);
   const { embedder } = await createEmbedder(config, logger);
   const engine = await createSearchEngine(config);
+  const collaborators = {
+    mailer: createMailer(config, logger),
+    publicUrl: config.publicUrl,
+    search: { assertReady: () => engine, embedder },
+    events: loggingEventSink(logger),
+    logger,
+  };
   const indexer = new SearchIndexer(engine, searchSources, {
     logger,
     leaseMs: config.search.leaseMs,
     reconcileEveryMs: config.search.reconcileEveryMs,
     embedder,
-    jobs: workerJobs({
-      mailer: createMailer(config, logger),
-      publicUrl: config.publicUrl,
-      search: { assertReady: () => engine, embedder },
-      events: loggingEventSink(logger),
-      logger,
-    }),
+    jobs: workerJobs(collaborators),
   });
+  const dispatcher = workerEventDispatcher(collaborators);
   await indexer.ensureIndexes();
   indexer.start();
-  logger.info({ owner: indexer.owner }, 'search indexer running');
+  dispatcher.start();
+  logger.info({ owner: indexer.owner, events: dispatcher.owner }, 'search indexer and event consumers running');
   const shutdown = async () => {
+    await dispatcher.stop();
     await indexer.stop();
     await embedder?.close();
     await disconnectDatabase();

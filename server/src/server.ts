@@ -9,7 +9,7 @@ import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
 import { createEmbedder } from './search-sync/create-embedder';
 import { searchSources } from './search-sources';
-import { workerJobs } from './worker-jobs';
+import { workerEventDispatcher, workerJobs } from './worker-jobs';
 import { loggingEventSink } from './context/service-context';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -46,6 +46,9 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
       jobs: workerJobs({ mailer, publicUrl: config.publicUrl, search: { assertReady: () => search.assertReady() }, events, logger }),
     });
     await search.start({ rebuildFromDatabase: config.search.driver === 'embedded', runIndexer: config.search.inProcessIndexer });
+    // The domain-event consumers run wherever the worker loop runs: here, or in `npm run indexer`.
+    const dispatcher = workerEventDispatcher({ mailer, publicUrl: config.publicUrl, search, events, logger });
+    if (config.search.inProcessIndexer) dispatcher.start();
     const pilotline = await createApp({ config, logger, mailer, search, events });
     const { createServer } = await import('node:http');
     const server = createServer(pilotline.app);
@@ -71,6 +74,7 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
       server.close(async () => {
         clearTimeout(forceExit);
         await pilotline.close();
+        await dispatcher.stop();
         await search.stop();
         await disconnectDatabase();
         await database.stop();

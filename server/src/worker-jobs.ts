@@ -1,6 +1,9 @@
 import { systemContext, type ServiceCollaborators } from './context/service-context';
 import type { PeriodicJob } from './search-sync/periodic-jobs';
+import { EventDispatcher, type DispatcherOptions, type EventConsumer } from './events/event-dispatcher';
 import { deadlineSweeper } from './challenges/challenge.sweeper';
+import { matcherEventConsumer } from './matching/match-events';
+import { eventSources } from './event-sources';
 
 /**
  * The periodic jobs every worker loop runs (in-process with the embedded engine, in `npm run
@@ -8,4 +11,20 @@ import { deadlineSweeper } from './challenges/challenge.sweeper';
  */
 export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
   return [deadlineSweeper((now) => systemContext(collaborators, now))];
+}
+
+/**
+ * The production consumers of domain events, each reacting after the write, never inside it.
+ * Add a feature's consumer here; every worker loop runs them all.
+ */
+export function workerConsumers(collaborators: ServiceCollaborators): EventConsumer[] {
+  return [matcherEventConsumer(collaborators)];
+}
+
+/**
+ * The domain-event dispatcher a worker loop runs beside the search indexer (in-process, and in
+ * `npm run indexer`); several may run at once, leases keep them apart.
+ */
+export function workerEventDispatcher(collaborators: ServiceCollaborators, options: Omit<DispatcherOptions, 'logger'> = {}): EventDispatcher {
+  return new EventDispatcher(eventSources, workerConsumers(collaborators), { logger: collaborators.logger, ...options });
 }

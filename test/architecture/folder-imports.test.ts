@@ -29,6 +29,39 @@ describe('folder imports under server/src', () => {
   });
 });
 
+const clientSource = path.join(repoRoot, 'client', 'src');
+
+/** The web client's floors, top to bottom; a file may import its own floor or any floor below it. api holds what talks to the server (Apollo, /auth, the session, error reading), below every page and widget. */
+const clientFloors = ['app', 'features', 'components', 'api', 'gql', 'styles'];
+
+describe('folder imports under client/src', () => {
+  it('run one way: no folder imports a folder that imports it back', () => {
+    const cycles = folderCycles(folderGraph(clientSource));
+    expect(cycles.map((cycle) => describeCycle(clientSource, cycle))).toEqual([]);
+  });
+
+  it('no feature imports a feature that imports it back', () => {
+    const features = path.join(clientSource, 'features');
+    const cycles = folderCycles(folderGraph(features));
+    expect(cycles.map((cycle) => describeCycle(features, cycle))).toEqual([]);
+  });
+
+  it('point downwards only: app -> features -> components -> api -> gql', () => {
+    const floorOf = (file: string) => clientFloors.indexOf(topFolder(clientSource, file) ?? '');
+    const upward = relativeImports(clientSource)
+      .filter((edge) => !edge.from.startsWith(path.join(clientSource, 'gql') + path.sep))
+      .filter((edge) => floorOf(edge.from) >= 0 && floorOf(edge.to) >= 0 && floorOf(edge.to) < floorOf(edge.from))
+      .map((edge) => `${path.relative(repoRoot, edge.from)} -> ${path.relative(repoRoot, edge.to)}`);
+    expect(upward).toEqual([]);
+  });
+
+  it('know every top folder, so a new one is placed on a floor deliberately', () => {
+    const folders = new Set(relativeImports(clientSource).flatMap((edge) => [topFolder(clientSource, edge.from), topFolder(clientSource, edge.to)]));
+    const unplaced = [...folders].filter((folder): folder is string => !!folder && !clientFloors.includes(folder) && folder !== 'test'); // test/ holds the component tests' setup
+    expect(unplaced).toEqual([]);
+  });
+});
+
 describe('the folder-cycle check itself', () => {
   let root: string;
   const write = (file: string, text: string) => {

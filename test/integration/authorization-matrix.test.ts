@@ -8,6 +8,7 @@ import { challengeCases } from '../authorization/challenge-cases';
 import { marketplaceCases } from '../authorization/marketplace-cases';
 import { matchingCases } from '../authorization/matching-cases';
 import { pilotCases } from '../authorization/pilot-cases';
+import { reportingCases } from '../authorization/reporting-cases';
 
 /**
  * Every mutation and every query that can return private data, tried as each of seven
@@ -15,7 +16,7 @@ import { pilotCases } from '../authorization/pilot-cases';
  * public with the reason.
  */
 // Account cases run last: accepting invitations adds memberships to the principals.
-const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...pilotCases, ...accountCases];
+const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...pilotCases, ...reportingCases, ...accountCases];
 
 const PUBLIC_FIELDS: Record<string, string> = {
   'Query.ping': 'health check',

@@ -57,3 +57,74 @@ export async function introducedMatch(
   }
   return id;
 }
+
+const StartPilot = graphql(`
+  mutation TestkitStartPilot($input: StartPilotInput!) {
+    startPilot(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+const GoLive = graphql(`
+  mutation TestkitGoLivePilot($input: PilotTransitionInput!) {
+    goLivePilot(input: $input) {
+      version
+    }
+  }
+`);
+
+const RecordMeasurement = graphql(`
+  mutation TestkitRecordPilotMeasurement($input: RecordPilotMeasurementInput!) {
+    recordPilotMeasurement(input: $input) {
+      version
+    }
+  }
+`);
+
+const StartEvaluation = graphql(`
+  mutation TestkitStartPilotEvaluation($input: PilotTransitionInput!) {
+    startPilotEvaluation(input: $input) {
+      version
+    }
+  }
+`);
+
+const Complete = graphql(`
+  mutation TestkitCompletePilot($input: CompletePilotInput!) {
+    completePilot(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+/** How a test pilot ends: an outcome, with a contract or a reason where it needs one. */
+export type TestOutcome = { outcome: 'ADOPTED'; contractValueGbp?: number } | { outcome: 'EXTENDED' } | { outcome: 'STOPPED'; stopReason?: string };
+
+/**
+ * Starts the pilot of an accepted match and, as staff, takes it live, records each measurement
+ * (by KPI name), evaluates and completes it with the outcome. Returns the pilot's id.
+ */
+export async function completedPilot(
+  staff: TestSession,
+  matchId: string,
+  ending: TestOutcome,
+  measurements: { kpiName: string; value: number }[] = [],
+): Promise<string> {
+  const pilot = (await staff.gqlOk(StartPilot, { input: { matchId } })).startPilot;
+  let { version } = (await staff.gqlOk(GoLive, { input: { pilotId: pilot.id, expectedVersion: pilot.version } })).goLivePilot;
+  for (const measurement of measurements) {
+    ({ version } = (await staff.gqlOk(RecordMeasurement, { input: { pilotId: pilot.id, ...measurement } })).recordPilotMeasurement);
+  }
+  ({ version } = (await staff.gqlOk(StartEvaluation, { input: { pilotId: pilot.id, expectedVersion: version } })).startPilotEvaluation);
+  const contract =
+    ending.outcome === 'ADOPTED'
+      ? { contractValueGbp: ending.contractValueGbp ?? 120_000, contractStartsOn: '2027-04-01T00:00:00.000Z', contractEndsOn: '2029-04-01T00:00:00.000Z' }
+      : ending.outcome === 'STOPPED'
+        ? { stopReason: ending.stopReason ?? 'The officers could not use it offline.' }
+        : {};
+  await staff.gqlOk(Complete, { input: { pilotId: pilot.id, expectedVersion: version, outcome: ending.outcome, ...contract } });
+  return pilot.id;
+}

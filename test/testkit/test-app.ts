@@ -14,6 +14,8 @@ import type { SearchEngine } from '../../server/src/search/search-engine';
 import type { Embedder } from '../../server/src/search/embedder';
 import { EmbeddedSearchEngine } from '../../server/src/search/adapters/embedded/embedded-search-engine';
 import { SearchRuntime } from '../../server/src/search-sync/search-runtime';
+import type { EventDispatcher } from '../../server/src/events/event-dispatcher';
+import { workerEventDispatcher } from '../../server/src/worker-jobs';
 import { searchSources } from '../../server/src/search-sources';
 import { loggingEventSink, serviceContext, type ServiceContext } from '../../server/src/context/service-context';
 import { systemActor, type Actor } from '../../server/src/shared/actor';
@@ -84,6 +86,8 @@ export class TestApp {
     readonly config: Config,
     /** Present when the app was started with search; tests drain its indexer explicitly. */
     readonly search?: SearchRuntime,
+    /** The production domain-event consumers, as the worker loop runs them; not started: tests drain it explicitly. */
+    readonly dispatcher?: EventDispatcher,
   ) {}
 
   session(): TestSession {
@@ -128,6 +132,7 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.pilotline.close();
+    await this.dispatcher?.stop();
     await this.search?.stop();
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
@@ -176,5 +181,6 @@ export async function startTestApp(
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
   const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
-  return new TestApp(pilotline, mailer, config, search);
+  const dispatcher = workerEventDispatcher({ mailer, publicUrl: config.publicUrl, search, events: loggingEventSink(logger), logger }, { leaseMs: 5000, idleDelayMs: 20 });
+  return new TestApp(pilotline, mailer, config, search, dispatcher);
 }

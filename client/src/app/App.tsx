@@ -1,8 +1,8 @@
 import { RouterProvider } from 'react-router';
 import { ApolloProvider } from '@apollo/client/react';
-import { createApolloClient } from './apollo';
+import { createApolloClient } from '../api/apollo';
 import { createAppRouter } from './router';
-import { signInPath } from './session';
+import { signInPath } from '../api/session';
 
 const router = createAppRouter();
 

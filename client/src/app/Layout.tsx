@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import { signOut } from './auth-api';
-import { isStaff, membershipsOfKind, useViewer } from './session';
+import { signOut } from '../api/auth-api';
+import { isStaff, membershipsOfKind, useViewer } from '../api/session';
 
 function NavItem({ to, children }: { to: string; children: string }) {
   const active = useMatch({ path: to, end: to === '/' }) !== null;

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
-import { RequireViewer } from './session';
+import { RequireViewer } from './RequireViewer';
 import { RouteError } from '../features/errors/RouteError';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
 

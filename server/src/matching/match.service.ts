@@ -188,7 +188,7 @@ async function recordSuggestion(
 }
 
 /** The challenge's candidate pool through the search engine, with what scoring it needs. */
-async function candidatePool(ctx: ServiceContext, challenge: ChallengeRecord) {
+async function candidatePool(ctx: ServiceContext, challenge: ChallengeRecord, alsoScore: readonly string[] = []) {
   const engine = ctx.search?.assertReady();
   if (!engine) throw new SearchUnavailableError('Search is not configured.');
   const [statistics, { weights }] = await Promise.all([solutionStatistics(ctx), weightsInForce(ctx)]);
@@ -203,7 +203,7 @@ async function candidatePool(ctx: ServiceContext, challenge: ChallengeRecord) {
     if (error instanceof AppError) throw error;
     throw new SearchUnavailableError('Search failed; try again shortly.', error);
   }
-  return { pool: await publishedSolutionsByIds(ctx, ids), statistics, weights, matchChallenge };
+  return { pool: await publishedSolutionsByIds(ctx, [...new Set([...ids, ...alsoScore])]), statistics, weights, matchChallenge };
 }
 
 /** What one run for a challenge produced. */
@@ -219,12 +219,17 @@ export interface MatchRunResult {
  * eligibility filters and our re-rank, then the top suggestions recorded as matches. Staff run
  * it on demand; the platform runs it when a challenge or solution changes.
  */
-export async function suggestMatches(ctx: ServiceContext, input: SuggestMatchesInput): Promise<MatchRunResult> {
+export async function suggestMatches(
+  ctx: ServiceContext,
+  input: SuggestMatchesInput,
+  /** Solutions scored whether or not retrieval finds them (one just published, which the index may not hold yet). */
+  { alsoScore = [] }: { alsoScore?: readonly string[] } = {},
+): Promise<MatchRunResult> {
   if (ctx.actor.kind === 'anonymous') throw unauthenticated();
   if (!matchPolicy.canRunMatcher(ctx.actor)) throw forbidden('Only accelerator staff run the matcher.');
   const challenge = await getChallenge(ctx, input.challengeId);
   if (challenge.status !== 'OPEN') throw new AppError('NOT_ELIGIBLE', `Only OPEN challenges are matched; this one is ${challenge.status}.`);
-  const { pool, statistics, weights, matchChallenge } = await candidatePool(ctx, challenge);
+  const { pool, statistics, weights, matchChallenge } = await candidatePool(ctx, challenge, alsoScore);
   const byId = new Map(pool.map((record) => [record._id.toHexString(), record]));
   const ranked = rankCandidates(matchChallenge, pool.map((record) => matchSolutionOf(record)), statistics, {
     weights,
@@ -527,4 +532,33 @@ export async function challengesFitting(ctx: ServiceContext, solutionId: string,
     explain: false,
   });
   return ranked.suggestions.map((suggestion) => suggestion.id);
+}
+
+/** What `npm run match -- --all` did. */
+export interface MatchAllResult {
+  challenges: number;
+  suggested: number;
+  failed: { challengeId: string; message: string }[];
+}
+
+/**
+ * Recomputes the suggestions of every open challenge, one after another (`npm run match -- --all`):
+ * for a changed weight set or a repaired index, never on a write. A challenge that fails is
+ * reported and the rest still run.
+ */
+export async function suggestForAllOpen(ctx: ServiceContext, onProgress?: (done: number, total: number) => void): Promise<MatchAllResult> {
+  if (!matchPolicy.canRunMatcher(ctx.actor)) throw forbidden('Only the platform and staff run the matcher.');
+  const challenges = await openChallenges(ctx);
+  const result: MatchAllResult = { challenges: challenges.length, suggested: 0, failed: [] };
+  onProgress?.(0, challenges.length);
+  for (const [position, challenge] of challenges.entries()) {
+    try {
+      result.suggested += (await suggestMatches(ctx, { challengeId: challenge._id.toHexString() })).suggested.length;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result.failed.push({ challengeId: challenge._id.toHexString(), message: error.message });
+    }
+    onProgress?.(position + 1, challenges.length);
+  }
+  return result;
 }

@@ -132,6 +132,11 @@ export async function startPilot(ctx: ServiceContext, input: StartPilotInput): P
       plannedLengthWeeks: challenge.pilotLengthWeeks,
       createdBy: new Types.ObjectId(user.userId),
       version: 1,
+      // On the request's clock, as every later transition is, so reports measure introduction to pilot on one clock.
+      createdAt: ctx.now,
+      // The creation is the pilot's first domain event, stored with it, so that consumers (notifications) hear of it.
+      history: [{ name: 'pilot.START', version: 1, at: ctx.now, actorId: user.userId, to: pilotLifecycle.initial }],
+      eventsPending: true,
     });
     ctx.events.publish({ name: 'pilot.START', recordId: created._id.toHexString(), at: ctx.now });
     return created.toObject();

@@ -8,15 +8,7 @@ import { DocumentVectors, withVectorSettings } from './document-vectors';
 import { measureDrift, rebuildIndex, repairDrift, type Drift } from './drift';
 import { SearchIndexer } from './indexer';
 import type { SearchSource } from './search-source';
-
-function bar(label: string) {
-  return (done: number, total: number) => {
-    const width = 30;
-    const filled = total === 0 ? width : Math.round((done / total) * width);
-    const line = `  ${label.padEnd(14)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
-    process.stdout.write(process.stdout.isTTY ? `\r${line}${done === total ? '\n' : ''}` : done === total ? `${line}\n` : '');
-  };
-}
+import { progressBar as bar } from '../shared/progress-bar';
 
 function describe(drift: Drift): string {
   return `${drift.index.padEnd(14)} ${drift.missing.length} missing, ${drift.stale.length} stale, ${drift.orphaned.length} orphaned`;

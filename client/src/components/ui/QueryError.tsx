@@ -1,4 +1,4 @@
-import { describeError } from '../../app/errors';
+import { describeError } from '../../api/errors';
 
 /** A failed load, said plainly, with a way to try again. */
 export function QueryError({ error, retry }: { error: unknown; retry?: () => void }) {

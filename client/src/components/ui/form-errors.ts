@@ -1,4 +1,4 @@
-import type { Problem } from '../../app/errors';
+import type { Problem } from '../../api/errors';
 import type { SummaryError } from './ErrorSummary';
 
 /** A problem with one field, named as the server names it (`title`, `kpis.0.target`). */

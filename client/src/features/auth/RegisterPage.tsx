@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import { register, type Registration } from '../../app/auth-api';
-import { describeError } from '../../app/errors';
+import { register, type Registration } from '../../api/auth-api';
+import { describeError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Choices, Select, TextInput } from '../../components/ui/fields';
 import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import { signIn } from '../../app/auth-api';
-import { describeError } from '../../app/errors';
-import { safeReturnPath } from '../../app/session';
+import { signIn } from '../../api/auth-api';
+import { describeError } from '../../api/errors';
+import { safeReturnPath } from '../../api/session';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { TextInput } from '../../components/ui/fields';
 import { errorFor, fieldId, type FieldError } from '../../components/ui/form-errors';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import { describeError } from '../../app/errors';
+import { describeError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Textarea } from '../../components/ui/fields';
 import { fieldId } from '../../components/ui/form-errors';

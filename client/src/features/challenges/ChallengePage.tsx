@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { isNotFound } from '../../app/errors';
+import { isNotFound } from '../../api/errors';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';

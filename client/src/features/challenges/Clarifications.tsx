@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import { describeError } from '../../app/errors';
+import { describeError } from '../../api/errors';
 import { Textarea } from '../../components/ui/fields';
 import { fieldId } from '../../components/ui/form-errors';
 import { formatDate } from '../../components/ui/labels';

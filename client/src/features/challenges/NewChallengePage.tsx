@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { membershipsOfKind, useViewer } from '../../app/session';
+import { membershipsOfKind, useViewer } from '../../api/session';
 import { Select } from '../../components/ui/fields';
 import { ChallengeForm } from './ChallengeForm';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { isStaff, membershipsOfKind, useViewer } from '../../app/session';
+import { isStaff, membershipsOfKind, useViewer } from '../../api/session';
 import { Loading } from '../../components/ui/Loading';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 

@@ -1,6 +1,6 @@
 import type { Accreditation, ChallengeStatus, SolutionStatus } from '../../gql/graphql';
 import { ACCREDITATION_LABELS, formatDate } from '../../components/ui/labels';
-import type { FailedRule } from '../../app/errors';
+import type { FailedRule } from '../../api/errors';
 
 /** The facts the server judges a response on, as the challenge and solution pages already show them. */
 export interface EligibilityFacts {

@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { isNotFound } from '../../app/errors';
+import { isNotFound } from '../../api/errors';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { ForbiddenPage } from '../errors/ForbiddenPage';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { MySolutionsQuery } from '../../gql/graphql';
-import { describeError } from '../../app/errors';
+import { describeError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';

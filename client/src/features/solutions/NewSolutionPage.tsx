@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { membershipsOfKind, useViewer } from '../../app/session';
+import { membershipsOfKind, useViewer } from '../../api/session';
 import { SolutionForm } from './SolutionForm';
 
 const CreateSolutionDocument = graphql(`

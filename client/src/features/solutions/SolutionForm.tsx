@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { Accreditation, EvidenceItemInput, EvidenceKind, PricingModel, Region, Sector } from '../../gql/graphql';
-import { describeError } from '../../app/errors';
+import { describeError } from '../../api/errors';
 import { dateFromParts, DateInput, partsFromIso, type DateParts } from '../../components/ui/DateInput';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Choices, Select, Textarea, TextInput } from '../../components/ui/fields';

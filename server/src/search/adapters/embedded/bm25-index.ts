@@ -1,3 +1,5 @@
+import { TermDictionary } from './term-dictionary';
+
 /** BM25F saturation and length normalisation; see Robertson & Zaragoza, "The Probabilistic Relevance Framework". */
 export interface Bm25Parameters {
   k1: number;
@@ -31,208 +33,266 @@ export interface QueryGroup {
   weight: number;
 }
 
-/** Scores for every document matching at least one group; `maxScore` bounds them, giving a 0..1 ranking score. */
+/**
+ * The documents matching at least one group, as parallel arrays in no particular order, with
+ * their scores; `maxScore` bounds every score, giving a 0..1 ranking score.
+ */
 export interface ScoredDocuments {
-  scores: Map<number, number>;
+  docNumbers: Uint32Array;
+  scores: Float64Array;
   maxScore: number;
 }
 
-interface IndexedDocument {
-  fieldLengths: number[];
-  /** Distinct words, so removal finds every posting. */
-  words: string[];
+/** Postings of one word: document numbers, and beside each its frequency in every field (capped at 255). */
+interface Postings {
+  docs: Uint32Array;
+  frequencies: Uint8Array;
+  count: number;
+}
+
+const MAX_FREQUENCY = 255;
+
+type GrowableArray = Uint32Array | Uint8Array | Int32Array;
+
+/** `array` itself when long enough, else a copy with room to grow by half again, new slots holding `fill`. */
+function grownTo<A extends GrowableArray>(array: A, length: number, make: new (length: number) => A, fill = 0): A {
+  if (array.length >= length) return array;
+  const grown = new make(Math.max(length, Math.ceil(array.length * 1.5), 8));
+  if (fill !== 0) grown.fill(fill, array.length);
+  grown.set(array);
+  return grown;
 }
 
 /**
- * An in-memory inverted index with BM25F ranking. Postings are kept per word as written, and
+ * An in-memory inverted index with BM25F ranking, held in typed arrays so 100,000 documents fit in
+ * tens of megabytes and a query walks flat memory. Postings are kept per word as written, and
  * every stem knows its words: an exact query scores a stem (its words' frequencies summed, its
  * document frequency over all of them), while typo and prefix matching can reach one word
  * ("parkin" finds "parking" without finding "parks"). Documents are addressed by a small number
  * the caller assigns (and should reuse), so scoring can use dense arrays.
+ *
+ * Scoring is term at a time into dense accumulators: with postings this compact, walking every
+ * posting of a 30-word query costs a few milliseconds at 100,000 documents, and the full match
+ * set is needed anyway for the hit count and facet counts.
  */
 export class Bm25Index {
-  /** word → document number → frequency per field, in field order. */
-  private readonly postings = new Map<string, Map<number, number[]>>();
-  /** term → the indexed words that stem to it. */
-  private readonly wordsByTerm = new Map<string, Set<string>>();
-  private readonly termByWord = new Map<string, string>();
-  /** Words grouped by first character: typo and prefix lookups scan one bucket, not the vocabulary. */
-  private readonly wordsByInitial = new Map<string, Set<string>>();
-  private readonly documents = new Map<number, IndexedDocument>();
-  private readonly fieldLengthTotals: number[];
+  readonly dictionary = new TermDictionary();
+  private readonly fieldCount: number;
+  /** Postings by word id (the dictionary's numbering). */
+  private postings: (Postings | undefined)[] = [];
+  /** Distinct word ids of each document, so removal finds every posting. */
+  private documentWords: (Uint32Array | undefined)[] = [];
+  /** Field lengths, fieldCount per document. */
+  private fieldLengths = new Uint32Array(0);
+  private readonly fieldLengthTotals: Float64Array;
+  private documentCount = 0;
   /** One more than the highest document number seen: the size of dense per-document arrays. */
   private capacity = 0;
-  private norms: Float64Array[] | undefined;
+  /** fieldWeight / (1 - b + b·len/avglen), fieldCount per document; recomputed only after writes. */
+  private weightedNorms: Float64Array | undefined;
+  /** Scratch for one document's frequencies while it is added: word id → slot. */
+  private slotOfWord = new Int32Array(0);
+  /** Accumulators reused by every query; each query leaves them zeroed. */
+  private scratch: { totals: Float64Array; best: Float64Array; pseudo: Float64Array; inAlternative: Uint32Array; touched: Uint32Array; matched: Uint32Array } | undefined;
 
   constructor(private readonly parameters: Bm25Parameters) {
-    this.fieldLengthTotals = parameters.fieldWeights.map(() => 0);
+    this.fieldCount = parameters.fieldWeights.length;
+    this.fieldLengthTotals = new Float64Array(this.fieldCount);
+  }
+
+  get size(): number {
+    return this.documentCount;
   }
 
   /** Indexes one document given the analysed words of each field, in field order. */
   add(docNumber: number, fields: IndexedWord[][]): void {
     this.remove(docNumber);
-    this.norms = undefined;
-    this.capacity = Math.max(this.capacity, docNumber + 1);
-    const fieldLengths = fields.map((words) => words.length);
-    const distinct = new Set<string>();
-    fields.forEach((words, fieldIndex) => {
-      this.fieldLengthTotals[fieldIndex] = (this.fieldLengthTotals[fieldIndex] ?? 0) + words.length;
+    this.weightedNorms = undefined;
+    this.ensureCapacity(docNumber + 1);
+    const fieldCount = this.fieldCount;
+    const distinct: number[] = [];
+    const frequencies: number[] = [];
+    for (let field = 0; field < fieldCount; field += 1) {
+      const words = fields[field] ?? [];
+      this.fieldLengths[docNumber * fieldCount + field] = words.length;
+      this.fieldLengthTotals[field] = (this.fieldLengthTotals[field] ?? 0) + words.length;
       for (const { word, term } of words) {
-        distinct.add(word);
-        let wordPostings = this.postings.get(word);
-        if (!wordPostings) {
-          wordPostings = new Map();
-          this.postings.set(word, wordPostings);
-          this.register(word, term);
+        const wordId = this.dictionary.intern(word, term);
+        this.slotOfWord = grownTo(this.slotOfWord, wordId + 1, Int32Array, -1);
+        let slot = this.slotOfWord[wordId] as number;
+        if (slot < 0) {
+          slot = distinct.length;
+          this.slotOfWord[wordId] = slot;
+          distinct.push(wordId);
+          for (let f = 0; f < fieldCount; f += 1) frequencies.push(0);
         }
-        let frequencies = wordPostings.get(docNumber);
-        if (!frequencies) {
-          frequencies = fields.map(() => 0);
-          wordPostings.set(docNumber, frequencies);
-        }
-        frequencies[fieldIndex] = (frequencies[fieldIndex] ?? 0) + 1;
+        const at = slot * fieldCount + field;
+        frequencies[at] = Math.min((frequencies[at] as number) + 1, MAX_FREQUENCY);
       }
+    }
+    distinct.forEach((wordId, slot) => {
+      this.slotOfWord[wordId] = -1;
+      let postings = this.postings[wordId];
+      if (!postings) {
+        postings = { docs: new Uint32Array(4), frequencies: new Uint8Array(4 * fieldCount), count: 0 };
+        this.postings[wordId] = postings;
+      }
+      postings.docs = grownTo(postings.docs, postings.count + 1, Uint32Array);
+      postings.frequencies = grownTo(postings.frequencies, (postings.count + 1) * fieldCount, Uint8Array);
+      postings.docs[postings.count] = docNumber;
+      for (let f = 0; f < fieldCount; f += 1) postings.frequencies[postings.count * fieldCount + f] = frequencies[slot * fieldCount + f] as number;
+      postings.count += 1;
     });
-    this.documents.set(docNumber, { fieldLengths, words: [...distinct] });
+    this.documentWords[docNumber] = Uint32Array.from(distinct);
+    this.documentCount += 1;
   }
 
   remove(docNumber: number): void {
-    const document = this.documents.get(docNumber);
-    if (!document) return;
-    this.norms = undefined;
-    document.fieldLengths.forEach((length, fieldIndex) => {
-      this.fieldLengthTotals[fieldIndex] = (this.fieldLengthTotals[fieldIndex] ?? 0) - length;
-    });
-    for (const word of document.words) {
-      const wordPostings = this.postings.get(word);
-      wordPostings?.delete(docNumber);
-      if (wordPostings && wordPostings.size === 0) {
-        this.postings.delete(word);
-        this.unregister(word);
+    const words = this.documentWords[docNumber];
+    if (!words) return;
+    this.weightedNorms = undefined;
+    const fieldCount = this.fieldCount;
+    for (let field = 0; field < fieldCount; field += 1) {
+      this.fieldLengthTotals[field] = (this.fieldLengthTotals[field] ?? 0) - (this.fieldLengths[docNumber * fieldCount + field] ?? 0);
+      this.fieldLengths[docNumber * fieldCount + field] = 0;
+    }
+    for (const wordId of words) {
+      const postings = this.postings[wordId];
+      if (!postings) continue;
+      const at = postings.docs.subarray(0, postings.count).indexOf(docNumber);
+      if (at < 0) continue;
+      // Postings are unordered, so the last one fills the gap.
+      const last = postings.count - 1;
+      postings.docs[at] = postings.docs[last] as number;
+      postings.frequencies.copyWithin(at * fieldCount, last * fieldCount, (last + 1) * fieldCount);
+      postings.count = last;
+      if (last === 0) {
+        this.postings[wordId] = undefined;
+        this.dictionary.release(wordId);
       }
     }
-    this.documents.delete(docNumber);
+    this.documentWords[docNumber] = undefined;
+    this.documentCount -= 1;
   }
 
   /** The indexed words that stem to `term` (none when no document has it). */
   wordsOf(term: string): string[] {
-    return [...(this.wordsByTerm.get(term) ?? [])];
+    return this.dictionary.wordsOf(term);
   }
 
-  termOf(word: string): string | undefined {
-    return this.termByWord.get(word);
-  }
-
-  /** Indexed words that start with the same character as `word`. */
-  wordsSharingInitial(word: string): Iterable<string> {
-    return this.wordsByInitial.get(word.charAt(0)) ?? [];
-  }
-
-  /** Documents containing any of `words`. */
-  documentFrequency(words: readonly string[]): number {
-    if (words.length === 1) return this.postings.get(words[0] as string)?.size ?? 0;
-    const documents = new Set<number>();
-    for (const word of words) for (const docNumber of this.postings.get(word)?.keys() ?? []) documents.add(docNumber);
-    return documents.size;
+  /** Documents containing `word`. */
+  documentFrequency(word: string): number {
+    const wordId = this.dictionary.idOf(word);
+    return wordId === undefined ? 0 : (this.postings[wordId]?.count ?? 0);
   }
 
   /** Lucene's BM25 idf, always positive so common words still count a little. */
-  idf(words: readonly string[]): number {
-    const df = this.documentFrequency(words);
-    return Math.log(1 + (this.documents.size - df + 0.5) / (df + 0.5));
+  private idf(documentFrequency: number): number {
+    return Math.log(1 + (this.documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 
   score(groups: QueryGroup[]): ScoredDocuments {
-    const { k1, fieldWeights } = this.parameters;
+    const { k1 } = this.parameters;
+    const fieldCount = this.fieldCount;
     const norms = this.lengthNorms();
-    const totals = new Float64Array(this.capacity);
-    const best = new Float64Array(this.capacity);
-    const pseudo = new Float64Array(this.capacity);
-    const matched: number[] = [];
+    const { totals, best, pseudo, inAlternative, touched, matched } = this.scratchArrays();
+    let matchedCount = 0;
     let maxScore = 0;
     // Zero weights would mark documents as matched without scoring them.
     for (const group of groups.filter(({ weight }) => weight > 0)) {
-      const touched: number[] = [];
+      let touchedCount = 0;
       let groupMax = 0;
       for (const { words, weight } of group.alternatives.filter((alternative) => alternative.weight > 0 && alternative.words.length > 0)) {
-        const idf = this.idf(words);
-        groupMax = Math.max(groupMax, weight * idf);
         // The words of one alternative count as one term: their pseudo-frequencies add up per document.
-        const inAlternative: number[] = [];
+        let alternativeCount = 0;
         for (const word of words) {
-          for (const [docNumber, frequencies] of this.postings.get(word) ?? []) {
+          const wordId = this.dictionary.idOf(word);
+          const postings = wordId === undefined ? undefined : this.postings[wordId];
+          if (!postings) continue;
+          const { docs, frequencies, count } = postings;
+          for (let i = 0; i < count; i += 1) {
+            const docNumber = docs[i] as number;
+            const normAt = docNumber * fieldCount;
+            const frequencyAt = i * fieldCount;
             let pseudoFrequency = 0;
-            for (let field = 0; field < frequencies.length; field += 1) {
-              const frequency = frequencies[field] ?? 0;
-              if (frequency > 0) pseudoFrequency += ((fieldWeights[field] ?? 1) * frequency) / (norms[field]?.[docNumber] ?? 1);
+            for (let field = 0; field < fieldCount; field += 1) {
+              const frequency = frequencies[frequencyAt + field] as number;
+              if (frequency !== 0) pseudoFrequency += frequency * (norms[normAt + field] as number);
             }
-            if (pseudo[docNumber] === 0) inAlternative.push(docNumber);
-            pseudo[docNumber] = (pseudo[docNumber] ?? 0) + pseudoFrequency;
+            if (pseudo[docNumber] === 0) inAlternative[alternativeCount++] = docNumber;
+            pseudo[docNumber] = (pseudo[docNumber] as number) + pseudoFrequency;
           }
         }
-        for (const docNumber of inAlternative) {
-          const pseudoFrequency = pseudo[docNumber] ?? 0;
+        // Every document counted once however many of the stem's words it has: the union's size is the df.
+        const idf = this.idf(alternativeCount);
+        if (alternativeCount > 0) groupMax = Math.max(groupMax, weight * idf);
+        for (let i = 0; i < alternativeCount; i += 1) {
+          const docNumber = inAlternative[i] as number;
+          const pseudoFrequency = pseudo[docNumber] as number;
           pseudo[docNumber] = 0;
           // tf/(k1+tf) < 1, so weight*idf bounds each group's contribution: that bound normalises scores to 0..1.
           const contribution = (weight * idf * pseudoFrequency) / (k1 + pseudoFrequency);
-          const previous = best[docNumber] ?? 0;
-          if (previous === 0) touched.push(docNumber);
+          const previous = best[docNumber] as number;
+          if (previous === 0) touched[touchedCount++] = docNumber;
           if (contribution > previous) best[docNumber] = contribution;
         }
       }
       maxScore += group.weight * groupMax;
-      for (const docNumber of touched) {
-        if (totals[docNumber] === 0) matched.push(docNumber);
-        totals[docNumber] = (totals[docNumber] ?? 0) + group.weight * (best[docNumber] ?? 0);
+      for (let i = 0; i < touchedCount; i += 1) {
+        const docNumber = touched[i] as number;
+        if (totals[docNumber] === 0) matched[matchedCount++] = docNumber;
+        totals[docNumber] = (totals[docNumber] as number) + group.weight * (best[docNumber] as number);
         best[docNumber] = 0;
       }
     }
-    return { scores: new Map(matched.map((docNumber) => [docNumber, totals[docNumber] ?? 0])), maxScore };
+    const docNumbers = matched.slice(0, matchedCount);
+    const scores = new Float64Array(matchedCount);
+    for (let i = 0; i < matchedCount; i += 1) {
+      const docNumber = docNumbers[i] as number;
+      scores[i] = totals[docNumber] as number;
+      totals[docNumber] = 0;
+    }
+    return { docNumbers, scores, maxScore };
   }
 
-  /** BM25's length normaliser 1 - b + b·len/avglen per field and document; recomputed only after writes. */
-  private lengthNorms(): Float64Array[] {
-    if (this.norms) return this.norms;
-    const { b } = this.parameters;
-    const documentCount = Math.max(this.documents.size, 1);
-    const norms = this.fieldLengthTotals.map((total) => {
-      const averageLength = Math.max(total / documentCount, 1);
-      return { averageLength, values: new Float64Array(this.capacity) };
-    });
-    for (const [docNumber, document] of this.documents) {
-      norms.forEach(({ averageLength, values }, field) => {
-        values[docNumber] = 1 - b + (b * (document.fieldLengths[field] ?? 0)) / averageLength;
-      });
-    }
-    this.norms = norms.map(({ values }) => values);
-    return this.norms;
+  private ensureCapacity(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    this.capacity = capacity;
+    this.fieldLengths = grownTo(this.fieldLengths, capacity * this.fieldCount, Uint32Array);
+    this.scratch = undefined;
   }
 
-  private register(word: string, term: string): void {
-    this.termByWord.set(word, term);
-    let words = this.wordsByTerm.get(term);
-    if (!words) {
-      words = new Set();
-      this.wordsByTerm.set(term, words);
+  private scratchArrays() {
+    const capacity = Math.max(this.capacity, 1);
+    if (!this.scratch || this.scratch.totals.length < capacity) {
+      this.scratch = {
+        totals: new Float64Array(capacity),
+        best: new Float64Array(capacity),
+        pseudo: new Float64Array(capacity),
+        inAlternative: new Uint32Array(capacity),
+        touched: new Uint32Array(capacity),
+        matched: new Uint32Array(capacity),
+      };
     }
-    words.add(word);
-    const initial = word.charAt(0);
-    let bucket = this.wordsByInitial.get(initial);
-    if (!bucket) {
-      bucket = new Set();
-      this.wordsByInitial.set(initial, bucket);
-    }
-    bucket.add(word);
+    return this.scratch;
   }
 
-  private unregister(word: string): void {
-    const term = this.termByWord.get(word);
-    this.termByWord.delete(word);
-    if (term !== undefined) {
-      const words = this.wordsByTerm.get(term);
-      words?.delete(word);
-      if (words?.size === 0) this.wordsByTerm.delete(term);
+  /** The field weight over BM25's length normaliser 1 - b + b·len/avglen, per document and field. */
+  private lengthNorms(): Float64Array {
+    if (this.weightedNorms && this.weightedNorms.length >= this.capacity * this.fieldCount) return this.weightedNorms;
+    const { b, fieldWeights } = this.parameters;
+    const fieldCount = this.fieldCount;
+    const documentCount = Math.max(this.documentCount, 1);
+    const averageLengths = Array.from(this.fieldLengthTotals, (total) => Math.max(total / documentCount, 1));
+    const norms = new Float64Array(this.capacity * fieldCount);
+    for (let docNumber = 0; docNumber < this.capacity; docNumber += 1) {
+      if (!this.documentWords[docNumber]) continue;
+      for (let field = 0; field < fieldCount; field += 1) {
+        const length = this.fieldLengths[docNumber * fieldCount + field] as number;
+        norms[docNumber * fieldCount + field] = (fieldWeights[field] ?? 1) / (1 - b + (b * length) / (averageLengths[field] as number));
+      }
     }
-    this.wordsByInitial.get(word.charAt(0))?.delete(word);
+    this.weightedNorms = norms;
+    return norms;
   }
 }

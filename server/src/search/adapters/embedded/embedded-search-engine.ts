@@ -15,8 +15,10 @@ import type {
 } from '../../search-engine';
 import { VECTOR_FIELD } from '../../search-engine';
 import { filterFields, FilterError } from '../../filter';
+import { AttributeIndex, type Matches } from './attribute-index';
 import { Bm25Index, type IndexedWord } from './bm25-index';
-import { matchesFilter, valuesAt } from './filter-evaluator';
+import { DocSet } from './doc-set';
+import { valuesAt } from './filter-evaluator';
 import { highlightText } from './highlighter';
 import { expandWithFeedback, planQuery, synonymMap, type ExpansionWeights, type FeedbackSettings, type QueryPlan } from './query-planner';
 import { TextAnalyzer } from './text-analyzer';
@@ -50,20 +52,26 @@ export const PRODUCTION_RELEVANCE: EmbeddedRelevanceOptions = {
   feedback: null,
 };
 
-interface StoredDocument {
-  id: string;
-  docNumber: number;
-  document: SearchDocument;
-}
+type SortKey = number | string | undefined;
 
-/** One index: its settings, analyser, inverted index and stored documents. */
+/**
+ * One index: its settings, analyser, inverted index, attribute columns and stored documents.
+ * Documents are stored once, as JSON text: compact (one string, not an object graph), and every
+ * read parses a fresh copy, so callers can never alter what is stored.
+ */
 class EmbeddedIndex {
   readonly analyzer: TextAnalyzer;
   readonly bm25: Bm25Index;
+  readonly attributes: AttributeIndex;
   readonly synonyms: Map<string, string[]>;
-  readonly byId = new Map<string, StoredDocument>();
-  readonly byNumber = new Map<number, StoredDocument>();
+  readonly byId = new Map<string, number>();
   readonly vectors: VectorIndex | undefined;
+  /** The documents present, by number. */
+  live: DocSet = DocSet.empty(0);
+  private readonly ids: (string | undefined)[] = [];
+  private readonly sources: (string | undefined)[] = [];
+  /** Each sortable attribute's first value by document, as compared when sorting. */
+  private readonly sortKeys: Map<string, SortKey[]>;
   private nextDocNumber = 0;
   /** Numbers of deleted documents, reused so the index's dense arrays stay as small as the collection. */
   private readonly freeDocNumbers: number[] = [];
@@ -80,19 +88,31 @@ class EmbeddedIndex {
       b: relevance.b,
       fieldWeights: settings.searchableAttributes.map((_, position) => relevance.attributeWeightDecay ** position),
     });
+    this.attributes = new AttributeIndex(settings.filterableAttributes, (docNumber) => this.document(docNumber));
+    this.sortKeys = new Map(settings.sortableAttributes.map((attribute) => [attribute, []]));
+  }
+
+  get size(): number {
+    return this.byId.size;
   }
 
   upsert(withVector: SearchDocument): void {
     const { [VECTOR_FIELD]: vector, ...document } = withVector;
     const id = documentId(document, this.settings.primaryKey);
-    const docNumber = this.byId.get(id)?.docNumber ?? this.freeDocNumbers.pop() ?? this.nextDocNumber++;
+    const existing = this.byId.get(id);
+    if (existing !== undefined) this.unindex(existing);
+    const docNumber = existing ?? this.freeDocNumbers.pop() ?? this.nextDocNumber++;
     // An upsert replaces the whole document, its vector included, as in Meilisearch.
     if (vector instanceof Float32Array) this.vectors?.set(docNumber, vector);
     else this.vectors?.delete(docNumber);
-    const stored: StoredDocument = { id, docNumber, document: structuredClone(document) };
-    this.byId.set(id, stored);
-    this.byNumber.set(stored.docNumber, stored);
-    this.bm25.add(stored.docNumber, this.analyse(document));
+    this.byId.set(id, docNumber);
+    this.ids[docNumber] = id;
+    this.sources[docNumber] = JSON.stringify(document);
+    this.live = this.live.grownTo(docNumber + 1);
+    this.live.add(docNumber);
+    this.bm25.add(docNumber, this.analyse(document));
+    this.attributes.add(docNumber, document);
+    for (const [attribute, keys] of this.sortKeys) keys[docNumber] = sortKeyOf(document, attribute);
   }
 
   /** The indexed words of each searchable field, in field order. */
@@ -101,14 +121,61 @@ class EmbeddedIndex {
   }
 
   delete(id: string): void {
-    const stored = this.byId.get(id);
-    if (!stored) return;
-    this.bm25.remove(stored.docNumber);
-    this.vectors?.delete(stored.docNumber);
+    const docNumber = this.byId.get(id);
+    if (docNumber === undefined) return;
+    this.unindex(docNumber);
+    this.vectors?.delete(docNumber);
     this.byId.delete(id);
-    this.byNumber.delete(stored.docNumber);
-    this.freeDocNumbers.push(stored.docNumber);
+    this.ids[docNumber] = undefined;
+    this.sources[docNumber] = undefined;
+    this.live.delete(docNumber);
+    this.freeDocNumbers.push(docNumber);
   }
+
+  /** A fresh copy of a stored document. */
+  document(docNumber: number): SearchDocument {
+    return JSON.parse(this.sources[docNumber] ?? '{}') as SearchDocument;
+  }
+
+  idAt(docNumber: number): string {
+    return this.ids[docNumber] ?? '';
+  }
+
+  /** The stored documents' numbers, ascending. */
+  docNumbers(within: DocSet = this.live): Uint32Array {
+    return membersOf(within);
+  }
+
+  sortKey(docNumber: number, field: string): SortKey {
+    const keys = this.sortKeys.get(field);
+    return keys ? keys[docNumber] : sortKeyOf(this.document(docNumber), field);
+  }
+
+  private unindex(docNumber: number): void {
+    this.bm25.remove(docNumber);
+    this.attributes.remove(docNumber);
+  }
+}
+
+/** The members of a set, ascending. */
+function membersOf(set: DocSet): Uint32Array {
+  const members: number[] = [];
+  for (let word = 0; word < set.bits.length; word += 1) {
+    let bits = set.bits[word] as number;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      members.push(word * 32 + 31 - Math.clz32(lowest));
+      bits ^= lowest;
+    }
+  }
+  return Uint32Array.from(members);
+}
+
+/** What a document sorts by: its field's first value, numbers as numbers, text case-folded; missing when absent or null. */
+function sortKeyOf(document: SearchDocument, field: string): SortKey {
+  const value = valuesAt(document, field)?.[0];
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'number' ? value : String(value).toLowerCase();
 }
 
 function documentId(document: SearchDocument, primaryKey: string): string {
@@ -145,62 +212,89 @@ function assertDeclared(request: SearchRequest, settings: IndexSettings): void {
   }
 }
 
-function compareForSort(a: SearchDocument, b: SearchDocument, sort: SortSpec[]): number {
+/** Sort order of two documents by their sort keys; documents without the field go last in either direction, as in Meilisearch. */
+function compareSortKeys(index: EmbeddedIndex, a: number, b: number, sort: SortSpec[]): number {
   for (const { field, direction } of sort) {
-    const left = valuesAt(a, field)?.[0];
-    const right = valuesAt(b, field)?.[0];
-    const leftMissing = left === undefined || left === null;
-    const rightMissing = right === undefined || right === null;
-    // Documents without the field go last in either direction, as in Meilisearch.
-    if (leftMissing || rightMissing) {
-      if (leftMissing !== rightMissing) return leftMissing ? 1 : -1;
+    const left = index.sortKey(a, field);
+    const right = index.sortKey(b, field);
+    if (left === undefined || right === undefined) {
+      if ((left === undefined) !== (right === undefined)) return left === undefined ? 1 : -1;
       continue;
     }
-    const order = sortKey(left) < sortKey(right) ? -1 : sortKey(left) > sortKey(right) ? 1 : 0;
+    const order = left < right ? -1 : left > right ? 1 : 0;
     if (order !== 0) return direction === 'asc' ? order : -order;
   }
   return 0;
 }
 
-function sortKey(value: unknown): number | string {
-  return typeof value === 'number' ? value : String(value).toLowerCase();
-}
-
-function facetCounts(documents: SearchDocument[], facets: string[], maxValues: number): FacetDistribution {
-  const distribution: FacetDistribution = {};
-  for (const facet of facets) {
-    const counts = new Map<string, number>();
-    for (const document of documents) {
-      const seen = new Set((valuesAt(document, facet) ?? []).filter((value) => value !== null && typeof value !== 'object').map(String));
-      for (const value of seen) counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    const top = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, maxValues);
-    distribution[facet] = Object.fromEntries(top);
-  }
-  return distribution;
-}
-
 /**
- * The first `k` items in `order`, without sorting the rest: a binary search finds each kept item's
- * place, but the insertion shifts up to k entries, so O(n·k) at worst, far below a full sort
- * while k (offset plus limit of one page) stays small.
+ * The positions of the first `k` of `count` items in `order`, without sorting the rest: each
+ * item is first compared with the last one kept, and most go no further; a kept item's place is
+ * found by binary search. Far below a full sort while k (offset plus limit of one page) is small.
  */
-function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 4) return [...items].sort(order).slice(0, k);
-  const kept: T[] = [];
-  for (const item of items) {
-    if (kept.length === k && order(item, kept[k - 1] as T) >= 0) continue;
+function topPositions(count: number, k: number, order: (a: number, b: number) => number): number[] {
+  if (count <= k * 4) return Array.from({ length: count }, (_, position) => position).sort(order).slice(0, k);
+  const kept: number[] = [];
+  for (let item = 0; item < count; item += 1) {
+    if (kept.length === k && order(item, kept[k - 1] as number) >= 0) continue;
     let low = 0;
     let high = kept.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (order(kept[middle] as T, item) <= 0) low = middle + 1;
+      if (order(kept[middle] as number, item) <= 0) low = middle + 1;
       else high = middle;
     }
     kept.splice(low, 0, item);
     if (kept.length > k) kept.pop();
   }
   return kept;
+}
+
+/** Scored documents narrowed to a filter's set. */
+function withinSet<T extends { docNumbers: Uint32Array; scores: Float64Array }>(scored: T, set: DocSet | undefined): T {
+  if (!set) return scored;
+  let kept = 0;
+  const { docNumbers, scores } = scored;
+  for (let position = 0; position < docNumbers.length; position += 1) {
+    const docNumber = docNumbers[position] as number;
+    if (!set.has(docNumber)) continue;
+    docNumbers[kept] = docNumber;
+    scores[kept] = scores[position] as number;
+    kept += 1;
+  }
+  return { ...scored, docNumbers: docNumbers.subarray(0, kept), scores: scores.subarray(0, kept) };
+}
+
+/** Scores over their bound, in 0..1. */
+function normalised(scores: Float64Array, maxScore: number): Float64Array {
+  for (let position = 0; position < scores.length; position += 1) {
+    scores[position] = maxScore > 0 ? Math.min((scores[position] as number) / maxScore, 1) : 0;
+  }
+  return scores;
+}
+
+/** Facet counts over a search's matches; `everything` when they are all the stored documents. */
+function facetCounts(index: EmbeddedIndex, ranked: Ranked, everything: boolean, facets: string[]): FacetDistribution {
+  if (facets.length === 0) return {};
+  let set: DocSet | undefined;
+  const matches: Matches = {
+    get set() {
+      if (!set) {
+        set = new DocSet(new Uint32Array(index.live.bits.length));
+        set.addAll(ranked.docNumbers, ranked.docNumbers.length);
+      }
+      return set;
+    },
+    members: () => ranked.docNumbers,
+    everything,
+  };
+  return Object.fromEntries(facets.map((facet) => [facet, index.attributes.facetCounts(facet, matches, index.settings.maxValuesPerFacet)]));
+}
+
+/** A search's candidates: document numbers with their ranking scores (0..1), or all 1 for a placeholder search. */
+interface Ranked {
+  docNumbers: Uint32Array;
+  scores: Float64Array | undefined;
 }
 
 /**
@@ -220,8 +314,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (existing && JSON.stringify(existing.settings) === JSON.stringify(settings)) return;
     // New settings change analysis, so the documents are re-indexed under them.
     const index = new EmbeddedIndex(structuredClone(settings), this.relevance);
-    for (const stored of existing?.byNumber.values() ?? []) {
-      index.upsert({ ...stored.document, [VECTOR_FIELD]: existing?.vectors?.get(stored.docNumber) ?? null });
+    for (const docNumber of existing?.docNumbers() ?? []) {
+      index.upsert({ ...existing?.document(docNumber), [VECTOR_FIELD]: existing?.vectors?.get(docNumber) ?? null });
     }
     this.indexes.set(name, index);
   }
@@ -247,15 +341,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async getDocuments(name: string, ids: string[]): Promise<SearchDocument[]> {
     const index = this.requireIndex(name);
     return ids.flatMap((id) => {
-      const stored = index.byId.get(id);
-      return stored ? [structuredClone(stored.document)] : [];
+      const docNumber = index.byId.get(id);
+      return docNumber === undefined ? [] : [index.document(docNumber)];
     });
   }
 
   async *iterateVersions(name: string, versionField: string): AsyncIterable<DocumentVersion> {
     const index = this.requireIndex(name);
-    for (const stored of [...index.byNumber.values()]) {
-      yield { id: stored.id, version: stored.document[versionField] };
+    for (const docNumber of index.docNumbers()) {
+      yield { id: index.idAt(docNumber), version: index.document(docNumber)[versionField] };
     }
   }
 
@@ -270,47 +364,39 @@ export class EmbeddedSearchEngine implements SearchEngine {
       typoTolerance: index.settings.typoTolerance,
       weights: this.relevance.expansion,
     });
-
-    let ranked: Array<[StoredDocument, number]>;
-    if (plan.groups.length === 0) {
-      // An empty query lists every document, like Meilisearch's placeholder search.
-      ranked = [...index.byNumber.values()].map((stored) => [stored, 1]);
-    } else {
-      ranked = this.rank(index, plan);
-    }
-    if (request.filter) {
-      const filter = request.filter;
-      ranked = ranked.filter(([stored]) => matchesFilter(stored.document, filter));
-    }
-    const sort = request.sort ?? [];
-    const byRelevance = (x: [StoredDocument, number], y: [StoredDocument, number]) => y[1] - x[1] || x[0].docNumber - y[0].docNumber;
-    const order =
-      sort.length > 0
-        ? (x: [StoredDocument, number], y: [StoredDocument, number]) => compareForSort(x[0].document, y[0].document, sort) || byRelevance(x, y)
-        : byRelevance;
-    // Only the requested page needs ordering; selecting it avoids sorting every match of a common word.
-    const page = topK(ranked, (request.offset ?? 0) + (request.limit ?? 20), order);
+    const filtered = request.filter ? index.attributes.matching(request.filter, index.live) : undefined;
+    // An empty query lists every document, like Meilisearch's placeholder search.
+    const ranked = plan.groups.length === 0 ? { docNumbers: index.docNumbers(filtered), scores: undefined } : this.rank(index, plan, filtered);
+    const { docNumbers, scores } = ranked;
 
     const offset = request.offset ?? 0;
     const limit = request.limit ?? 20;
+    const sort = request.sort ?? [];
+    const byRelevance = (x: number, y: number) =>
+      (scores ? (scores[y] as number) - (scores[x] as number) : 0) || (docNumbers[x] as number) - (docNumbers[y] as number);
+    const order = sort.length > 0 ? (x: number, y: number) => compareSortKeys(index, docNumbers[x] as number, docNumbers[y] as number, sort) || byRelevance(x, y) : byRelevance;
+    // Only the requested page needs ordering; selecting it avoids sorting every match of a common word.
+    const page =
+      !scores && sort.length === 0
+        ? Array.from({ length: Math.min(docNumbers.length, offset + limit) }, (_, position) => position)
+        : topPositions(docNumbers.length, offset + limit, order);
+
     const highlight = request.highlight;
-    const hits: SearchHit<D>[] = page.slice(offset, offset + limit).map(([stored, score]) => {
-      const hit: SearchHit<D> = { id: stored.id, document: structuredClone(stored.document) as D, score };
+    const hits: SearchHit<D>[] = page.slice(offset, offset + limit).map((position) => {
+      const docNumber = docNumbers[position] as number;
+      const document = index.document(docNumber) as D;
+      const hit: SearchHit<D> = { id: index.idAt(docNumber), document, score: scores ? (scores[position] as number) : 1 };
       if (highlight) {
         hit.highlights = Object.fromEntries(
-          highlight.fields.map((field) => [field, highlightText(fieldText(stored.document, field), index.analyzer, plan.matchedWords, highlight)]),
+          highlight.fields.map((field) => [field, highlightText(fieldText(document, field), index.analyzer, plan.matchedWords, highlight)]),
         );
       }
       return hit;
     });
     return {
       hits,
-      facetDistribution: facetCounts(
-        ranked.map(([stored]) => stored.document),
-        request.facets ?? [],
-        index.settings.maxValuesPerFacet,
-      ),
-      estimatedTotalHits: ranked.length,
+      facetDistribution: facetCounts(index, ranked, plan.groups.length === 0 && !filtered, request.facets ?? []),
+      estimatedTotalHits: docNumbers.length,
       processingTimeMs: Math.round(performance.now() - started),
     };
   }
@@ -319,20 +405,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const index = this.requireIndex(name);
     if (!index.vectors) throw new Error(`Search index "${name}" holds no vectors`);
     assertDeclared({ query: '', ...(query.filter ? { filter: query.filter } : {}) }, index.settings);
-    const filter = query.filter;
-    const nearest = index.vectors.nearest(query.vector, query.limit, (docNumber) => {
-      const stored = index.byNumber.get(docNumber);
-      return stored !== undefined && (!filter || matchesFilter(stored.document, filter));
-    });
-    return nearest.map(([docNumber, similarity]) => ({ id: (index.byNumber.get(docNumber) as StoredDocument).id, similarity }));
+    const allowed = query.filter ? index.attributes.matching(query.filter, index.live) : index.live;
+    const nearest = index.vectors.nearest(query.vector, query.limit, (docNumber) => allowed.has(docNumber));
+    return nearest.map(([docNumber, similarity]) => ({ id: index.idAt(docNumber), similarity }));
   }
 
   async getVectors(name: string, ids: string[]): Promise<Map<string, Float32Array>> {
     const index = this.requireIndex(name);
     const vectors = new Map<string, Float32Array>();
     for (const id of ids) {
-      const stored = index.byId.get(id);
-      const vector = stored && index.vectors?.get(stored.docNumber);
+      const docNumber = index.byId.get(id);
+      const vector = docNumber === undefined ? undefined : index.vectors?.get(docNumber);
       if (vector) vectors.set(id, vector);
     }
     return vectors;
@@ -353,23 +436,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return { ok: true, engine: this.name };
   }
 
-  /** BM25F ranking, then RM3 re-ranking of the same matches when feedback is on. */
-  private rank(index: EmbeddedIndex, plan: QueryPlan): Array<[StoredDocument, number]> {
-    const first = index.bm25.score(plan.groups);
-    let ordered = [...first.scores];
-    let maxScore = first.maxScore;
-    if (this.relevance.feedback) {
-      ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      const termsOf = (docNumber: number) => index.analyse(index.byNumber.get(docNumber)?.document ?? {}).flatMap((field) => field.map(({ term }) => term));
-      const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback, termsOf));
-      ordered = ordered.map(([docNumber]) => [docNumber, second.scores.get(docNumber) ?? 0] as [number, number]);
-      ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      maxScore = second.maxScore;
-    }
-    return ordered.flatMap(([docNumber, score]) => {
-      const stored = index.byNumber.get(docNumber);
-      return stored ? [[stored, maxScore > 0 ? Math.min(score / maxScore, 1) : 0] as [StoredDocument, number]] : [];
-    });
+  /** BM25F ranking of the documents passing the filter, then RM3 re-ranking of the same matches when feedback is on. */
+  private rank(index: EmbeddedIndex, plan: QueryPlan, filtered: DocSet | undefined): Ranked {
+    const first = withinSet(index.bm25.score(plan.groups), filtered);
+    if (!this.relevance.feedback) return { docNumbers: first.docNumbers, scores: normalised(first.scores, first.maxScore) };
+    const ordered = Array.from(first.docNumbers, (docNumber, position) => [docNumber, first.scores[position] as number] as [number, number]);
+    ordered.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const termsOf = (docNumber: number) => index.analyse(index.document(docNumber)).flatMap((field) => field.map(({ term }) => term));
+    const second = index.bm25.score(expandWithFeedback(plan, ordered, index.bm25, this.relevance.feedback, termsOf));
+    const rescored = new Map<number, number>();
+    second.docNumbers.forEach((docNumber, position) => rescored.set(docNumber, second.scores[position] as number));
+    const docNumbers = Uint32Array.from(ordered, ([docNumber]) => docNumber);
+    const scores = Float64Array.from(ordered, ([docNumber]) => rescored.get(docNumber) ?? 0);
+    return { docNumbers, scores: normalised(scores, second.maxScore) };
   }
 
   private requireIndex(name: string): EmbeddedIndex {

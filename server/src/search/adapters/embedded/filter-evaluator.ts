@@ -64,7 +64,7 @@ function computeStoredForm(value: string): string | undefined {
 }
 
 /** Meilisearch compares strings in normalised form (see normaliseFilterString) and numbers numerically, whatever the quoting. */
-function equals(stored: unknown, wanted: FilterScalar): boolean {
+export function equals(stored: unknown, wanted: FilterScalar): boolean {
   if (typeof stored === 'number') {
     const number = typeof wanted === 'number' ? wanted : typeof wanted === 'string' && RUST_FLOAT.test(wanted) ? Number(wanted) : NaN;
     return stored === number;
@@ -90,7 +90,7 @@ function compareCodePoints(a: string, b: string): number {
  * Numbers compare numerically; strings and booleans, as Meilisearch does, compare in code point
  * order of their stored form against the number as the filter spells it.
  */
-function compare(stored: unknown, op: 'gt' | 'gte' | 'lt' | 'lte', bound: number): boolean {
+export function compare(stored: unknown, op: 'gt' | 'gte' | 'lt' | 'lte', bound: number): boolean {
   let order: number;
   if (typeof stored === 'number') order = stored - bound;
   else if (typeof stored === 'string' || typeof stored === 'boolean') {
@@ -140,7 +140,7 @@ export function matchesFilter(document: SearchDocument, filter: Filter): boolean
 }
 
 /** EXISTS holds whenever the key is present, even set to null or an empty array, as in Meilisearch. */
-function hasKeyAt(document: SearchDocument, path: string): boolean {
+export function hasKeyAt(document: SearchDocument, path: string): boolean {
   const keys = path.split('.');
   const last = keys.pop();
   if (last === undefined) return false;

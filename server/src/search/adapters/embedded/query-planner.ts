@@ -25,63 +25,6 @@ export interface QueryPlan {
   matchedWords: Set<string>;
 }
 
-/** Optimal-string-alignment distance, giving up once it exceeds `limit`; a transposition is one typo, as in Meilisearch. */
-export function editDistanceWithin(a: string, b: string, limit: number): number | undefined {
-  if (Math.abs(a.length - b.length) > limit) return undefined;
-  const width = b.length + 1;
-  let beforePrevious = new Int32Array(width);
-  let previous = Int32Array.from({ length: width }, (_, index) => index);
-  let current = new Int32Array(width);
-  for (let i = 1; i <= a.length; i += 1) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
-      }
-      current[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return undefined;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
-  }
-  const distance = previous[b.length] ?? Infinity;
-  return distance <= limit ? distance : undefined;
-}
-
-/**
- * The fewest edits that turn `typed` into some prefix of `word` (a word still being typed may
- * be misspelt too), giving up beyond `limit`: one OSA table over the first typed.length + limit
- * letters of `word`, reading the best cell of its last row.
- */
-export function prefixEditDistanceWithin(typed: string, word: string, limit: number): number | undefined {
-  const columns = Math.min(word.length, typed.length + limit);
-  const width = columns + 1;
-  let beforePrevious = new Int32Array(width);
-  let previous = Int32Array.from({ length: width }, (_, index) => index);
-  let current = new Int32Array(width);
-  for (let i = 1; i <= typed.length; i += 1) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= columns; j += 1) {
-      const cost = typed.charCodeAt(i - 1) === word.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && typed.charCodeAt(i - 1) === word.charCodeAt(j - 2) && typed.charCodeAt(i - 2) === word.charCodeAt(j - 1)) {
-        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
-      }
-      current[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return undefined;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
-  }
-  let best = Infinity;
-  for (let j = Math.max(0, typed.length - limit); j <= columns; j += 1) best = Math.min(best, previous[j] ?? Infinity);
-  return best <= limit ? best : undefined;
-}
-
 /** Alternatives of one group by what they match, keeping the best weight of each. */
 class Alternatives {
   private readonly byKey = new Map<string, TermAlternative>();
@@ -107,8 +50,8 @@ function typoLimit(word: string, typoTolerance: TypoToleranceSettings): number {
  * match its synonyms, a close misspelling (typo tolerance) and, when it is the last word
  * and the user has not typed a separator after it, any longer word it starts, misspelt or not
  * (search as you type). Typos and prefixes are matched on the indexed words as written, not on
- * their stems, and only among words with the same first letter, which keeps lookups to one
- * bucket and matches how people misspell.
+ * their stems, and only among words with the same first letter, which matches how people
+ * misspell; the dictionary finds them without comparing the query word with every word.
  */
 export function planQuery(
   query: string,
@@ -138,24 +81,24 @@ export function planQuery(
     // A word the index knows is most likely meant as written: typo variants would only add noise.
     const limit = index.wordsOf(token.term).length > 0 ? 0 : typoLimit(token.word, typoTolerance);
     const asPrefix = position === tokens.length - 1 && typingLastWord;
-    const completions: Array<{ word: string; weight: number }> = [];
-    if (limit > 0 || asPrefix) {
-      for (const candidate of index.wordsSharingInitial(token.word)) {
+    const completions: Array<{ word: string; weight: number; documentFrequency: number }> = [];
+    const complete = (word: string, weight: number) => completions.push({ word, weight, documentFrequency: index.documentFrequency(word) });
+    if (limit > 0) {
+      for (const near of index.dictionary.near(token.word, limit, asPrefix)) {
         // Words of the query word's own stem are already in its exact alternative.
-        if (index.termOf(candidate) === token.term) continue;
-        const distance = limit > 0 ? editDistanceWithin(token.word, candidate, limit) : undefined;
-        if (distance !== undefined) alternatives.add(`word:${candidate}`, [candidate], weights.typo / distance);
-        if (!asPrefix || candidate.length <= token.word.length) continue;
-        if (candidate.startsWith(token.word)) completions.push({ word: candidate, weight: weights.prefix });
-        else {
-          const prefixDistance = limit > 0 ? prefixEditDistanceWithin(token.word, candidate, limit) : undefined;
-          if (prefixDistance !== undefined) completions.push({ word: candidate, weight: (weights.prefix * weights.typo) / prefixDistance });
-        }
+        if (index.dictionary.termOf(near.word) === token.term) continue;
+        if (near.distance !== undefined) alternatives.add(`word:${near.word}`, [near.word], weights.typo / near.distance);
+        if (near.prefixDistance === 0) complete(near.word, weights.prefix);
+        else if (near.prefixDistance !== undefined) complete(near.word, (weights.prefix * weights.typo) / near.prefixDistance);
+      }
+    } else if (asPrefix) {
+      for (const word of index.dictionary.completions(token.word)) {
+        if (index.dictionary.termOf(word) !== token.term) complete(word, weights.prefix);
       }
     }
     // The most common completions only, so a one-letter prefix does not expand to the vocabulary.
     completions
-      .sort((x, y) => y.weight - x.weight || index.documentFrequency([y.word]) - index.documentFrequency([x.word]))
+      .sort((x, y) => y.weight - x.weight || y.documentFrequency - x.documentFrequency || (x.word < y.word ? -1 : 1))
       .slice(0, weights.maxPrefixExpansions)
       .forEach(({ word, weight }) => alternatives.add(`word:${word}`, [word], weight));
     const listed = alternatives.list();

@@ -20,11 +20,22 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
+interface Spelling extends IndexedWord {
+  stopWord: boolean;
+}
+
+/** Past this many distinct spellings the caches start afresh, so a stream of odd queries cannot grow them without limit. */
+const MAX_CACHED_SPELLINGS = 200_000;
+
 /** Turns text into index terms; one analyzer instance per index, since stop words are index settings. */
 export class TextAnalyzer {
   private readonly stopWords: ReadonlySet<string>;
-  /** Vocabularies are small next to token counts, so stemming each distinct word once makes indexing several times faster. */
-  private readonly stems = new Map<string, string>();
+  /**
+   * Each spelling as it appears in text → its folded word and stem, and whether it is a stop word.
+   * Vocabularies are small next to token counts, so folding and stemming each spelling once makes
+   * indexing and highlighting several times faster, and the shared objects cost no memory per token.
+   */
+  private readonly spellings = new Map<string, Spelling>();
 
   constructor(stopWords: readonly string[]) {
     this.stopWords = new Set(stopWords.map(foldWord));
@@ -38,8 +49,8 @@ export class TextAnalyzer {
   tokenize(text: string): AnalyzedToken[] {
     const tokens: AnalyzedToken[] = [];
     for (const match of text.matchAll(WORD)) {
-      const word = foldWord(match[0]);
-      tokens.push({ word, term: this.stem(word), start: match.index, end: match.index + match[0].length });
+      const { word, term } = this.spelling(match[0]);
+      tokens.push({ word, term, start: match.index, end: match.index + match[0].length });
     }
     return tokens;
   }
@@ -53,20 +64,20 @@ export class TextAnalyzer {
   indexedWords(text: string): IndexedWord[] {
     const words: IndexedWord[] = [];
     for (const match of text.matchAll(WORD)) {
-      const word = foldWord(match[0]);
-      if (!this.stopWords.has(word)) words.push({ word, term: this.stem(word) });
+      const spelling = this.spelling(match[0]);
+      if (!spelling.stopWord) words.push(spelling);
     }
     return words;
   }
 
-  private stem(word: string): string {
-    let stem = this.stems.get(word);
-    if (stem === undefined) {
-      // Bounded so a stream of odd queries cannot grow it without limit.
-      if (this.stems.size >= 200_000) this.stems.clear();
-      stem = porterStem(word);
-      this.stems.set(word, stem);
+  private spelling(raw: string): Spelling {
+    let spelling = this.spellings.get(raw);
+    if (spelling === undefined) {
+      if (this.spellings.size >= MAX_CACHED_SPELLINGS) this.spellings.clear();
+      const word = foldWord(raw);
+      spelling = { word, term: porterStem(word), stopWord: this.stopWords.has(word) };
+      this.spellings.set(raw, spelling);
     }
-    return stem;
+    return spelling;
   }
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Types } from 'mongoose';
+import type { ServiceContext } from '../context/service-context';
+import type { ReportFilter } from '../contract/generated/resolvers-types';
+import { OrganisationModel } from '../organisations/organisation.model';
+import { parseInput } from '../shared/validation';
+import { reportCohort } from './report-cohort';
+import { matchesByStartup, stageArrivals } from './match-progress';
+import { assertCanReport } from './reporting.policy';
+
+export interface StartupExposureRecord {
+  organisationId: Types.ObjectId;
+  suggested: number;
+  shortlisted: number;
+  accepted: number;
+  shareOfSuggestions: number;
+}
+
+export interface FairnessRecord {
+  startups: StartupExposureRecord[];
+  startupCount: number;
+  neverSuggested: number;
+  topDecileShare: number | null;
+  suggestionGini: number | null;
+}
+
+/**
+ * How the cohort's suggestions spread over start-ups, so staff can see whether the matcher keeps
+ * favouring the same few: each start-up's counts, and two summaries over all of them.
+ */
+export async function fairness(ctx: ServiceContext, { filter, first }: { filter?: ReportFilter | null; first?: number | null }): Promise<FairnessRecord> {
+  assertCanReport(ctx.actor);
+  const limit = parseInput(z.int().min(1).max(500), first ?? 50);
+  const { challengeIds } = await reportCohort(filter);
+  const [byStartup, arrivals, startupCount] = await Promise.all([
+    matchesByStartup(challengeIds),
+    stageArrivals(challengeIds),
+    OrganisationModel.countDocuments({ kind: 'STARTUP' }),
+  ]);
+  const shortlisted = new Map<string, number>();
+  for (const arrival of arrivals) {
+    if (arrival.stage !== 'SHORTLISTED') continue;
+    const key = arrival.solutionOrganisationId.toHexString();
+    shortlisted.set(key, (shortlisted.get(key) ?? 0) + 1);
+  }
+  const total = byStartup.reduce((sum, row) => sum + row.suggested, 0);
+  const startups = byStartup
+    .map((row) => ({
+      ...row,
+      shortlisted: shortlisted.get(row.organisationId.toHexString()) ?? 0,
+      shareOfSuggestions: total > 0 ? row.suggested / total : 0,
+    }))
+    .sort((a, b) => b.suggested - a.suggested || b.accepted - a.accepted || a.organisationId.toHexString().localeCompare(b.organisationId.toHexString()));
+  const counts = startups.map((startup) => startup.suggested);
+  return {
+    startups: startups.slice(0, limit),
+    startupCount,
+    neverSuggested: Math.max(0, startupCount - startups.length),
+    topDecileShare: topShare(counts, total),
+    suggestionGini: gini(counts),
+  };
+}
+
+/** The share of the total held by the largest 10% of the counts (at least one); counts are sorted largest first. */
+function topShare(countsLargestFirst: number[], total: number): number | null {
+  if (total === 0) return null;
+  const top = Math.max(1, Math.ceil(countsLargestFirst.length / 10));
+  return countsLargestFirst.slice(0, top).reduce((sum, count) => sum + count, 0) / total;
+}
+
+/** Gini coefficient: 0 when every start-up got as many suggestions, towards 1 as they concentrate on one. */
+function gini(counts: number[]): number | null {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (counts.length === 0 || total === 0) return null;
+  const ascending = [...counts].sort((a, b) => a - b);
+  const weighted = ascending.reduce((sum, count, index) => sum + (index + 1) * count, 0);
+  return (2 * weighted) / (counts.length * total) - (counts.length + 1) / counts.length;
+}

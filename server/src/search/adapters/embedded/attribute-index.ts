@@ -1,0 +1,204 @@
+import { assertNonEmptyGroup, type Filter } from '../../filter';
+import type { SearchDocument } from '../../search-engine';
+import { DocSet } from './doc-set';
+import { compare, equals, hasKeyAt, matchesFilter, valuesAt } from './filter-evaluator';
+
+/** The documents holding one value. Unordered; a removal moves the last one into the gap. */
+class DocList {
+  docs = new Uint32Array(4);
+  count = 0;
+
+  add(docNumber: number): void {
+    if (this.count === this.docs.length) {
+      const grown = new Uint32Array(Math.ceil(this.docs.length * 1.5) + 4);
+      grown.set(this.docs);
+      this.docs = grown;
+    }
+    this.docs[this.count] = docNumber;
+    this.count += 1;
+  }
+
+  remove(docNumber: number): void {
+    const at = this.docs.subarray(0, this.count).indexOf(docNumber);
+    if (at < 0) return;
+    this.count -= 1;
+    this.docs[at] = this.docs[this.count] as number;
+  }
+}
+
+/** Values by a key that keeps types apart (7 and "7" are different filter values) and their documents. */
+class ValueTable<V> {
+  readonly entries: Array<{ value: V; documents: DocList }> = [];
+  private readonly idsByKey = new Map<string, number>();
+
+  idFor(key: string, value: V): number {
+    let id = this.idsByKey.get(key);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.idsByKey.set(key, id);
+      this.entries.push({ value, documents: new DocList() });
+    }
+    return id;
+  }
+}
+
+type Scalar = string | number | boolean;
+
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * What one filterable attribute holds across the index: each distinct value with the documents
+ * holding it, and the documents where the key exists. A filter is decided once per distinct value
+ * (with the same comparisons as the per-document evaluator, so the semantics cannot drift) and
+ * becomes the union of those values' documents; a facet counts each of its values' documents
+ * within the match set.
+ */
+class AttributeColumn {
+  /** Raw scalar values, for filters. */
+  private readonly values = new ValueTable<Scalar>();
+  /** Facet labels (values as strings: 7 and "7" are one facet value), for facet counts. */
+  readonly labels = new ValueTable<string>();
+  private readonly byDocument: ({ values: number[]; labels: number[] } | undefined)[] = [];
+  private present: DocSet = DocSet.empty(0);
+
+  constructor(readonly path: string) {}
+
+  add(docNumber: number, document: SearchDocument): void {
+    const valueIds = new Set<number>();
+    const labelIds = new Set<number>();
+    for (const value of valuesAt(document, this.path) ?? []) {
+      if (!isScalar(value)) continue;
+      valueIds.add(this.values.idFor(`${typeof value}:${String(value)}`, value));
+      labelIds.add(this.labels.idFor(String(value), String(value)));
+    }
+    for (const id of valueIds) this.values.entries[id]?.documents.add(docNumber);
+    for (const id of labelIds) this.labels.entries[id]?.documents.add(docNumber);
+    this.byDocument[docNumber] = { values: [...valueIds], labels: [...labelIds] };
+    this.present = this.present.grownTo(docNumber + 1);
+    if (hasKeyAt(document, this.path)) this.present.add(docNumber);
+  }
+
+  remove(docNumber: number): void {
+    const held = this.byDocument[docNumber];
+    if (!held) return;
+    for (const id of held.values) this.values.entries[id]?.documents.remove(docNumber);
+    for (const id of held.labels) this.labels.entries[id]?.documents.remove(docNumber);
+    this.byDocument[docNumber] = undefined;
+    this.present.delete(docNumber);
+  }
+
+  /** Documents holding a value for which `holds` is true. */
+  where(holds: (value: Scalar) => boolean, into: DocSet): DocSet {
+    for (const { value, documents } of this.values.entries) if (documents.count > 0 && holds(value)) into.addAll(documents.docs, documents.count);
+    return into;
+  }
+
+  existing(into: DocSet): DocSet {
+    const words = Math.min(into.bits.length, this.present.bits.length);
+    for (let i = 0; i < words; i += 1) into.bits[i] = this.present.bits[i] as number;
+    return into;
+  }
+}
+
+/** A search's matching documents, as a set and as a list; `everything` when they are every live document. */
+export interface Matches {
+  set: DocSet;
+  members: () => Iterable<number>;
+  everything: boolean;
+}
+
+/**
+ * Filters as bitsets and facet counts over the filterable attributes. A filter or facet on a
+ * path inside a declared attribute (not itself declared) is still answered, document by
+ * document, from the stored documents.
+ */
+export class AttributeIndex {
+  private readonly columns: Map<string, AttributeColumn>;
+
+  constructor(
+    attributes: readonly string[],
+    /** Stored documents by number, for the paths no column answers. */
+    private readonly documentAt: (docNumber: number) => SearchDocument,
+  ) {
+    this.columns = new Map(attributes.map((attribute) => [attribute, new AttributeColumn(attribute)]));
+  }
+
+  add(docNumber: number, document: SearchDocument): void {
+    for (const column of this.columns.values()) column.add(docNumber, document);
+  }
+
+  remove(docNumber: number): void {
+    for (const column of this.columns.values()) column.remove(docNumber);
+  }
+
+  /** The live documents matching `filter`, with Meilisearch's semantics (as matchesFilter). */
+  matching(filter: Filter, live: DocSet): DocSet {
+    const blank = () => new DocSet(new Uint32Array(live.bits.length));
+    switch (filter.op) {
+      case 'not':
+        return live.without(this.matching(filter.filter, live));
+      case 'and':
+      case 'or': {
+        assertNonEmptyGroup(filter.filters, filter.op);
+        const [first, ...rest] = filter.filters.map((child) => this.matching(child, live));
+        return rest.reduce((set, next) => (filter.op === 'and' ? set.and(next) : set.or(next)), first as DocSet);
+      }
+      default:
+        break;
+    }
+    const column = this.columns.get(filter.field);
+    if (!column) return this.scanned(filter, live, blank());
+    switch (filter.op) {
+      case 'eq':
+        return column.where((value) => equals(value, filter.value), blank());
+      case 'ne':
+        return live.without(column.where((value) => equals(value, filter.value), blank()));
+      case 'in':
+        return column.where((value) => filter.values.some((wanted) => equals(value, wanted)), blank());
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte': {
+        const { op, value: bound } = filter;
+        return column.where((value) => compare(value, op, bound), blank());
+      }
+      case 'exists':
+        return column.existing(blank()).and(live);
+    }
+  }
+
+  /** Facet value → count within the matches, in value order, at most `maxValues`; values no match holds are left out. */
+  facetCounts(facet: string, matches: Matches, maxValues: number): Record<string, number> {
+    const counts = new Map<string, number>();
+    const column = this.columns.get(facet);
+    if (column) {
+      for (const { value, documents } of column.labels.entries) {
+        const count = matches.everything ? documents.count : matches.set.countIn(documents.docs, documents.count);
+        if (count > 0) counts.set(value, count);
+      }
+    } else {
+      for (const docNumber of matches.members()) {
+        const labels = new Set((valuesAt(this.documentAt(docNumber), facet) ?? []).filter(isScalar).map(String));
+        for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+    }
+    const ordered = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, maxValues);
+    return Object.fromEntries(ordered);
+  }
+
+  /** A condition on a path no column holds, checked on each live stored document. */
+  private scanned(filter: Filter, live: DocSet, into: DocSet): DocSet {
+    for (let word = 0; word < live.bits.length; word += 1) {
+      let bits = live.bits[word] as number;
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits);
+        bits &= ~(1 << bit);
+        const docNumber = word * 32 + bit;
+        if (matchesFilter(this.documentAt(docNumber), filter)) into.add(docNumber);
+      }
+    }
+    return into;
+  }
+}
