@@ -8,7 +8,7 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { CHALLENGE_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
-import { describeError, isNotFound } from '../../app/errors';
+import { describeError, isNotFound } from '../../api/errors';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { BulkActions } from './BulkActions';
 import { CurationBoard } from './CurationBoard';

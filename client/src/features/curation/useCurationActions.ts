@@ -5,7 +5,7 @@ import { graphql, makeFragmentData } from '../../gql';
 import type { MatchRejectionReason, MatchStatus } from '../../gql/graphql';
 import type { SummaryError } from '../../components/ui/ErrorSummary';
 import { MATCH_STATUS } from '../../components/ui/labels';
-import { describeError } from '../../app/errors';
+import { describeError } from '../../api/errors';
 import { MOVE_LABELS, permissionsAfter, type MoveTarget } from './moves';
 import type { MoveDetails } from './MoveControl';
 
