@@ -191,10 +191,54 @@ describe('staff', () => {
     await keepScreenshot(staff, 'staff-pilots-board');
   });
 
+  it('reads the dashboard funnel as a chart, a table and a summary, and narrows it to a sector', async () => {
+    await staff.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await visitStep(staff, 'dashboard', 'Dashboard');
+    const funnel = staff.getByRole('img', { name: /From challenge to adoption/ });
+    await expect.poll(() => funnel.count(), WAIT).toBe(1);
+    const table = staff.getByRole('table', { name: 'The funnel as a table' });
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    const published = Number(await table.getByRole('row', { name: /Challenges published/ }).locator('td').first().textContent());
+    expect(published).toBeGreaterThan(0);
+    const suggestions = Number(await table.getByRole('row', { name: /Suggested matches/ }).locator('td').first().textContent());
+    expect(suggestions).toBeGreaterThanOrEqual(20);
+    expect(await staff.getByText(new RegExp(`^${published} challenges published led to`)).count()).toBe(1);
+    await keepScreenshot(staff, 'staff-dashboard');
+
+    await staff.getByLabel('Published from').fill('2030-01-02');
+    await staff.getByLabel('Published up to').fill('2030-01-01');
+    await staff.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => staff.locator('.govuk-error-summary').textContent(), WAIT).toContain('The last day must be on or after the first day');
+    await checkAccessibility(staff, 'dashboard (error summary)');
+
+    await staff.getByLabel('Published from').fill('');
+    await staff.getByLabel('Published up to').fill('');
+    await staff.getByLabel('Sector').selectOption({ label: 'Social care' });
+    await staff.getByRole('button', { name: 'Show' }).click();
+    await staff.waitForURL(/sector=SOCIAL_CARE/);
+    await expect.poll(() => staff.getByText(/Figures for challenges published in social care/).count(), WAIT).toBe(1);
+    await expect
+      .poll(async () => Number(await table.getByRole('row', { name: /Challenges published/ }).locator('td').first().textContent()), WAIT)
+      .toBeLessThan(published);
+    await checkAccessibility(staff, 'dashboard (one sector)');
+  });
+
+  it('reads the fairness view: who the matcher puts forward, as a chart, a table and a summary', async () => {
+    await staff.goto('/dashboard');
+    await visitStep(staff, 'dashboard (again)', 'Dashboard');
+    await staff.getByRole('link', { name: 'See the fairness view' }).click();
+    await visitStep(staff, 'fairness view', 'Fairness of suggestions');
+    await expect.poll(() => staff.getByRole('img', { name: /Share of suggestions/ }).count(), WAIT).toBe(1);
+    const rows = staff.getByRole('table', { name: 'Start-ups suggested, most suggested first' }).locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(1);
+    expect(await staff.getByText(/start-ups were suggested at least once and \d+ never were/).count()).toBe(1);
+    await keepScreenshot(staff, 'staff-fairness');
+  });
+
   it('keeps the staff pages from everyone else', async () => {
-    for (const path of ['/curation', boardPath, '/pilots-board']) {
+    for (const path of ['/curation', boardPath, '/pilots-board', '/dashboard', '/dashboard/fairness']) {
       await startup.goto(path);
-      await visitStep(startup, `forbidden: ${path.split('/')[1]} (start-up)`, /do not have access/);
+      await visitStep(startup, `forbidden: ${path} (start-up)`, /do not have access/);
     }
   });
 });

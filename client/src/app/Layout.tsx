@@ -22,7 +22,7 @@ function Navigation() {
   const items: [string, string][] = [['/challenges', 'Find challenges']];
   if (membershipsOfKind(viewer, 'PUBLIC_BODY').length > 0) items.push(['/my/challenges', 'Our challenges']);
   if (membershipsOfKind(viewer, 'STARTUP').length > 0) items.push(['/my/solutions', 'Our solutions'], ['/my/responses', 'Our responses']);
-  if (isStaff(viewer)) items.push(['/review', 'Review queue'], ['/curation', 'Curation'], ['/pilots-board', 'Pilots']);
+  if (isStaff(viewer)) items.push(['/review', 'Review queue'], ['/curation', 'Curation'], ['/pilots-board', 'Pilots'], ['/dashboard', 'Dashboard']);
   if (viewer) items.push(['/organisation', 'Organisation']);
 
   const onSignOut = async () => {

@@ -52,6 +52,8 @@ export const routes: RouteObject[] = [
       page('/curation', () => import('../features/curation/CurationQueuePage'), 'staff'),
       page('/curation/:challengeId', () => import('../features/curation/CurationBoardPage'), 'staff'),
       page('/pilots-board', () => import('../features/pilots-board/PilotsBoardPage'), 'staff'),
+      page('/dashboard', () => import('../features/dashboard/DashboardPage'), 'staff'),
+      page('/dashboard/fairness', () => import('../features/dashboard/FairnessPage'), 'staff'),
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { graphql, makeFragmentData } from '../../gql';
 import type { MatchRejectionReason, MatchStatus } from '../../gql/graphql';
@@ -24,6 +24,13 @@ export const MatchMovedFragment = graphql(`
       decline
       addNote
     }
+  }
+`);
+
+const MatchStatusNowFragment = graphql(`
+  fragment MatchStatusNow on Match {
+    id
+    status
   }
 `);
 
@@ -107,6 +114,7 @@ export interface BulkOutcome {
 
 const RACE_CODES = new Set(['CONFLICT', 'VERSION_CONFLICT', 'INVALID_TRANSITION']);
 
+/** CONFLICT names the state the match is in now; VERSION_CONFLICT only its version. */
 function currentStateOf(error: unknown): MatchStatus | undefined {
   if (!CombinedGraphQLErrors.is(error)) return undefined;
   const state = error.errors[0]?.extensions?.currentState;
@@ -130,6 +138,9 @@ export function useCurationActions({ refresh }: { refresh: () => Promise<unknown
   const [bulkShortlist] = useMutation(BulkShortlistDocument);
   const [bulkReject] = useMutation(BulkRejectDocument);
   const [addNote] = useMutation(AddMatchNoteDocument);
+  const client = useApolloClient();
+  // After the refresh the cache holds where the match is now, whatever the error said.
+  const statusNow = (id: string) => client.cache.readFragment({ id: client.cache.identify({ __typename: 'Match', id }), fragment: MatchStatusNowFragment })?.status;
 
   const track = (id: string, busy: boolean) =>
     setPending((current) => {
@@ -142,13 +153,13 @@ export function useCurationActions({ refresh }: { refresh: () => Promise<unknown
   const fail = async (match: MovingMatch, error: unknown, doing: string) => {
     const problem = describeError(error);
     if (RACE_CODES.has(problem.code)) {
-      const now = currentStateOf(error);
+      await refresh().catch(() => undefined);
+      const now = currentStateOf(error) ?? statusNow(match.id);
       setErrors([
         {
           text: `Someone else moved ${match.name} while you were looking${now ? `: it is now ${MATCH_STATUS[now].label}` : ''}. The board has been refreshed, so check it and try again if you still want to.`,
         },
       ]);
-      await refresh().catch(() => undefined);
     } else {
       setErrors([{ text: `${match.name} could not be ${doing}: ${problem.message}` }]);
     }
