@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { EmbeddedSearchEngine } from '../server/src/search/adapters/embedded/embedded-search-engine';
 import { solutionSearchSource } from '../server/src/solutions/solution.search';
-import { CorpusStatistics, labelTerms, lexicalQuery, profileText } from '../server/src/matching/lexical-relevance';
+import { CorpusStatistics, labelTerms, lexicalQuery, profileText } from '../server/src/search/lexical-relevance';
 import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from '../server/src/matching/match-candidates';
 import { rankCandidates } from '../server/src/matching/match-ranking';
 import type { MatchChallenge, MatchSolution } from '../server/src/matching/match-scoring';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
 import { defineIndexSettings, type SearchEngine } from '../server/src/search/search-engine';
-import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/matching/lexical-relevance';
+import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/search/lexical-relevance';
 import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from '../server/src/matching/match-candidates';
 import { rankCandidates } from '../server/src/matching/match-ranking';
 import { featureValues, reciprocalScore, scoreOf, type MatchSolution } from '../server/src/matching/match-scoring';

@@ -7,7 +7,8 @@ import { MeilisearchSearchEngine } from '../server/src/search/adapters/meilisear
 import { OnnxEmbedder } from '../server/src/search/embedding/onnx-embedder';
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
 import { PRODUCTION_FUSION, rankedSearch, type FusionSettings, type SearchMode } from '../server/src/search/hybrid-search';
-import { defineIndexSettings, VECTOR_FIELD, type SearchEngine } from '../server/src/search/search-engine';
+import { defineIndexSettings, VECTOR_FIELD } from '../server/src/search/search-engine';
+import { StatisticsKeepingEngine } from '../server/src/search/statistics-keeping-engine';
 import type { BeirDataset } from './lib/beir-dataset';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './lib/ir-metrics';
 import { DiskVectorCache, VECTOR_CACHE_DIR } from './lib/vector-cache';
@@ -38,10 +39,12 @@ const documentText = (document: { title: string; text: string }) => [document.ti
 export async function measureSearch(dataset: BeirDataset, options: SearchRelevanceOptions) {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const fusion = { ...PRODUCTION_FUSION, ...options.fusion };
-  const engine: SearchEngine =
+  // Kept corpus statistics, as the app keeps them, so hybrid rescores the keyword leg the same way on both engines.
+  const engine = new StatisticsKeepingEngine(
     options.engine === 'meilisearch'
       ? new MeilisearchSearchEngine({ host: requireHost(options.meiliHost), ...(options.meiliKey ? { adminKey: options.meiliKey } : {}), taskTimeoutMs: 600_000 })
-      : new EmbeddedSearchEngine(options.relevance);
+      : new EmbeddedSearchEngine(options.relevance),
+  );
   const semantic = options.mode !== 'KEYWORD';
   let documentVectors: Float32Array[] = [];
   let queryVectors: Float32Array[] = [];

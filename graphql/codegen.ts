@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           PilotMilestone: '../../pilots/pilot.model#PilotMilestoneRecord',
           PilotUpdate: '../../pilots/pilot.model#PilotUpdateRecord',
           PilotOutcome: '../../pilots/pilot.model#PilotOutcomeRecord',
+          Notification: '../../notifications/notification.model#NotificationRecord',
+          NotificationSubject: '../../notifications/notification.model#NotificationSubjectRecord',
           FairnessReport: '../../reporting/fairness.service#FairnessRecord',
           StartupExposure: '../../reporting/fairness.service#StartupExposureRecord',
         },

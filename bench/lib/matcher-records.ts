@@ -1,4 +1,4 @@
-import { labelTerms, profileText } from '../../server/src/matching/lexical-relevance';
+import { labelTerms, profileText } from '../../server/src/search/lexical-relevance';
 import type { MatchChallenge, MatchSolution } from '../../server/src/matching/match-scoring';
 import type { BeirDocument, BeirQuery } from './beir-dataset';
 

@@ -73,9 +73,9 @@ describe('staff', () => {
     // The explanation: each feature's part, matched terms and the checks passed.
     const bridge = card(staff, 'Suggested', INTRODUCED);
     await bridge.getByText('Why this score').click();
-    await expect.poll(() => bridge.getByRole('table', { name: /How the score of \d+% adds up/ }).count(), WAIT).toBe(1);
-    expect(await bridge.getByText('Matched terms').count()).toBe(1);
-    expect(await bridge.getByText('Eligibility checks passed').count()).toBe(1);
+    await expect.poll(() => bridge.getByRole('table', { name: 'What the score is made of' }).count(), WAIT).toBe(1);
+    expect(await bridge.getByRole('heading', { name: 'Words in common' }).count()).toBe(1);
+    expect(await bridge.getByRole('heading', { name: 'Requirements' }).count()).toBe(1);
     await checkAccessibility(staff, 'curation board (suggestions, explanation open)');
 
     // Shortlist with the keyboard: the card lands in Shortlisted and keeps the focus.
@@ -181,7 +181,7 @@ describe('staff', () => {
     await graphqlAs(startup, accept, { id: match?.id });
     const { startPilot } = await graphqlAs<{ startPilot: { id: string } }>(staff, `mutation($id: ID!) { startPilot(input: { matchId: $id }) { id } }`, { id: match?.id });
 
-    await staff.getByRole('link', { name: 'Pilots', exact: true }).click();
+    await staff.getByRole('link', { name: 'Pilots board', exact: true }).click();
     await visitStep(staff, 'pilots board', 'Pilots board');
     const planning = staff.getByRole('region', { name: /^Planning/ });
     const link = planning.getByRole('link', { name: `${INTRODUCED} at Leeds City Council` });
@@ -189,6 +189,8 @@ describe('staff', () => {
     expect(await link.getAttribute('href')).toBe(`/pilots/${startPilot.id}`);
     await checkAccessibility(staff, 'pilots board (with the new pilot)');
     await keepScreenshot(staff, 'staff-pilots-board');
+    await link.click();
+    await visitStep(staff, 'pilot (staff, from the pilots board)', CHALLENGE);
   });
 
   it('reads the dashboard funnel as a chart, a table and a summary, and narrows it to a sector', async () => {

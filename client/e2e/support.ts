@@ -83,3 +83,11 @@ export async function invitationLinkFor(email: string): Promise<string> {
 }
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.pilotline.test`;
+
+/** Calls the GraphQL API as the person signed in on `page` (the same cookies), for arranging what a journey starts from. */
+export async function graphqlAs<T = Record<string, any>>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post('/graphql', { data: { query, variables }, headers: { 'apollo-require-preflight': 'true' } });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw Object.assign(new Error(body.errors.map((error) => error.message).join('; ')), { code: body.errors[0]?.extensions?.code });
+  return body.data as T;
+}

@@ -44,12 +44,24 @@ describe('a visitor, signed out', () => {
     await checkAccessibility(page, 'search: parking, one region');
     await keepScreenshot(page, 'visitor-search');
 
+    // Keyword, meaning or both: the choice is in the URL, and meaning finds challenges in other words.
+    expect(await page.getByLabel('Both', { exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Keyword', { exact: true }).click();
+    await page.waitForURL(/mode=keyword/);
+    await page.getByLabel('Meaning', { exact: true }).click();
+    await page.waitForURL(/mode=meaning/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'found' }).textContent()).not.toContain('updating');
+    await expect.poll(() => page.locator('.app-search-hit').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Search by meaning is not available').count()).toBe(0);
+    await checkAccessibility(page, 'search: parking, by meaning');
+
     // The search state is the URL: opening it afresh shows the same search.
     const url = page.url();
     const again = await newPage(browser);
     await again.goto(url);
     await expect.poll(() => again.getByLabel('Search open challenges').inputValue()).toBe('parking');
     expect(await again.getByLabel(new RegExp(`^${regionLabel}`)).isChecked()).toBe(true);
+    expect(await again.getByLabel('Meaning', { exact: true }).isChecked()).toBe(true);
   });
 
   it('reads a challenge with its published questions and answers', async () => {

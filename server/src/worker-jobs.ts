@@ -2,6 +2,8 @@ import { systemContext, type ServiceCollaborators } from './context/service-cont
 import type { PeriodicJob } from './search-sync/periodic-jobs';
 import { EventDispatcher, type DispatcherOptions, type EventConsumer } from './events/event-dispatcher';
 import { deadlineSweeper } from './challenges/challenge.sweeper';
+import { overdueMilestoneSweeper } from './pilots/pilot.sweeper';
+import { notificationEventConsumer, notificationJobs } from './notifications/notification.worker';
 import { matcherEventConsumer } from './matching/match-events';
 import { eventSources } from './event-sources';
 
@@ -10,7 +12,8 @@ import { eventSources } from './event-sources';
  * indexer` with Meilisearch), each acting as the platform through the ordinary services.
  */
 export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
-  return [deadlineSweeper((now) => systemContext(collaborators, now))];
+  const platformAt = (now: Date) => systemContext(collaborators, now);
+  return [deadlineSweeper(platformAt), overdueMilestoneSweeper(platformAt), ...notificationJobs(platformAt)];
 }
 
 /**
@@ -18,7 +21,7 @@ export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
  * Add a feature's consumer here; every worker loop runs them all.
  */
 export function workerConsumers(collaborators: ServiceCollaborators): EventConsumer[] {
-  return [matcherEventConsumer(collaborators)];
+  return [matcherEventConsumer(collaborators), notificationEventConsumer(collaborators)];
 }
 
 /**

@@ -9,6 +9,7 @@ import { marketplaceCases } from '../authorization/marketplace-cases';
 import { matchingCases } from '../authorization/matching-cases';
 import { pilotCases } from '../authorization/pilot-cases';
 import { reportingCases } from '../authorization/reporting-cases';
+import { notificationCases } from '../authorization/notification-cases';
 
 /**
  * Every mutation and every query that can return private data, tried as each of seven
@@ -16,7 +17,7 @@ import { reportingCases } from '../authorization/reporting-cases';
  * public with the reason.
  */
 // Account cases run last: accepting invitations adds memberships to the principals.
-const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...pilotCases, ...reportingCases, ...accountCases];
+const cases: AuthorizationCase[] = [...challengeCases, ...marketplaceCases, ...matchingCases, ...pilotCases, ...reportingCases, ...notificationCases, ...accountCases];
 
 const PUBLIC_FIELDS: Record<string, string> = {
   'Query.ping': 'health check',

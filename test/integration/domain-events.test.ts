@@ -149,4 +149,20 @@ describe('domain events recorded with the write', () => {
     expect(await outcome).toBe('timed out');
     expect(await inbox.applied()).toEqual(expected);
   }, 60_000);
+
+  it('lets no failing consumer hold up the others, nor the other records and sources of its batch', async () => {
+    const healthy = new RecordingConsumer('isolated-healthy');
+    const broken: EventConsumer = {
+      name: 'isolated-broken',
+      handle: async (event) => {
+        if (event.entity === 'challenge') throw new Error(`${event.id} refused (injected)`);
+      },
+    };
+    const expected = await fireTransitions(3, 'isolated');
+    // Challenges are the first source: before, the broken consumer's first failure ended the pass for every consumer and source.
+    const worker = dispatcher('isolating', [broken, healthy], 20_000);
+    await expect(worker.pass()).rejects.toThrow(/event deliveries failed/);
+    expect(await healthy.applied()).toEqual(expected);
+    expect(healthy.redeliveries).toBe(0);
+  }, 60_000);
 });

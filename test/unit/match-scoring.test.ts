@@ -1,4 +1,4 @@
-import { CorpusStatistics, labelTerms, profileText } from '../../server/src/matching/lexical-relevance';
+import { CorpusStatistics, labelTerms, profileText } from '../../server/src/search/lexical-relevance';
 import { rankCandidates } from '../../server/src/matching/match-ranking';
 import { reciprocalScore, type MatchChallenge, type MatchSolution } from '../../server/src/matching/match-scoring';
 import { DEFAULT_WEIGHTS } from '../../server/src/matching/match-weights';

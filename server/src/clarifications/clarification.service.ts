@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toObjectId } from '../db/ids';
+import { eventUpdate } from '../db/domain-events';
 import { type Actor, requireUser } from '../shared/actor';
 import type { ServiceContext } from '../context/service-context';
 import { AppError, forbidden, notFound } from '../shared/errors';
@@ -61,8 +62,16 @@ export async function answerClarification(ctx: ServiceContext, input: AnswerClar
   }
   return clarificationLifecycle.fire(clarification, 'ANSWER', at, {
     changes: () => ({ answer, answeredBy: toObjectId('User', user.userId), answeredAt: ctx.now }),
-    save: async (update, { from, to, event }) => {
-      const answered = await ClarificationModel.findOneAndUpdate({ _id: clarification._id, status: from }, { $set: update }, { returnDocument: 'after' }).lean();
+    save: async (update, transition) => {
+      const { from, to, event } = transition;
+      // Conditional on the state alone, so the version is set rather than incremented: the event's version is the record's.
+      const version = (clarification.version ?? 0) + 1;
+      const recorded = eventUpdate(transition, version);
+      const answered = await ClarificationModel.findOneAndUpdate(
+        { _id: clarification._id, status: from },
+        { $set: { ...update, ...recorded.$set, version }, $push: recorded.$push },
+        { returnDocument: 'after' },
+      ).lean();
       // A colleague answered first: the state it is in now accepts no second answer.
       if (!answered) throw invalidTransition('clarification', to, event, []);
       return answered;

@@ -1,5 +1,5 @@
-import type { Schema } from 'mongoose';
-import type { FollowedFields } from './record-follower';
+import type { HydratedDocument, Query, Schema } from 'mongoose';
+import { isFollowerWrite, type FollowedFields } from './record-follower';
 
 /**
  * Domain events recorded with the write. There are no transactions here, so an event stored apart
@@ -21,6 +21,8 @@ export interface NewDomainEvent {
   actorId?: string;
   from?: string;
   to?: string;
+  /** The part of the record the event concerns, when it is not the whole record: a milestone's id, a KPI's name. */
+  subject?: string;
 }
 
 /** An event as stored on its record: `version` is the record version the change produced, so events are ordered and unique per record. */
@@ -48,27 +50,58 @@ export const EVENT_FIELDS: FollowedFields = {
   leaseOwner: 'eventLeaseOwner',
 };
 
+const HISTORY_FIELD = {
+  type: [
+    {
+      _id: false,
+      name: { type: String, required: true },
+      version: { type: Number, required: true },
+      at: { type: Date, required: true },
+      actorId: { type: String },
+      from: { type: String },
+      to: { type: String },
+      subject: { type: String },
+    },
+  ],
+  default: [],
+};
+
+const MARKER_FIELDS = {
+  eventsPending: { type: Boolean, default: false, index: true },
+  eventsSeen: { type: Map, of: Number, default: () => new Map() },
+  eventLeaseUntil: { type: Date },
+  eventLeaseOwner: { type: String },
+};
+
 /** Adds the history, the marker, the consumers' progress and the lease to a versioned model. */
 export function recordsDomainEvents(schema: Schema): void {
-  schema.add({
-    history: {
-      type: [
-        {
-          _id: false,
-          name: { type: String, required: true },
-          version: { type: Number, required: true },
-          at: { type: Date, required: true },
-          actorId: { type: String },
-          from: { type: String },
-          to: { type: String },
-        },
-      ],
-      default: [],
-    },
-    eventsPending: { type: Boolean, default: false, index: true },
-    eventsSeen: { type: Map, of: Number, default: () => new Map() },
-    eventLeaseUntil: { type: Date },
-    eventLeaseOwner: { type: String },
+  schema.add({ history: HISTORY_FIELD, ...MARKER_FIELDS });
+}
+
+type Update = Record<string, unknown>;
+
+function pushesHistory(update: Update | null | undefined): boolean {
+  return Boolean((update?.$push as Update | undefined)?.history);
+}
+
+function markHistoryPush(this: Query<unknown, unknown>): void {
+  if (isFollowerWrite(this.getOptions())) return;
+  const update = this.getUpdate() as Update | null;
+  if (!pushesHistory(update)) return;
+  this.setUpdate({ ...update, $set: { ...(update!.$set as Update | undefined), eventsPending: true } });
+}
+
+/**
+ * For a model that already keeps its own append-only transition log under `history` (matches,
+ * whose log is also the matcher's learning data): adds the dispatcher's marker, set by every
+ * write that pushes onto the log and by a create that starts one, in the same atomic write. Its
+ * event source translates the log's entries into events (`EventSource.historyOf`).
+ */
+export function recordsEventsInOwnHistory(schema: Schema): void {
+  schema.add(MARKER_FIELDS);
+  schema.pre(['findOneAndUpdate', 'updateOne', 'updateMany'], markHistoryPush);
+  schema.pre('save', function markCreated(this: HydratedDocument<{ history: unknown[]; eventsPending: boolean }>) {
+    if (this.isNew && this.history.length > 0) this.eventsPending = true;
   });
 }
 
@@ -77,14 +110,22 @@ export function storesDomainEvents(schema: Schema): boolean {
   return schema.path('eventsPending') !== undefined;
 }
 
+function historyEntry({ name, at, actorId, from, to, subject }: NewDomainEvent, version: number): HistoryEntry {
+  return { name, at, version, ...(actorId ? { actorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(subject ? { subject } : {}) };
+}
+
 /**
  * The update parts that record `event` as the change to `version`, merged into the change's own
  * write. A lifecycle's Transition is already a NewDomainEvent; only the history's fields are kept.
  */
-export function eventUpdate({ name, at, actorId, from, to }: NewDomainEvent, version: number) {
-  const entry: HistoryEntry = { name, at, version, ...(actorId ? { actorId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+export function eventUpdate(event: NewDomainEvent, version: number) {
   return {
-    $push: { history: { $each: [entry], $slice: -HISTORY_LIMIT } },
+    $push: { history: { $each: [historyEntry(event, version)], $slice: -HISTORY_LIMIT } },
     $set: { eventsPending: true },
   };
+}
+
+/** The fields a record created by `event` starts with: version 1, a history opening with the event, and the marker. */
+export function createdWithEvent(event: NewDomainEvent): Pick<RecordsDomainEvents, 'version' | 'history' | 'eventsPending'> {
+  return { version: 1, history: [historyEntry(event, 1)], eventsPending: true };
 }

@@ -27,6 +27,8 @@ export interface EventConsumer {
 export interface EventSource {
   entity: string;
   model: Model<EventRecord>;
+  /** For a model that keeps its own transition log (recordsEventsInOwnHistory): that log as events. By default, `history` as stored. */
+  historyOf?: (record: EventRecord) => HistoryEntry[];
 }
 
 type EventRecord = RecordsDomainEvents & { _id: Types.ObjectId };
@@ -75,10 +77,20 @@ export class EventDispatcher {
     });
   }
 
-  /** Delivers one batch of each source; returns how many records it took. */
+  /**
+   * Delivers one batch of each source; returns how many records it took. A consumer that fails
+   * holds up neither the other consumers nor the other records and sources: the pass goes on, and
+   * fails at the end, so the loop backs off and a drain reports it.
+   */
   async pass(): Promise<number> {
     let processed = 0;
-    for (const { source, follower } of this.followers) processed += await this.processBatch(source, follower);
+    const failures: unknown[] = [];
+    for (const { source, follower } of this.followers) {
+      const batch = await this.processBatch(source, follower);
+      processed += batch.processed;
+      failures.push(...batch.failures);
+    }
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} event deliveries failed, first: ${messageOf(failures[0])}`);
     return processed;
   }
 
@@ -100,34 +112,52 @@ export class EventDispatcher {
     return pending;
   }
 
-  private async processBatch(source: EventSource, follower: RecordFollower<EventRecord>): Promise<number> {
+  private async processBatch(source: EventSource, follower: RecordFollower<EventRecord>): Promise<{ processed: number; failures: unknown[] }> {
     const claim = await follower.claim();
-    // A failure keeps the claim's leases until they lapse, as a crashed worker's would; what it delivered is recorded per consumer.
-    for (const record of claim.records) await this.deliver(source, follower, claim, record);
-    await follower.finish(claim);
-    return claim.records.length;
+    const failures: unknown[] = [];
+    const failed = new Set<EventRecord>();
+    for (const record of claim.records) {
+      const recordFailures = await this.deliver(source, follower, claim, record);
+      if (recordFailures.length === 0) continue;
+      failures.push(...recordFailures);
+      failed.add(record);
+    }
+    // A record a consumer failed on keeps its lease until it lapses, as a crashed worker's would: that is its backoff.
+    await follower.finish({ token: claim.token, records: claim.records.filter((record) => !failed.has(record)) });
+    return { processed: claim.records.length, failures };
   }
 
-  private async deliver(source: EventSource, follower: RecordFollower<EventRecord>, claim: Claim<EventRecord>, record: EventRecord) {
+  /** Hands each consumer the record's events it has not had, in version order, recording how far each got; returns the failures. */
+  private async deliver(source: EventSource, follower: RecordFollower<EventRecord>, claim: Claim<EventRecord>, record: EventRecord): Promise<unknown[]> {
     const recordId = record._id.toHexString();
-    const history = [...(record.history ?? [])].sort((a, b) => a.version - b.version);
+    const history = [...(source.historyOf?.(record) ?? record.history ?? [])].sort((a, b) => a.version - b.version);
+    const failures: unknown[] = [];
     for (const consumer of this.consumers) {
       const seen = seenBy(record, consumer.name);
-      const due = history.filter((entry) => entry.version > seen);
-      if (due.length === 0) continue;
-      for (const entry of due) {
-        const event: RecordedEvent = { ...entry, id: `${source.entity}:${recordId}@${entry.version}`, entity: source.entity, recordId };
-        await rejectAfter(consumer.handle(event), this.callTimeoutMs, () => new Error(`${consumer.name} did not handle ${event.id} within ${this.callTimeoutMs} ms`));
+      let handled: number | undefined;
+      try {
+        for (const entry of history.filter((candidate) => candidate.version > seen)) {
+          const event: RecordedEvent = { ...entry, id: `${source.entity}:${recordId}@${entry.version}`, entity: source.entity, recordId };
+          await rejectAfter(consumer.handle(event), this.callTimeoutMs, () => new Error(`${consumer.name} did not handle ${event.id} within ${this.callTimeoutMs} ms`));
+          handled = entry.version;
+        }
+      } catch (error) {
+        // This consumer stops here on this record, to keep its events in order; the others go on.
+        failures.push(error);
       }
+      if (handled === undefined) continue;
       // Only while the claim is ours: a worker whose lease lapsed must not speak for its successor.
       await source.model.updateOne(
         { _id: record._id, ...follower.holds(claim) } as never,
-        { $max: { [`eventsSeen.${consumer.name}`]: due.at(-1)!.version } } as never,
+        { $max: { [`eventsSeen.${consumer.name}`]: handled } } as never,
         FOLLOWER_WRITE,
       );
     }
+    return failures;
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function seenBy(record: EventRecord, consumer: string): number {
   const seen = record.eventsSeen as unknown;

@@ -12,10 +12,11 @@ import { responseResolvers } from '../responses/response.resolvers';
 import { discoveryResolvers } from '../discovery/discovery.resolvers';
 import { matchResolvers } from '../matching/match.resolvers';
 import { pilotResolvers } from '../pilots/pilot.resolvers';
+import { notificationResolvers } from '../notifications/notification.resolvers';
 import { reportingResolvers } from '../reporting/reporting.resolvers';
 
 /** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers, matchResolvers, pilotResolvers, reportingResolvers];
+const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers, matchResolvers, pilotResolvers, reportingResolvers, notificationResolvers];
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

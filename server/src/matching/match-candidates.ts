@@ -1,6 +1,6 @@
 import { f, type Filter } from '../search/filter';
 import type { SearchEngine } from '../search/search-engine';
-import { informativeWords, type LexicalQuery } from './lexical-relevance';
+import { informativeWords, type LexicalQuery } from '../search/lexical-relevance';
 import type { MatchChallenge } from './match-scoring';
 
 /**

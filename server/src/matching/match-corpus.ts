@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context/service-context';
 import { eachPublishedSolution, publishedSolutionsFingerprint } from '../solutions/solution.service';
 import { openChallenges } from '../challenges/challenge.service';
-import { CorpusStatistics, profileText } from './lexical-relevance';
+import { CorpusStatistics, profileText } from '../search/lexical-relevance';
 import { challengeText, solutionText } from './match-profiles';
 
 /**

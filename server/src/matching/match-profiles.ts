@@ -1,6 +1,6 @@
 import type { ChallengeRecord } from '../challenges/challenge.model';
 import type { SolutionRecord } from '../solutions/solution.model';
-import { labelTerms, profileText } from './lexical-relevance';
+import { labelTerms, profileText } from '../search/lexical-relevance';
 import type { MatchChallenge, MatchSolution } from './match-scoring';
 
 /**

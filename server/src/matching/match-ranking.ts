@@ -1,4 +1,4 @@
-import { bm25, lexicalQuery, type CorpusStatistics } from './lexical-relevance';
+import { bm25, lexicalQuery, type CorpusStatistics } from '../search/lexical-relevance';
 import {
   explainMatch,
   featureValues,

@@ -1,6 +1,6 @@
 import type { EvidenceKind, Region, Sector } from '../contract/generated/resolvers-types';
 import { requirementChecks, servesRegion, type ChallengeRequirements, type RequirementCheck, type SolutionQualifications } from '../challenges/challenge-requirements';
-import { bm25, matchedTerms, type CorpusStatistics, type LexicalQuery, type TextProfile } from './lexical-relevance';
+import { bm25, matchedTerms, type CorpusStatistics, type LexicalQuery, type TextProfile } from '../search/lexical-relevance';
 import { MATCH_FEATURES, type FeatureWeights, type MatchFeature } from './match-weights';
 
 /**

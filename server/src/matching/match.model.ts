@@ -1,5 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
 import { sdlEnumValues } from '../contract/sdl';
+import { recordsEventsInOwnHistory } from '../db/domain-events';
 import type { MatchEvent, MatchParty, MatchRejectionReason, MatchSource, MatchStatus } from '../contract/generated/resolvers-types';
 import type { ExplanationRecord, FeatureValues } from './match-scoring';
 
@@ -97,6 +98,8 @@ const matchSchema = new Schema<MatchRecord>(
   },
   { timestamps: true, minimize: false },
 );
+// The history is also the match's domain events: every write pushing onto it marks the match for the event dispatcher.
+matchSchema.plugin(recordsEventsInOwnHistory);
 // The invariant: one match per pair, whoever creates it and however many runs race.
 matchSchema.index({ challengeId: 1, solutionId: 1 }, { unique: true });
 // The curation queue, best first, across challenges and per challenge.

@@ -31,7 +31,7 @@ import type { ChallengeRecord } from '../challenges/challenge.model';
 import { getChallenge, openChallenges } from '../challenges/challenge.service';
 import type { SolutionRecord } from '../solutions/solution.model';
 import { getSolution, publishedSolutionsByIds } from '../solutions/solution.service';
-import { lexicalQuery } from './lexical-relevance';
+import { lexicalQuery } from '../search/lexical-relevance';
 import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from './match-candidates';
 import { challengeStatistics, solutionStatistics } from './match-corpus';
 import { challengeText, matchChallengeOf, matchSolutionOf, solutionText } from './match-profiles';

@@ -28,6 +28,8 @@ export interface PilotMilestoneRecord {
   successCriterion: string;
   dueOn: Date;
   doneOn?: Date | null;
+  /** When the overdue sweeper recorded this milestone's MILESTONE_OVERDUE event: once per milestone. */
+  overdueRecordedAt?: Date | null;
 }
 
 export interface PilotUpdateRecord {
@@ -102,6 +104,7 @@ const milestoneSchema = new Schema<PilotMilestoneRecord>({
   dueOn: { type: Date, required: true },
   // Stored as null until done, so that completing can be conditional on it still being null.
   doneOn: { type: Date, default: null },
+  overdueRecordedAt: { type: Date, default: null },
 });
 
 const updateSchema = new Schema<PilotUpdateRecord>(

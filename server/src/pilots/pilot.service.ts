@@ -5,6 +5,7 @@ import { isDuplicateKey } from '../db/duplicate-key';
 import { findPage, type CountedPage } from '../db/find-page';
 import { inOwnOrganisations } from '../db/ownership';
 import { saveVersioned } from '../db/versioned-write';
+import { createdWithEvent, eventUpdate } from '../db/domain-events';
 import type { ServiceContext } from '../context/service-context';
 import { isStaff, requireUser } from '../shared/actor';
 import { AppError, badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
@@ -131,12 +132,10 @@ export async function startPilot(ctx: ServiceContext, input: StartPilotInput): P
       kpis: challenge.kpis.map(({ name, unit, baseline, target, direction }) => ({ name, unit, baseline, target, direction, measurements: [] })),
       plannedLengthWeeks: challenge.pilotLengthWeeks,
       createdBy: new Types.ObjectId(user.userId),
-      version: 1,
       // On the request's clock, as every later transition is, so reports measure introduction to pilot on one clock.
       createdAt: ctx.now,
-      // The creation is the pilot's first domain event, stored with it, so that consumers (notifications) hear of it.
-      history: [{ name: 'pilot.START', version: 1, at: ctx.now, actorId: user.userId, to: pilotLifecycle.initial }],
-      eventsPending: true,
+      // The pilot starts with its insert, so the START event is stored with it: it lands exactly once, with the one pilot.
+      ...createdWithEvent({ name: 'pilot.START', at: ctx.now, actorId: user.userId, to: pilotLifecycle.initial }),
     });
     ctx.events.publish({ name: 'pilot.START', recordId: created._id.toHexString(), at: ctx.now });
     return created.toObject();
@@ -192,29 +191,44 @@ function fire(ctx: ServiceContext, pilot: PilotRecord, event: PilotEvent, versio
   });
 }
 
+/** How often in-place work is retried when only the version moved (someone else recorded at the same moment). */
+const APPEND_ATTEMPTS = 5;
+
 /**
- * Work recorded in place (milestones, measurements, updates) appends to the pilot without an
- * expected version, so that two people recording at once both succeed; the write is conditional
- * on the state the lifecycle allowed it in, so nothing lands on a pilot that has since ended.
+ * Work recorded in place (milestones, measurements, updates) needs no expected version from the
+ * caller, so that two people recording at once both succeed; the write is conditional on the
+ * state the lifecycle allowed it in, so nothing lands on a pilot that has since ended. Its domain
+ * event (`subject` names the KPI or milestone) is recorded in the same write, at the version it
+ * produces, so the write is conditional on the version read too and retried when only that moved.
  */
 async function appendTo(
   ctx: ServiceContext,
   pilot: PilotRecord,
   event: PilotEvent,
-  update: { filter?: Record<string, unknown>; change: Record<string, unknown> },
+  update: { filter?: Record<string, unknown>; change: Record<string, unknown>; subject?: string },
 ): Promise<PilotRecord> {
   pilotLifecycle.authorise(pilot, event, ctx);
-  const saved = await PilotModel.findOneAndUpdate(
-    { _id: pilot._id, status: pilot.status, ...update.filter },
-    { ...update.change, $inc: { version: 1 } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (saved) return saved;
-  const current = await PilotModel.findById(pilot._id).select({ status: 1, version: 1 }).lean();
-  throw new AppError('CONFLICT', `The pilot changed meanwhile: it is now ${current?.status ?? 'gone'}.`, {
-    currentState: current?.status,
-    currentVersion: current?.version,
-  });
+  const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : undefined;
+  const change = update.change as { $set?: Record<string, unknown>; $push?: Record<string, unknown> };
+  let version = pilot.version;
+  for (let attempt = 1; ; attempt += 1) {
+    const recorded = eventUpdate({ name: `pilot.${event}`, at: ctx.now, actorId, from: pilot.status, to: pilot.status, subject: update.subject }, version + 1);
+    const saved = await PilotModel.findOneAndUpdate(
+      { _id: pilot._id, status: pilot.status, version, ...update.filter },
+      { ...change, $set: { ...change.$set, ...recorded.$set }, $push: { ...change.$push, ...recorded.$push }, $inc: { version: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (saved) return saved;
+    const current = await PilotModel.findById(pilot._id).select({ status: 1, version: 1 }).lean();
+    if (current && current.status === pilot.status && current.version !== version && attempt < APPEND_ATTEMPTS) {
+      version = current.version;
+      continue;
+    }
+    throw new AppError('CONFLICT', `The pilot changed meanwhile: it is now ${current?.status ?? 'gone'}.`, {
+      currentState: current?.status,
+      currentVersion: current?.version,
+    });
+  }
 }
 
 export async function addPilotMilestone(ctx: ServiceContext, input: AddPilotMilestoneInput): Promise<PilotRecord> {
@@ -238,6 +252,7 @@ export async function completePilotMilestone(ctx: ServiceContext, input: Complet
   return appendTo(ctx, pilot, 'COMPLETE_MILESTONE', {
     filter: { [`${at}._id`]: pilot.milestones[index]!._id, [`${at}.doneOn`]: null },
     change: { $set: { [`${at}.doneOn`]: doneOn } },
+    subject: milestoneId,
   });
 }
 
@@ -255,6 +270,7 @@ export async function recordPilotMeasurement(ctx: ServiceContext, input: RecordP
   return appendTo(ctx, pilot, 'RECORD_MEASUREMENT', {
     filter: { 'kpis.name': kpiName },
     change: { $push: { 'kpis.$.measurements': measurement } },
+    subject: kpiName,
   });
 }
 

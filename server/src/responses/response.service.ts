@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterObjectId, toObjectId } from '../db/ids';
 import { saveVersioned } from '../db/versioned-write';
+import { createdWithEvent } from '../db/domain-events';
 import { findPage, type CountedPage } from '../db/find-page';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { inOwnOrganisations } from '../db/ownership';
@@ -124,8 +125,9 @@ export async function submitResponse(ctx: ServiceContext, input: SubmitResponseI
       submittedBy: toObjectId('User', user.userId),
       status: 'SUBMITTED',
       liveKey,
-      version: 1,
       submittedAt: now,
+      // Submitting creates the response, so its first event is stored with the insert.
+      ...createdWithEvent({ name: 'response.SUBMIT', at: now, actorId: user.userId, to: 'SUBMITTED' }),
     });
     return response.toObject();
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Logger } from '../shared/logger';
 import { SearchUnavailableError, type SearchEngine } from '../search/search-engine';
+import { StatisticsKeepingEngine } from '../search/statistics-keeping-engine';
 import type { ReadinessCheck } from '../health/health.routes';
 import type { Embedder } from '../search/embedder';
 import { rebuildIndex } from './drift';
@@ -16,6 +17,8 @@ import type { SearchSource, TrackedRecord } from './search-source';
 export type SemanticStatus = { enabled: true; modelId: string } | { enabled: false; reason: string };
 
 export class SearchRuntime {
+  /** The engine behind statistics keeping, so hybrid search ranks keywords with our own BM25 on any engine. */
+  readonly engine: StatisticsKeepingEngine;
   readonly indexer: SearchIndexer;
   /** The model that embeds queries; absent when semantic search is off. */
   readonly embedder: Embedder | undefined;
@@ -27,18 +30,19 @@ export class SearchRuntime {
   private stopped = false;
 
   constructor(
-    readonly engine: SearchEngine,
+    engine: SearchEngine,
     sources: SearchSource<TrackedRecord>[],
     private readonly logger: Logger,
     indexerOptions: Omit<IndexerOptions, 'logger'> & { semanticUnavailableReason?: string } = {},
   ) {
     const { semanticUnavailableReason, ...options } = indexerOptions;
+    this.engine = new StatisticsKeepingEngine(engine);
     this.embedder = options.embedder;
     this.semantic = this.embedder
       ? { enabled: true, modelId: this.embedder.modelId }
       : { enabled: false, reason: semanticUnavailableReason ?? 'no embedding model configured' };
     this.sources = withVectorSettings(sources, this.embedder);
-    this.indexer = new SearchIndexer(engine, sources, { logger, ...options });
+    this.indexer = new SearchIndexer(this.engine, sources, { logger, ...options });
   }
 
   /**

@@ -15,28 +15,19 @@ const SUGGESTED_CAN = { shortlist: true, introduce: false, reject: true };
 
 function cardOf(fixture: Fixture): MatchCardRef {
   const data = {
-    __typename: 'Match',
+    __typename: 'Match' as const,
     id: fixture.id,
     status: fixture.status,
     score: fixture.score,
-    source: 'MATCHER',
+    source: 'MATCHER' as const,
     version: 1,
     rejectionReason: null,
     declinedBy: null,
     declineReason: null,
     solution: { __typename: 'Solution', id: `s-${fixture.id}`, name: fixture.name, organisation: { __typename: 'Organisation', id: 'o2', name: 'BinSense' } },
     viewerCan: { __typename: 'MatchViewerCan', accept: false, decline: false, addNote: true, ...fixture.can },
-    staffNotes: [],
-    explanation: {
-      __typename: 'MatchExplanation',
-      score: fixture.score,
-      contributions: [{ __typename: 'MatchFeatureContribution', feature: 'LEXICAL', value: 0.8, weight: 0.5, contribution: fixture.score, note: 'bins, routes' }],
-      matchedTerms: ['bins'],
-      checksPassed: [{ __typename: 'MatchRequirementCheck', rule: 'MIN_TRL', passed: true, message: 'TRL 7, needs 6' }],
-      whyNot: [],
-    },
   };
-  return makeFragmentData(data as never, MatchCard_MatchFragment);
+  return makeFragmentData(data, MatchCard_MatchFragment);
 }
 
 /** The board as the page drives it: a move updates the card's state at once (the optimistic answer). */

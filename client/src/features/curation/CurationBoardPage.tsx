@@ -16,7 +16,7 @@ import { matchCardFields } from './MatchCard';
 import { ALL_MATCH_STATUSES } from './moves';
 import { useCurationActions } from './useCurationActions';
 import { useSelection } from './useSelection';
-import { percent } from './labels';
+import { asPercent } from '../../components/matching/MatchExplanation';
 import './curation.scss';
 
 const CurationBoardDocument = graphql(`
@@ -143,7 +143,7 @@ export default function CurationBoardPage() {
                 <ul className="govuk-list">
                   {run.nearMisses.map((miss) => (
                     <li key={miss.id}>
-                      <strong>{miss.name}</strong> ({percent(miss.score)}): {miss.whyNot.join('; ')}
+                      <strong>{miss.name}</strong> ({asPercent(miss.score)}): {miss.whyNot.join('; ')}
                     </li>
                   ))}
                 </ul>

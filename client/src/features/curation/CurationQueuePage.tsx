@@ -11,7 +11,8 @@ import { Tag } from '../../components/ui/Tag';
 import { MATCH_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { BulkActions } from './BulkActions';
-import { FEATURE_LABELS, SOURCE_LABELS, percent } from './labels';
+import { MATCH_FEATURE_LABELS, asPercent } from '../../components/matching/MatchExplanation';
+import { SOURCE_LABELS } from './labels';
 import { ALL_MATCH_STATUSES } from './moves';
 import { useCurationActions } from './useCurationActions';
 import { useSelection } from './useSelection';
@@ -139,7 +140,7 @@ function strongestFeatures(row: Row): string {
   return [...row.explanation.contributions]
     .sort((a, b) => b.contribution - a.contribution)
     .slice(0, 3)
-    .map((part) => `${FEATURE_LABELS[part.feature]} ${percent(part.contribution)}`)
+    .map((part) => `${MATCH_FEATURE_LABELS[part.feature]} ${asPercent(part.contribution)}`)
     .join(', ');
 }
 
@@ -250,7 +251,7 @@ function QueueRow({ row, selected, onSelect }: { row: Row; selected: boolean; on
           </div>
         )}
       </td>
-      <td className="govuk-table__cell govuk-table__cell--numeric">{percent(row.score)}</td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{asPercent(row.score)}</td>
       <td className="govuk-table__cell">
         <strong>{row.solution.name}</strong>
         <span className="app-block govuk-body-s">{row.solution.organisation.name}</span>

@@ -6,9 +6,9 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import type { SummaryError } from '../../components/ui/ErrorSummary';
 import { MATCH_STATUS, formatDate } from '../../components/ui/labels';
-import { MatchExplanation } from './MatchExplanation';
+import { MatchExplanation, asPercent } from '../../components/matching/MatchExplanation';
 import { MoveControl, type MoveHandler } from './MoveControl';
-import { REJECTION_REASON_LABELS, SOURCE_LABELS, percent } from './labels';
+import { REJECTION_REASON_LABELS, SOURCE_LABELS } from './labels';
 
 export const MatchCard_MatchFragment = graphql(`
   fragment MatchCard_Match on Match {
@@ -49,7 +49,9 @@ const MatchDetailsDocument = graphql(`
         at
         text
       }
-      ...MatchExplanation_Match
+      explanation {
+        ...MatchExplanation_Explanation
+      }
     }
   }
 `);
@@ -100,7 +102,7 @@ function MatchDetails({ matchId, name, canNote, onAddNote }: { matchId: string; 
             Why this score{' '}<span className="govuk-visually-hidden">for {name}</span>
           </span>
         </summary>
-        <div className="govuk-details__text">{pending || (data?.match && <MatchExplanation match={data.match} idPrefix={`match-${matchId}`} />)}</div>
+        <div className="govuk-details__text">{pending || (data?.match && <MatchExplanation explanation={data.match.explanation} headingLevel={4} />)}</div>
       </details>
       {canNote && (
         <details className="govuk-details govuk-!-margin-bottom-2" onToggle={onToggle}>
@@ -169,7 +171,7 @@ export function MatchCard({
         {match.solution.organisation.name}
       </p>
       <p className="govuk-body govuk-!-margin-bottom-1">
-        <span className="app-match-score">Score {percent(match.score)}</span> <Tag {...MATCH_STATUS[match.status]} />
+        <span className="app-match-score">Score {asPercent(match.score)}</span> <Tag {...MATCH_STATUS[match.status]} />
       </p>
       <p className="govuk-body-s app-secondary-text govuk-!-margin-bottom-2">From: {SOURCE_LABELS[match.source]}</p>
       {match.rejectionReason && <p className="govuk-body-s">Rejected: {REJECTION_REASON_LABELS[match.rejectionReason]}</p>}

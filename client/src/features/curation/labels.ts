@@ -1,5 +1,4 @@
-import type { MatchFeature, MatchRejectionReason, MatchSource } from '../../gql/graphql';
-import type { EligibilityRule } from '../../gql/schema-types';
+import type { MatchRejectionReason, MatchSource } from '../../gql/graphql';
 import type { Option } from '../../components/ui/fields';
 
 export const REJECTION_REASON_LABELS: Record<MatchRejectionReason, string> = {
@@ -18,33 +17,8 @@ export const REJECTION_REASON_OPTIONS: Option[] = [
   ...(Object.entries(REJECTION_REASON_LABELS) as [MatchRejectionReason, string][]).map(([value, label]) => ({ value, label })),
 ];
 
-export const FEATURE_LABELS: Record<MatchFeature, string> = {
-  LEXICAL: 'Words in common',
-  SEMANTIC: 'Similar meaning',
-  SECTOR_OVERLAP: 'Sectors',
-  TAG_OVERLAP: 'Tags',
-  REGION_FIT: 'Region',
-  BUDGET_FIT: 'Budget',
-  MATURITY_FIT: 'Maturity (TRL)',
-  EVIDENCE_STRENGTH: 'Evidence',
-  TRACK_RECORD: 'Track record',
-};
-
 export const SOURCE_LABELS: Record<MatchSource, string> = {
   MATCHER: 'Matcher',
   RESPONSE: 'Start-up response',
   STAFF: 'Added by staff',
 };
-
-export const RULE_LABELS: Record<EligibilityRule, string> = {
-  CHALLENGE_NOT_OPEN: 'Challenge open',
-  DEADLINE_PASSED: 'Before the deadline',
-  STARTUP_NOT_VERIFIED: 'Start-up verified',
-  SOLUTION_NOT_PUBLISHED: 'Solution published',
-  MIN_TRL: 'Minimum TRL',
-  MISSING_ACCREDITATIONS: 'Accreditations',
-  REGION_NOT_SERVED: 'Region served',
-  OWN_ORGANISATION: 'Not the challenge’s own organisation',
-};
-
-export const percent = (value: number) => `${Math.round(value * 100)}%`;

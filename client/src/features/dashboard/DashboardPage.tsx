@@ -8,7 +8,8 @@ import { PILOT_STATUS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { BarChart } from './BarChart';
 import { ReportFilterForm } from './ReportFilterForm';
-import { FUNNEL_STAGE_LABELS, days, percent } from './labels';
+import { asPercent } from '../../components/matching/MatchExplanation';
+import { FUNNEL_STAGE_LABELS, days } from './labels';
 import { describeCohort, parseReportFilter, reportFilterInput, reportSearch } from './report-filter';
 import './dashboard.scss';
 
@@ -60,7 +61,7 @@ function funnelSummary(funnel: Dashboard['funnel']): string {
   const steepest = drops[0];
   const steepestText =
     steepest && steepest.conversionFromPrevious !== null
-      ? ` The steepest drop is into ${FUNNEL_STAGE_LABELS[steepest.stage].toLowerCase()}, at ${percent(steepest.conversionFromPrevious)} of the stage before.`
+      ? ` The steepest drop is into ${FUNNEL_STAGE_LABELS[steepest.stage].toLowerCase()}, at ${asPercent(steepest.conversionFromPrevious)} of the stage before.`
       : '';
   return `${first.count} challenges published led to ${funnel.map((step) => `${step.count} ${FUNNEL_STAGE_LABELS[step.stage].toLowerCase()}`).slice(1).join(', ')}.${steepestText}`;
 }
@@ -89,7 +90,7 @@ function FunnelTable({ funnel }: { funnel: Dashboard['funnel'] }) {
               {FUNNEL_STAGE_LABELS[step.stage]}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">{step.count}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{step.conversionFromPrevious === null ? '–' : percent(step.conversionFromPrevious)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{step.conversionFromPrevious === null ? '–' : asPercent(step.conversionFromPrevious)}</td>
           </tr>
         ))}
       </tbody>
@@ -125,10 +126,10 @@ function DashboardBody({ dashboard, cohort }: { dashboard: Dashboard; cohort: st
         <SummaryRow label="Median time from publication to first introduction" value={days(dashboard.medianDaysToFirstIntroduction)} />
         <SummaryRow label="Median time from introduction to pilot" value={days(dashboard.medianDaysIntroductionToPilot)} />
         <SummaryRow label="KPIs measured" value={`${kpis.measuredKpis}, of which ${kpis.achievedKpis} reached the target`} />
-        <SummaryRow label="Median progress towards KPI targets" value={kpis.medianProgress === null ? 'nothing measured yet' : percent(kpis.medianProgress)} />
+        <SummaryRow label="Median progress towards KPI targets" value={kpis.medianProgress === null ? 'nothing measured yet' : asPercent(kpis.medianProgress)} />
         <SummaryRow
           label="Median progress, completed pilots only"
-          value={kpis.medianProgressOfCompletedPilots === null ? 'no completed pilot measured yet' : percent(kpis.medianProgressOfCompletedPilots)}
+          value={kpis.medianProgressOfCompletedPilots === null ? 'no completed pilot measured yet' : asPercent(kpis.medianProgressOfCompletedPilots)}
         />
       </dl>
 

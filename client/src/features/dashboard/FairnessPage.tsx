@@ -7,7 +7,7 @@ import { QueryError } from '../../components/ui/QueryError';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { BarChart } from './BarChart';
 import { ReportFilterForm } from './ReportFilterForm';
-import { percent } from './labels';
+import { asPercent } from '../../components/matching/MatchExplanation';
 import { describeCohort, parseReportFilter, reportFilterInput, reportSearch } from './report-filter';
 import './dashboard.scss';
 
@@ -40,7 +40,7 @@ function fairnessSummary(report: Fairness): string {
   const suggestedAtAll = report.startupCount - report.neverSuggested;
   if (suggestedAtAll === 0) return `None of the ${report.startupCount} start-ups has been suggested for these challenges yet.`;
   const concentration =
-    report.topDecileShare === null ? '' : ` The most suggested tenth of them received ${percent(report.topDecileShare)} of all suggestions.`;
+    report.topDecileShare === null ? '' : ` The most suggested tenth of them received ${asPercent(report.topDecileShare)} of all suggestions.`;
   const gini =
     report.suggestionGini === null
       ? ''
@@ -63,7 +63,7 @@ function FairnessBody({ report, cohort }: { report: Fairness; cohort: string }) 
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Share of suggestions to the most suggested tenth</dt>
-          <dd className="govuk-summary-list__value">{report.topDecileShare === null ? 'no suggestions yet' : percent(report.topDecileShare)}</dd>
+          <dd className="govuk-summary-list__value">{report.topDecileShare === null ? 'no suggestions yet' : asPercent(report.topDecileShare)}</dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Gini coefficient of suggestions</dt>
@@ -74,7 +74,7 @@ function FairnessBody({ report, cohort }: { report: Fairness; cohort: string }) 
         <BarChart
           title={`Share of suggestions, the ${top.length} most suggested start-ups, for ${cohort}`}
           summary={fairnessSummary(report)}
-          bars={top.map((entry) => ({ label: entry.organisation.name, value: entry.shareOfSuggestions, display: percent(entry.shareOfSuggestions) }))}
+          bars={top.map((entry) => ({ label: entry.organisation.name, value: entry.shareOfSuggestions, display: asPercent(entry.shareOfSuggestions) }))}
         />
       )}
       {top.length === 0 && <p className="govuk-body">{fairnessSummary(report)}</p>}
@@ -109,7 +109,7 @@ function FairnessBody({ report, cohort }: { report: Fairness; cohort: string }) 
                 <td className="govuk-table__cell govuk-table__cell--numeric">{entry.suggested}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{entry.shortlisted}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{entry.accepted}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{percent(entry.shareOfSuggestions)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{asPercent(entry.shareOfSuggestions)}</td>
               </tr>
             ))}
           </tbody>

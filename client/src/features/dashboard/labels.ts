@@ -11,5 +11,4 @@ export const FUNNEL_STAGE_LABELS: Record<FunnelStage, string> = {
   ADOPTED: 'Adopted',
 };
 
-export const percent = (value: number) => `${Math.round(value * 100)}%`;
 export const days = (value: number | null) => (value === null ? 'not yet known' : `${value.toFixed(1)} days`);

@@ -9,13 +9,15 @@ import { Choices, Select, type Option } from '../../components/ui/fields';
 import { formatDate, formatGbp, MONEY_BAND_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { Highlight } from './Highlight';
-import { CLOSING_WINDOW_LABELS, closingBefore, readSearchState, writeSearchState, type ChallengeSearchState } from './search-state';
+import { CLOSING_WINDOW_LABELS, closingBefore, meaningNotUsed, readSearchState, SEARCH_MODE_LABELS, writeSearchState, type ChallengeSearchState } from './search-state';
 
 const SearchChallengesDocument = graphql(`
   query SearchChallenges($input: SearchChallengesInput!) {
     searchChallenges(input: $input) {
       estimatedTotalHits
       processingTimeMs
+      semantic
+      mode
       facets {
         name
         values {
@@ -57,6 +59,13 @@ type Hit = Result['hits'][number];
 
 const TYPING_PAUSE_MS = 250;
 
+const MODE_HINTS: Record<ChallengeSearchState['mode'], string> = {
+  HYBRID: 'Your words and what they mean',
+  KEYWORD: 'Challenges that use your words',
+  SEMANTIC: 'Challenges about the same thing, even in other words',
+};
+const MODE_OPTIONS: Option[] = (['HYBRID', 'KEYWORD', 'SEMANTIC'] as const).map((mode) => ({ value: mode, label: SEARCH_MODE_LABELS[mode], hint: MODE_HINTS[mode] }));
+
 function searchInput(state: ChallengeSearchState, after?: string | null) {
   const closing = closingBefore(state.closingWithin);
   return {
@@ -67,6 +76,7 @@ function searchInput(state: ChallengeSearchState, after?: string | null) {
     budgetBands: state.budgetBands,
     ...(closing ? { closingBefore: closing } : {}),
     sort: state.sort,
+    mode: state.mode,
     facets: ['SECTORS' as const, 'REGION' as const, 'BUDGET_BAND' as const],
     first: 20,
     ...(after ? { after } : {}),
@@ -151,6 +161,15 @@ export default function SearchChallengesPage() {
             Search
           </button>
         </div>
+        <Choices
+          id="search-mode"
+          legend="Match on"
+          type="radio"
+          small
+          options={MODE_OPTIONS}
+          selected={[state.mode]}
+          onChange={([mode]) => update({ mode: (mode ?? 'HYBRID') as ChallengeSearchState['mode'] })}
+        />
       </form>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third app-facets">
@@ -216,6 +235,8 @@ export default function SearchChallengesPage() {
             {result ? `${result.estimatedTotalHits} ${result.estimatedTotalHits === 1 ? 'challenge' : 'challenges'} found` : ''}
             {loading && result ? ' (updating…)' : ''}
           </p>
+          {/* Only the current results say how they were ranked; the previous ones may have been asked differently. */}
+          {data && meaningNotUsed(state, data.searchChallenges.semantic) && <div className="govuk-inset-text">{meaningNotUsed(state, data.searchChallenges.semantic)}</div>}
           {loading && !result && <Loading label="Searching…" />}
           {error && <QueryError error={error} retry={() => void refetch()} />}
           {result && result.hits.length === 0 && <p className="govuk-body">No open challenges match. Try fewer words or clear the filters.</p>}

@@ -1,10 +1,10 @@
-import type { ChallengeSearchSort, MoneyBand, Region, Sector } from '../../gql/graphql';
+import type { ChallengeSearchSort, MoneyBand, Region, SearchMode, Sector } from '../../gql/graphql';
 import { MONEY_BAND_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 
 /**
  * Everything that decides what the search shows lives in the URL, so a search can be bookmarked,
- * shared and reached again with Back. A new dimension (such as the keyword / meaning / both mode)
- * is one more field here, one more control, and one more input field.
+ * shared and reached again with Back. A new dimension is one more field here, one more control,
+ * and one more input field.
  */
 export interface ChallengeSearchState {
   query: string;
@@ -14,7 +14,12 @@ export interface ChallengeSearchState {
   /** Days until the response deadline, at most; empty for any deadline. */
   closingWithin: ClosingWindow | '';
   sort: ChallengeSearchSort;
+  /** Shared words, closeness of meaning, or both fused; both unless the person chose otherwise. */
+  mode: SearchMode;
 }
+
+export const SEARCH_MODE_LABELS: Record<SearchMode, string> = { HYBRID: 'Both', KEYWORD: 'Keyword', SEMANTIC: 'Meaning' };
+const MODE_PARAMS: Record<SearchMode, string> = { HYBRID: 'both', KEYWORD: 'keyword', SEMANTIC: 'meaning' };
 
 export const CLOSING_WINDOW_LABELS = { '14': 'Within 2 weeks', '30': 'Within a month', '90': 'Within 3 months' } as const;
 export type ClosingWindow = keyof typeof CLOSING_WINDOW_LABELS;
@@ -45,6 +50,7 @@ export function readSearchState(params: URLSearchParams): ChallengeSearchState {
     budgetBands: allowed(params.getAll('budget'), MONEY_BAND_LABELS),
     closingWithin: allowed(params.getAll('closing'), CLOSING_WINDOW_LABELS)[0] ?? '',
     sort: sort && SORTS.includes(sort) ? sort : 'RELEVANCE',
+    mode: (Object.keys(MODE_PARAMS) as SearchMode[]).find((mode) => MODE_PARAMS[mode] === params.get('mode')) ?? 'HYBRID',
   };
 }
 
@@ -56,5 +62,17 @@ export function writeSearchState(state: ChallengeSearchState): URLSearchParams {
   state.budgetBands.forEach((band) => params.append('budget', band));
   if (state.closingWithin) params.set('closing', state.closingWithin);
   if (state.sort !== 'RELEVANCE') params.set('sort', state.sort);
+  if (state.mode !== 'HYBRID') params.set('mode', MODE_PARAMS[state.mode]);
   return params;
+}
+
+/**
+ * Why the results were not ranked by meaning as asked; null when they were, or when it was not asked.
+ * The API ranks by keyword alone for an empty query or an explicit sort, and when it has no model.
+ */
+export function meaningNotUsed(state: ChallengeSearchState, semanticUsed: boolean): string | null {
+  // With no words there is nothing to rank: every open challenge is listed, whatever the mode.
+  if (state.mode === 'KEYWORD' || semanticUsed || !state.query.trim()) return null;
+  if (state.sort !== 'RELEVANCE') return 'Search by meaning ranks by best match. With this sort order, results match your words only.';
+  return 'Search by meaning is not available at the moment. These results match your words only.';
 }

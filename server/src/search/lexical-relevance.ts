@@ -1,11 +1,12 @@
-import { ENGLISH_STOP_WORDS } from '../search/english-stop-words';
-import { TextAnalyzer } from '../search/adapters/embedded/text-analyzer';
+import { ENGLISH_STOP_WORDS } from './english-stop-words';
+import { TextAnalyzer } from './adapters/embedded/text-analyzer';
 
 /**
- * Lexical relevance computed by the matcher itself, not by the search engine: engines rank long
+ * Lexical relevance computed by Pilotline itself, not by the search engine: engines rank long
  * queries badly (Meilisearch keeps only the first ten words) and differently from each other, so
  * the engine only supplies candidates and every candidate is scored here with BM25 over corpus
- * statistics the matcher keeps. The same analysis as the embedded index (stemming, stop words).
+ * statistics we keep. The matcher and hybrid search both rank this way. The same analysis as the
+ * embedded index (stemming, stop words).
  */
 
 const analyzer = new TextAnalyzer(ENGLISH_STOP_WORDS);
