@@ -18,7 +18,7 @@ export default defineConfig({
   },
   build: { outDir: 'dist', emptyOutDir: true, manifest: true, sourcemap: true },
   server: {
-    proxy: Object.fromEntries(['/graphql', '/auth', '/livez', '/readyz'].map((path) => [path, { target: apiTarget, changeOrigin: false }])),
+    proxy: Object.fromEntries(['/graphql', '/auth', '/export', '/livez', '/readyz'].map((path) => [path, { target: apiTarget, changeOrigin: false }])),
   },
   test: {
     root: clientRoot,

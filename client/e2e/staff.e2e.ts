@@ -207,6 +207,16 @@ describe('staff', () => {
     expect(await staff.getByText(new RegExp(`^${published} challenges published led to`)).count()).toBe(1);
     await keepScreenshot(staff, 'staff-dashboard');
 
+    // The CSV downloads: staff get the file, a start-up is refused.
+    for (const kind of ['Challenges', 'Matches', 'Pilots']) {
+      const href = (await staff.getByRole('link', { name: `${kind} (CSV)` }).getAttribute('href')) as string;
+      const download = await staff.request.get(href);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-type']).toContain('text/csv');
+      expect((await download.text()).split('\r\n')[0]).toMatch(/^id,/);
+      expect((await startup.request.get(href)).status()).toBe(403);
+    }
+
     await staff.getByLabel('Published from').fill('2030-01-02');
     await staff.getByLabel('Published up to').fill('2030-01-01');
     await staff.getByRole('button', { name: 'Show' }).click();

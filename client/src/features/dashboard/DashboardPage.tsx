@@ -221,6 +221,31 @@ function DashboardBody({ dashboard, cohort }: { dashboard: Dashboard; cohort: st
   );
 }
 
+// Served by the API as streamed downloads (GET /export/<kind>.csv, staff only); they cover every record, not the cohort.
+const CSV_EXPORTS = [
+  { kind: 'challenges', label: 'Challenges' },
+  { kind: 'matches', label: 'Matches' },
+  { kind: 'pilots', label: 'Pilots' },
+] as const;
+
+function CsvExports() {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Download the data</h2>
+      <p className="govuk-body">Every record, whatever the filter above, as CSV for a spreadsheet.</p>
+      <ul className="govuk-list">
+        {CSV_EXPORTS.map((entry) => (
+          <li key={entry.kind}>
+            <a className="govuk-link" href={`/export/${entry.kind}.csv`} download>
+              {entry.label} (CSV)
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** Staff's dashboard: the funnel from published challenge to adopted pilot, for a cohort of challenges. */
 export default function DashboardPage() {
   usePageTitle('Dashboard');
@@ -242,6 +267,7 @@ export default function DashboardPage() {
       {loading && !data && <Loading />}
       {error && <QueryError error={error} retry={() => void refetch()} />}
       {data && <DashboardBody dashboard={data.dashboard} cohort={describeCohort(state)} />}
+      <CsvExports />
     </>
   );
 }
