@@ -111,6 +111,18 @@ function syntheticSolutions(size: number, organisationIds: Types.ObjectId[]) {
   });
 }
 
+/**
+ * Writes N synthetic solutions to the database and returns their search documents. The records
+ * themselves are not kept, so the bench process's RSS is the engine's and the documents', not theirs.
+ */
+async function storeSyntheticSolutions(size: number, organisationIds: Types.ObjectId[]): Promise<SearchDocument[]> {
+  const records = syntheticSolutions(size, organisationIds);
+  for (let start = 0; start < records.length; start += 5000) {
+    await SolutionModel.collection.insertMany(records.slice(start, start + 5000));
+  }
+  return solutionSearchSource.toDocuments(records as never);
+}
+
 type BenchQuery = (typeof QUERIES)[number];
 
 /** Long, document-like queries (30 words of a demo challenge's own description), as the matcher sends. */
@@ -222,11 +234,7 @@ export async function runSearchBench(): Promise<void> {
     const organisations = await OrganisationModel.insertMany(
       Array.from({ length: 40 }, (_unused, index) => ({ name: `Bench start-up ${index}`, kind: 'STARTUP', verified: true })),
     );
-    const records = syntheticSolutions(size, organisations.map((org) => org._id));
-    for (let start = 0; start < records.length; start += 5000) {
-      await SolutionModel.collection.insertMany(records.slice(start, start + 5000));
-    }
-    const documents = await solutionSearchSource.toDocuments(records as never);
+    const documents = await storeSyntheticSolutions(size, organisations.map((org) => org._id));
 
     const engine = new EmbeddedSearchEngine();
     const embedded = await benchEngine(engine, documents, rounds);

@@ -48,6 +48,13 @@ interface Postings {
   docs: Uint32Array;
   frequencies: Uint8Array;
   count: number;
+  /**
+   * Each posting's BM25F pseudo-frequency (field frequencies weighted and length-normalised),
+   * computed when the word is first scored after a write and kept until the next one: repeated
+   * queries then add one float per posting instead of weighing every field.
+   */
+  impacts: Float64Array | undefined;
+  impactsVersion: number;
 }
 
 const MAX_FREQUENCY = 255;
@@ -88,10 +95,14 @@ export class Bm25Index {
   private documentCount = 0;
   /** One more than the highest document number seen: the size of dense per-document arrays. */
   private capacity = 0;
+  /** Counts writes, so per-word figures derived from the length norms know when they are stale. */
+  private writeVersion = 0;
   /** fieldWeight / (1 - b + b·len/avglen), fieldCount per document; recomputed only after writes. */
   private weightedNorms: Float64Array | undefined;
-  /** Scratch for one document's frequencies while it is added: word id → slot. */
+  /** Scratch for one document while it is added: word id → slot, and per slot its word and field frequencies. */
   private slotOfWord = new Int32Array(0);
+  private distinctWords = new Uint32Array(0);
+  private documentFrequencies = new Uint8Array(0);
   /** Accumulators reused by every query; each query leaves them zeroed. */
   private scratch: { totals: Float64Array; best: Float64Array; pseudo: Float64Array; inAlternative: Uint32Array; touched: Uint32Array; matched: Uint32Array } | undefined;
 
@@ -108,42 +119,49 @@ export class Bm25Index {
   add(docNumber: number, fields: IndexedWord[][]): void {
     this.remove(docNumber);
     this.weightedNorms = undefined;
+    this.writeVersion += 1;
     this.ensureCapacity(docNumber + 1);
     const fieldCount = this.fieldCount;
-    const distinct: number[] = [];
-    const frequencies: number[] = [];
+    const tokenCount = fields.reduce((sum, words) => sum + words.length, 0);
+    this.distinctWords = grownTo(this.distinctWords, tokenCount, Uint32Array);
+    this.documentFrequencies = grownTo(this.documentFrequencies, tokenCount * fieldCount, Uint8Array);
+    const { distinctWords, documentFrequencies } = this;
+    let distinctCount = 0;
     for (let field = 0; field < fieldCount; field += 1) {
       const words = fields[field] ?? [];
       this.fieldLengths[docNumber * fieldCount + field] = words.length;
-      this.fieldLengthTotals[field] = (this.fieldLengthTotals[field] ?? 0) + words.length;
+      this.fieldLengthTotals[field] = (this.fieldLengthTotals[field] as number) + words.length;
       for (const { word, term } of words) {
         const wordId = this.dictionary.intern(word, term);
         this.slotOfWord = grownTo(this.slotOfWord, wordId + 1, Int32Array, -1);
         let slot = this.slotOfWord[wordId] as number;
         if (slot < 0) {
-          slot = distinct.length;
+          slot = distinctCount;
+          distinctCount += 1;
           this.slotOfWord[wordId] = slot;
-          distinct.push(wordId);
-          for (let f = 0; f < fieldCount; f += 1) frequencies.push(0);
+          distinctWords[slot] = wordId;
+          documentFrequencies.fill(0, slot * fieldCount, (slot + 1) * fieldCount);
         }
         const at = slot * fieldCount + field;
-        frequencies[at] = Math.min((frequencies[at] as number) + 1, MAX_FREQUENCY);
+        if ((documentFrequencies[at] as number) < MAX_FREQUENCY) documentFrequencies[at] = (documentFrequencies[at] as number) + 1;
       }
     }
-    distinct.forEach((wordId, slot) => {
+    for (let slot = 0; slot < distinctCount; slot += 1) {
+      const wordId = distinctWords[slot] as number;
       this.slotOfWord[wordId] = -1;
       let postings = this.postings[wordId];
       if (!postings) {
-        postings = { docs: new Uint32Array(4), frequencies: new Uint8Array(4 * fieldCount), count: 0 };
+        postings = { docs: new Uint32Array(2), frequencies: new Uint8Array(2 * fieldCount), count: 0, impacts: undefined, impactsVersion: -1 };
         this.postings[wordId] = postings;
       }
-      postings.docs = grownTo(postings.docs, postings.count + 1, Uint32Array);
-      postings.frequencies = grownTo(postings.frequencies, (postings.count + 1) * fieldCount, Uint8Array);
-      postings.docs[postings.count] = docNumber;
-      for (let f = 0; f < fieldCount; f += 1) postings.frequencies[postings.count * fieldCount + f] = frequencies[slot * fieldCount + f] as number;
-      postings.count += 1;
-    });
-    this.documentWords[docNumber] = Uint32Array.from(distinct);
+      const { count } = postings;
+      postings.docs = grownTo(postings.docs, count + 1, Uint32Array);
+      postings.frequencies = grownTo(postings.frequencies, (count + 1) * fieldCount, Uint8Array);
+      postings.docs[count] = docNumber;
+      postings.frequencies.set(documentFrequencies.subarray(slot * fieldCount, (slot + 1) * fieldCount), count * fieldCount);
+      postings.count = count + 1;
+    }
+    this.documentWords[docNumber] = distinctWords.slice(0, distinctCount);
     this.documentCount += 1;
   }
 
@@ -151,6 +169,7 @@ export class Bm25Index {
     const words = this.documentWords[docNumber];
     if (!words) return;
     this.weightedNorms = undefined;
+    this.writeVersion += 1;
     const fieldCount = this.fieldCount;
     for (let field = 0; field < fieldCount; field += 1) {
       this.fieldLengthTotals[field] = (this.fieldLengthTotals[field] ?? 0) - (this.fieldLengths[docNumber * fieldCount + field] ?? 0);
@@ -209,18 +228,12 @@ export class Bm25Index {
           const wordId = this.dictionary.idOf(word);
           const postings = wordId === undefined ? undefined : this.postings[wordId];
           if (!postings) continue;
-          const { docs, frequencies, count } = postings;
+          const { docs, count } = postings;
+          const impacts = this.impactsOf(postings, norms);
           for (let i = 0; i < count; i += 1) {
             const docNumber = docs[i] as number;
-            const normAt = docNumber * fieldCount;
-            const frequencyAt = i * fieldCount;
-            let pseudoFrequency = 0;
-            for (let field = 0; field < fieldCount; field += 1) {
-              const frequency = frequencies[frequencyAt + field] as number;
-              if (frequency !== 0) pseudoFrequency += frequency * (norms[normAt + field] as number);
-            }
             if (pseudo[docNumber] === 0) inAlternative[alternativeCount++] = docNumber;
-            pseudo[docNumber] = (pseudo[docNumber] as number) + pseudoFrequency;
+            pseudo[docNumber] = (pseudo[docNumber] as number) + (impacts[i] as number);
           }
         }
         // Every document counted once however many of the stem's words it has: the union's size is the df.
@@ -253,6 +266,27 @@ export class Bm25Index {
       totals[docNumber] = 0;
     }
     return { docNumbers, scores, maxScore };
+  }
+
+  /** The postings' pseudo-frequencies under the current length norms. */
+  private impactsOf(postings: Postings, norms: Float64Array): Float64Array {
+    if (postings.impacts && postings.impactsVersion === this.writeVersion && postings.impacts.length >= postings.count) return postings.impacts;
+    const fieldCount = this.fieldCount;
+    const { docs, frequencies, count } = postings;
+    const impacts = new Float64Array(count);
+    for (let i = 0; i < count; i += 1) {
+      const normAt = (docs[i] as number) * fieldCount;
+      const frequencyAt = i * fieldCount;
+      let pseudoFrequency = 0;
+      for (let field = 0; field < fieldCount; field += 1) {
+        const frequency = frequencies[frequencyAt + field] as number;
+        if (frequency !== 0) pseudoFrequency += frequency * (norms[normAt + field] as number);
+      }
+      impacts[i] = pseudoFrequency;
+    }
+    postings.impacts = impacts;
+    postings.impactsVersion = this.writeVersion;
+    return impacts;
   }
 
   private ensureCapacity(capacity: number): void {
