@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ENGLISH_STOP_WORDS } from '../server/src/search/english-stop-words';
-import { defineIndexSettings, type SearchEngine } from '../server/src/search/search-engine';
+import { defineIndexSettings, VECTOR_FIELD, type SearchEngine } from '../server/src/search/search-engine';
+import { rankedSearch } from '../server/src/search/hybrid-search';
 import { bm25, CorpusStatistics, lexicalQuery } from '../server/src/search/lexical-relevance';
 import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from '../server/src/matching/match-candidates';
 import { rankCandidates } from '../server/src/matching/match-ranking';
@@ -8,18 +9,22 @@ import { featureValues, reciprocalScore, scoreOf, type MatchSolution } from '../
 import { DEFAULT_WEIGHTS, type FeatureWeights } from '../server/src/matching/match-weights';
 import type { BeirDataset } from './lib/beir-dataset';
 import { mean, ndcgAt, recallAt, reciprocalRankAt, type Judgements } from './lib/ir-metrics';
-import { matchChallengeFromBeir, matchSolutionFromBeir } from './lib/matcher-records';
+import { matchChallengeFromBeir, matchSolutionFromBeir, queryVectorText } from './lib/matcher-records';
+import { datasetVectors } from './lib/dataset-vectors';
 
 /**
  * `npm run relevance -- --beir DIR --matcher`: the matcher measured as retrieval. Queries are
- * challenges, the corpus is solutions. Prints the matcher (candidates through the engine, then
- * our re-rank), the matcher with reciprocal scoring, keyword search (the engine's own ranking of
- * the whole challenge text) and plain BM25 over the whole corpus, with the same metrics as search.
+ * challenges, the corpus is solutions. Prints the matcher (candidates through the engine's vector
+ * and keyword legs, then our re-rank), the matcher with reciprocal scoring, keyword and hybrid
+ * search (the engine's own ranking of the query text, as a person's search would be) and plain
+ * BM25 over the whole corpus, with the same metrics as search. Vectors come from the model through
+ * the disk cache; `vectors: false` (--no-vectors) measures the keyword-only matcher.
  */
 
 export interface MatcherRelevanceOptions {
   weights?: Partial<FeatureWeights>;
   candidates?: Partial<typeof CANDIDATE_OPTIONS>;
+  vectors?: boolean;
 }
 
 type Metrics = Record<'ndcg@10' | 'recall@10' | 'recall@100' | 'mrr@10', number>;
@@ -39,9 +44,10 @@ export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine,
   const now = new Date();
   const weights: FeatureWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const candidateOptions = { ...CANDIDATE_OPTIONS, ...options.candidates };
-  const solutions = dataset.documents.map(matchSolutionFromBeir);
+  const vectors = options.vectors === false ? undefined : await datasetVectors(dataset, queryVectorText, (message) => process.stderr.write(`${message}\n`));
+  const solutions = dataset.documents.map((document, position) => ({ ...matchSolutionFromBeir(document), vector: vectors?.documents[position] }));
   const solutionsById = new Map(solutions.map((solution) => [solution.id, solution]));
-  const challenges = dataset.queries.map(matchChallengeFromBeir);
+  const challenges = dataset.queries.map((query, position) => ({ ...matchChallengeFromBeir(query), vector: vectors?.queries[position] }));
   const solutionStatistics = new CorpusStatistics();
   for (const solution of solutions) solutionStatistics.add(solution.text);
   const challengeStatistics = new CorpusStatistics();
@@ -55,6 +61,7 @@ export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine,
       searchableAttributes: ['title', 'text'],
       filterableAttributes: ['status', 'trl', 'regionsServed', 'organisationId', 'accreditations'],
       stopWords: [...ENGLISH_STOP_WORDS],
+      ...(vectors ? { vectorDimensions: vectors.dimensions } : {}),
     }),
   );
   // Records with structured fields (the seeds' set) get the hard requirements pushed into the engine, as the server does.
@@ -74,6 +81,7 @@ export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine,
           ...(solution.regionsServed ? { regionsServed: solution.regionsServed } : {}),
           ...(solution.organisationId ? { organisationId: solution.organisationId.toString() } : {}),
           accreditations,
+          ...(solution.vector ? { [VECTOR_FIELD]: solution.vector } : {}),
         };
       }),
     );
@@ -92,13 +100,13 @@ export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine,
     return best > 0 ? score(challengeIndex) / best : 0;
   };
 
-  const rankings = { matcher: new Map<string, string[]>(), matcherWithNearMisses: new Map<string, string[]>(), reciprocal: new Map<string, string[]>(), keyword: new Map<string, string[]>(), bm25: new Map<string, string[]>() };
+  const rankings = { matcher: new Map<string, string[]>(), matcherWithNearMisses: new Map<string, string[]>(), reciprocal: new Map<string, string[]>(), keyword: new Map<string, string[]>(), hybrid: new Map<string, string[]>(), bm25: new Map<string, string[]>() };
   const poolSizes: number[] = [];
   const started = performance.now();
   for (const [challengeIndex, challenge] of challenges.entries()) {
     const query = lexicalQuery(challenge.text, solutionStatistics);
     const filter = structured ? requirementsFilter(challenge) : undefined;
-    const pool = (await retrieveCandidates(engine, index, query, { ...candidateOptions, filter })).flatMap((id) => solutionsById.get(id) ?? []);
+    const pool = (await retrieveCandidates(engine, index, query, { ...candidateOptions, filter }, challenge.vector)).flatMap((id) => solutionsById.get(id) ?? []);
     poolSizes.push(pool.length);
     const ranked = rankCandidates(challenge, pool, solutionStatistics, { weights, now, limit: 100, nearMissLimit: 100, explain: false });
     rankings.matcher.set(challenge.id, ranked.suggestions.map((match) => match.id));
@@ -117,6 +125,10 @@ export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine,
 
     const keyword = await engine.search(index, { query: dataset.queries[challengeIndex]!.text, limit: 100 });
     rankings.keyword.set(challenge.id, keyword.hits.map((hit) => hit.id));
+    if (vectors) {
+      const hybrid = await rankedSearch(engine, index, { query: dataset.queries[challengeIndex]!.text, limit: 100 }, 'HYBRID', vectors.queries[challengeIndex]);
+      rankings.hybrid.set(challenge.id, hybrid.hits.map((hit) => hit.id));
+    }
     rankings.bm25.set(
       challenge.id,
       solutions
@@ -138,6 +150,7 @@ export async function measureMatcher(dataset: BeirDataset, engine: SearchEngine,
     matcherWithNearMisses: metricsOf(rankings.matcherWithNearMisses, dataset.qrels),
     matcherReciprocal: metricsOf(rankings.reciprocal, dataset.qrels),
     keywordSearch: metricsOf(rankings.keyword, dataset.qrels),
+    ...(vectors ? { hybridSearch: metricsOf(rankings.hybrid, dataset.qrels), modelId: vectors.modelId } : { vectors: 'off: keyword-only matcher' }),
     plainBm25: metricsOf(rankings.bm25, dataset.qrels),
     meanPool: Math.round(mean(poolSizes)),
     msPerQuery: Number((elapsedMs / Math.max(1, challenges.length)).toFixed(1)),

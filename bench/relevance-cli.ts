@@ -13,7 +13,6 @@ import { PUBLIC_SECTOR_SYNONYMS } from '../server/src/search/vocabulary';
 import { loadBeirDataset, type BeirDataset } from './lib/beir-dataset';
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from './lib/ir-metrics';
 import { PlainBm25 } from './lib/plain-bm25';
-import { loadSeedDevSet } from './lib/seed-dev-set';
 import { seedDevelopmentSet, writeBeirDataset } from './lib/dev-set';
 import { measureMatcher } from './matcher-relevance';
 import { measureSearch } from './search-relevance';
@@ -94,6 +93,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       relevance: { type: 'string' },
       matcher: { type: 'boolean', default: false },
+      'no-vectors': { type: 'boolean', default: false },
       weights: { type: 'string' },
       candidates: { type: 'string' },
       'export-dev-set': { type: 'string' },
@@ -118,13 +118,14 @@ async function main(): Promise<void> {
       const result = await measureMatcher(named.dataset, engine, {
         weights: values.weights ? JSON.parse(values.weights) : undefined,
         candidates: values.candidates ? JSON.parse(values.candidates) : undefined,
+        vectors: !values['no-vectors'],
       });
       process.stdout.write(`${JSON.stringify({ set: named.name, ...result }, null, values.json ? undefined : 2)}\n`);
     }
     return;
   }
   const datasets: NamedDataset[] = [
-    { name: 'seeds dev set', dataset: await loadSeedDevSet(path.join(__dirname, '..', 'seeds', 'data')), synonyms: PUBLIC_SECTOR_SYNONYMS },
+    { name: 'seeds dev set', dataset: seedDevelopmentSet(new Date()), synonyms: PUBLIC_SECTOR_SYNONYMS },
   ];
   for (const directory of values.beir) {
     datasets.push({ name: path.basename(path.resolve(directory)), dataset: await loadBeirDataset(directory, values.split), synonyms: {} });

@@ -5,22 +5,35 @@ import { readSeedFiles } from '../../seeds/seed-data';
 import type { BeirDataset } from './beir-dataset';
 
 /**
- * The seeds' labelled development set in BEIR form: queries are the challenges, the corpus is the
- * solutions, and the judgements are seeds/data/matches.json (relevance 1 or 2) and
- * near-misses.json (judged 0). The labels were written from the records by curators, never from
- * the matcher's output. Records keep their structured fields; dates relative to the seeding day
- * become absolute dates relative to `now`, as seeding does.
+ * The seeds' labelled development set in BEIR form, the one builder for search and the matcher:
+ * queries are the challenges, the corpus is the solutions, and the judgements are
+ * seeds/data/matches.json (2 = introduce, 1 = plausible) and near-misses.json (judged 0). The labels
+ * were written from the records by curators, never from the matcher's output.
+ * - A document's text is what search indexes (summary, description, tags, capabilities), its title
+ *   the name; every structured field rides along for the matcher.
+ * - A query's text is what a person would search (title and summary); the whole challenge (what,
+ *   why, how, tags, requirements) rides along in its fields, which the matcher reads.
+ * Dates relative to the seeding day become absolute dates relative to `now`, as seeding does.
  */
 
 const DAY_MS = 86_400_000;
-const record = z.looseObject({ key: z.string(), orgKey: z.string() });
+const solutionRecord = z.looseObject({
+  key: z.string(),
+  orgKey: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  capabilities: z.array(z.string()),
+});
+const challengeRecord = z.looseObject({ key: z.string(), orgKey: z.string(), title: z.string(), summary: z.string() });
 const labelled = z.object({ challengeKey: z.string(), solutionKey: z.string(), relevance: z.number().optional() });
 
 const inDays = (now: Date, days: unknown) => new Date(now.getTime() + Number(days) * DAY_MS).toISOString();
 
 export function seedDevelopmentSet(now: Date): BeirDataset {
-  const solutions = readSeedFiles('solutions-', record);
-  const challenges = readSeedFiles('challenges-', record);
+  const solutions = readSeedFiles('solutions-', solutionRecord);
+  const challenges = readSeedFiles('challenges-', challengeRecord);
   const qrels = new Map<string, Map<string, number>>();
   const judge = (challengeKey: string, solutionKey: string, relevance: number) => {
     let judgements = qrels.get(challengeKey);
@@ -34,12 +47,12 @@ export function seedDevelopmentSet(now: Date): BeirDataset {
 
   const documents = solutions.map(({ key, orgKey, name, summary, description, evidence, ...fields }) => ({
     id: key,
-    title: String(name),
-    text: `${String(summary)}\n${String(description)}`,
+    title: name,
+    text: [summary, description, fields.tags.join(', '), fields.capabilities.join(', ')].join('\n'),
     fields: {
       ...fields,
       organisation: orgKey,
-      evidence: (evidence as { kind: string; accreditation?: { type: string; expiresInDays: number } }[]).map((item) => ({
+      evidence: ((evidence ?? []) as { kind: string; accreditation?: { type: string; expiresInDays: number } }[]).map((item) => ({
         kind: item.kind,
         ...(item.accreditation ? { accreditation: { type: item.accreditation.type, expiresAt: inDays(now, item.accreditation.expiresInDays) } } : {}),
       })),
@@ -47,10 +60,10 @@ export function seedDevelopmentSet(now: Date): BeirDataset {
   }));
   const queries = challenges
     .filter(({ key }) => qrels.has(key))
-    .map(({ key, orgKey, title, summary, what, why, how, responseDeadlineInDays, kpis: _kpis, ...fields }) => ({
+    .map(({ key, orgKey, title, summary, responseDeadlineInDays, kpis: _kpis, ...fields }) => ({
       id: key,
-      text: [title, summary, what, why, how].map(String).join('\n'),
-      fields: { ...fields, title, organisation: orgKey, responseDeadline: inDays(now, responseDeadlineInDays) },
+      text: `${title}. ${summary}`,
+      fields: { ...fields, title, summary, organisation: orgKey, responseDeadline: inDays(now, responseDeadlineInDays) },
     }));
   return { documents, queries, qrels };
 }

@@ -2,6 +2,14 @@ import { labelTerms, profileText } from '../../server/src/search/lexical-relevan
 import type { MatchChallenge, MatchSolution } from '../../server/src/matching/match-scoring';
 import type { BeirDocument, BeirQuery } from './beir-dataset';
 
+/** What a query's vector is embedded from: the challenge's title, what, why, how and tags when it has them (as the server does), else its text. */
+export function queryVectorText(query: BeirQuery): string {
+  const fields = query.fields ?? {};
+  const parts = [fields.title, fields.what, fields.why, fields.how].flatMap((part) => string(part) ?? []);
+  const tags = strings(fields.tags) ?? [];
+  return parts.length > 1 ? [...parts, tags.join(', ')].filter(Boolean).join('\n') : query.text;
+}
+
 /**
  * BEIR records as the matcher's inputs. A record carries whatever fields it has; a field that is
  * missing or of the wrong type is simply absent, which the matcher treats as neutral.
@@ -40,7 +48,8 @@ export function matchChallengeFromBeir(query: BeirQuery): MatchChallenge {
   const tags = strings(fields.tags) ?? [];
   return {
     id: query.id,
-    text: profileText([string(fields.title) ?? '', query.text, tags.join(' ')]),
+    // The title counts twice, as on the server: once in its field, once in the query text that begins with it.
+    text: profileText([string(fields.title) ?? '', query.text, ...[fields.what, fields.why, fields.how].flatMap((part) => string(part) ?? []), tags.join(' ')]),
     status: string(fields.status) as MatchChallenge['status'],
     responseDeadline: date(fields.responseDeadline),
     minTrl: number(fields.minTrl),
@@ -60,7 +69,7 @@ export function matchSolutionFromBeir(document: BeirDocument): MatchSolution {
   const labels = [...(strings(fields.tags) ?? []), ...(strings(fields.capabilities) ?? [])];
   return {
     id: document.id,
-    text: profileText([document.title, document.title, document.text, (strings(fields.capabilities) ?? []).join('. '), (strings(fields.tags) ?? []).join(' ')]),
+    text: profileText([document.title, document.title, document.text]),
     status: string(fields.status) as MatchSolution['status'],
     trl: number(fields.trl),
     evidence: evidence(fields.evidence),

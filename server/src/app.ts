@@ -20,6 +20,7 @@ import { createLoaders, type GraphQLContext } from './graphql/context';
 import { graphiqlPage } from './graphql/graphiql';
 import { createHealthRouter, databaseReadiness, type ReadinessCheck } from './health/health.routes';
 import { createWebClientRouter } from './web-client/web-client.routes';
+import { createExportRouter } from './reporting/export.routes';
 
 /** What the HTTP app needs; main.ts builds these from config, tests build their own. */
 export interface AppDeps {
@@ -116,6 +117,8 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
       },
     }),
   );
+
+  app.use('/export', ...authenticated, createExportRouter({ contextFor }));
 
   app.use(createWebClientRouter(config.clientDir, logger));
 

@@ -5,6 +5,7 @@ import { deadlineSweeper } from './challenges/challenge.sweeper';
 import { overdueMilestoneSweeper } from './pilots/pilot.sweeper';
 import { notificationEventConsumer, notificationJobs } from './notifications/notification.worker';
 import { matcherEventConsumer } from './matching/match-events';
+import { pilotOutcomeConsumer } from './pilots/pilot-events';
 import { eventSources } from './event-sources';
 
 /**
@@ -21,7 +22,7 @@ export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
  * Add a feature's consumer here; every worker loop runs them all.
  */
 export function workerConsumers(collaborators: ServiceCollaborators): EventConsumer[] {
-  return [matcherEventConsumer(collaborators), notificationEventConsumer(collaborators)];
+  return [matcherEventConsumer(collaborators), notificationEventConsumer(collaborators), pilotOutcomeConsumer(collaborators)];
 }
 
 /**

@@ -142,4 +142,10 @@ export const pilotCases: AuthorizationCase[] = [
     allowed: SIDES_AND_STAFF,
     prepare: async (world) => ({ input: { pilotId: (await freshPilot(world, 'PLANNING')).id, text: 'Devices ordered.' } }),
   },
+  {
+    field: 'Query.jointPilotCandidates',
+    document: 'query { jointPilotCandidates { similarity challenges { id } } }',
+    allowed: ['staff', 'admin'],
+    prepare: async () => ({}),
+  },
 ];

@@ -11,6 +11,28 @@ const AddMatch = graphql(`
   }
 `);
 
+const Suggested = graphql(`
+  query TestkitSuggestedMatches($filter: MatchQueueFilter) {
+    matchQueue(filter: $filter, first: 100) {
+      edges {
+        node {
+          id
+          solution {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+async function suggestedMatchId(staff: TestSession, challengeId: string, solutionId: string): Promise<string> {
+  const { edges } = (await staff.gqlOk(Suggested, { filter: { challengeId, statuses: ['SUGGESTED'] } })).matchQueue;
+  const found = edges.find((edge) => edge.node.solution.id === solutionId);
+  if (!found) throw new Error(`no match of ${solutionId} for ${challengeId} to curate`);
+  return found.node.id;
+}
+
 const Shortlist = graphql(`
   mutation TestkitShortlistMatch($input: MatchTransitionInput!) {
     shortlistMatch(input: $input) {
@@ -37,18 +59,22 @@ const Accept = graphql(`
 `);
 
 /**
- * A match between the public body's open challenge and a fresh solution of the start-up, curated
- * by staff and, unless `accepted` is false, accepted by both sides: what a pilot starts from.
+ * A match between the public body's open challenge and a solution of the start-up (a fresh one
+ * unless `solutionId` names it), curated by staff and, unless `accepted` is false, accepted by
+ * both sides: what a pilot starts from.
  */
 export async function introducedMatch(
   staff: TestSession,
   publicBody: Account,
   startup: Account,
   challengeId: string,
-  { accepted = true }: { accepted?: boolean } = {},
+  { accepted = true, solutionId }: { accepted?: boolean; solutionId?: string } = {},
 ): Promise<string> {
-  const solution = await publishedSolution(startup);
-  const { id } = (await staff.gqlOk(AddMatch, { input: { challengeId, solutionId: solution.id } })).addMatch;
+  const solution = solutionId ?? (await publishedSolution(startup)).id;
+  const added = await staff.gql(AddMatch, { input: { challengeId, solutionId: solution } });
+  // The matcher may have suggested this pair already (from the publications' events): curate that one.
+  if (added.errors?.length && added.errors[0]?.extensions?.code !== 'CONFLICT') throw new Error(`addMatch failed: ${JSON.stringify(added.errors)}`);
+  const id = added.data?.addMatch.id ?? (await suggestedMatchId(staff, challengeId, solution));
   await staff.gqlOk(Shortlist, { input: { matchId: id } });
   await staff.gqlOk(Introduce, { input: { matchId: id } });
   if (accepted) {

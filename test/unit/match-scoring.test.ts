@@ -55,7 +55,7 @@ it('treats what a record does not say as neutral, and says so, instead of scorin
   const weightTotal = Object.values(DEFAULT_WEIGHTS).reduce((sum, weight) => sum + weight, 0);
   expect(region?.contribution).toBeCloseTo((DEFAULT_WEIGHTS.regionFit * 0.5) / weightTotal, 10);
   const trackRecord = bare?.explanation.contributions.find((part) => part.feature === 'trackRecord');
-  expect(trackRecord?.note).toMatch(/not yet measured/);
+  expect(trackRecord?.note).toMatch(/no completed pilots yet/);
 });
 
 it('never suggests an ineligible solution, but lists it as a near-miss with why not', () => {

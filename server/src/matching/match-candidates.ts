@@ -4,11 +4,14 @@ import { informativeWords, type LexicalQuery } from '../search/lexical-relevance
 import type { MatchChallenge } from './match-scoring';
 
 /**
- * Candidate retrieval through the SearchEngine interface, the same way whichever engine runs.
- * A challenge is far too long to send as one query (Meilisearch reads only its first ten words,
- * and ranks long queries poorly in any case), so the pool is the union of short queries of its
- * most informative words, each filtered by the hard requirements. The engine's rank is never used
- * beyond choosing which documents enter the pool.
+ * Candidate retrieval through the SearchEngine interface, the same way whichever engine runs. The
+ * pool is the union of two legs, each filtered by the hard requirements:
+ * - vector: the nearest neighbours of the challenge's vector (its title, what, why, how and tags),
+ *   which catches the same need in other words; skipped when no model runs (keyword only);
+ * - keyword: short queries of the challenge's most informative words. A challenge is far too long
+ *   to send as one query (Meilisearch reads only its first ten words, and ranks long queries
+ *   poorly in any case).
+ * The engines' ranks only decide which documents enter the pool; we re-rank it ourselves.
  */
 
 export interface CandidateOptions {
@@ -16,12 +19,12 @@ export interface CandidateOptions {
   words: number;
   /** Words per engine query (Meilisearch reads ten at most). */
   wordsPerQuery: number;
-  /** Documents taken per query. */
+  /** Documents taken per keyword query. */
   perQuery: number;
+  /** Nearest neighbours taken from the vector leg. */
+  vectorDepth: number;
   /** Filters every engine query (e.g. published only), so the pool holds plausible candidates. */
   filter?: Filter;
-  /** Nearest neighbours of the challenge's vector, when the engine has vectors; empty otherwise. */
-  vectorCandidates?: () => Promise<string[]>;
 }
 
 /**
@@ -30,22 +33,24 @@ export interface CandidateOptions {
  * queries gave different pools (dev-set nDCG@10 0.856 on Meilisearch against 0.870 embedded at two
  * words a query); single words give both engines the same pool (0.870 on both).
  */
-export const CANDIDATE_OPTIONS: Pick<CandidateOptions, 'words' | 'wordsPerQuery' | 'perQuery'> = { words: 30, wordsPerQuery: 1, perQuery: 60 };
+export const CANDIDATE_OPTIONS: Omit<CandidateOptions, 'filter'> = { words: 30, wordsPerQuery: 1, perQuery: 60, vectorDepth: 200 };
 
-/** The ids of a candidate pool, in no meaningful order. */
+/** The ids of a candidate pool, in no meaningful order; `vector` is the challenge's, absent without a model. */
 export async function retrieveCandidates(
   engine: SearchEngine,
   index: string,
   query: LexicalQuery,
   options: CandidateOptions,
+  vector?: Float32Array,
 ): Promise<string[]> {
   const words = informativeWords(query, options.words);
   const queries: string[] = [];
   for (let start = 0; start < words.length; start += options.wordsPerQuery) queries.push(words.slice(start, start + options.wordsPerQuery).join(' '));
-  const responses = await Promise.all(queries.map((text) => engine.search(index, { query: text, filter: options.filter, limit: options.perQuery })));
-  const pool = new Set(responses.flatMap((response) => response.hits.map((hit) => hit.id)));
-  for (const id of (await options.vectorCandidates?.()) ?? []) pool.add(id);
-  return [...pool];
+  const [nearest, ...responses] = await Promise.all([
+    vector && options.vectorDepth > 0 ? engine.searchByVector(index, { vector, filter: options.filter, limit: options.vectorDepth }) : [],
+    ...queries.map((text) => engine.search(index, { query: text, filter: options.filter, limit: options.perQuery })),
+  ]);
+  return [...new Set([...nearest.map((hit) => hit.id), ...responses.flatMap((response) => response.hits.map((hit) => hit.id))])];
 }
 
 /**

@@ -11,6 +11,11 @@ export function challengeText(challenge: Pick<ChallengeRecord, 'title' | 'summar
   return [challenge.title, challenge.title, challenge.summary, challenge.what, challenge.why, challenge.how, challenge.tags.join(' ')];
 }
 
+/** What the challenge's vector query is embedded from: the need in its own words, and its tags. */
+export function challengeVectorText(challenge: Pick<ChallengeRecord, 'title' | 'what' | 'why' | 'how' | 'tags'>): string {
+  return [challenge.title, challenge.what, challenge.why, challenge.how, challenge.tags.join(', ')].filter(Boolean).join('\n');
+}
+
 /** A solution's words: what it is and does, its name counting twice. */
 export function solutionText(solution: Pick<SolutionRecord, 'name' | 'summary' | 'description' | 'capabilities' | 'tags'>): string[] {
   return [solution.name, solution.name, solution.summary, solution.description, solution.capabilities.join('. '), solution.tags.join(' ')];
@@ -48,5 +53,6 @@ export function matchSolutionOf(solution: SolutionRecord, vector?: ArrayLike<num
     priceMinGbp: solution.priceMinGbp,
     priceMaxGbp: solution.priceMaxGbp,
     vector,
+    trackRecord: solution.trackRecord,
   };
 }

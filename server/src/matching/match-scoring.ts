@@ -1,5 +1,7 @@
 import type { EvidenceKind, Region, Sector } from '../contract/generated/resolvers-types';
 import { requirementChecks, servesRegion, type ChallengeRequirements, type RequirementCheck, type SolutionQualifications } from '../challenges/challenge-requirements';
+import type { SolutionTrackRecordRecord } from '../solutions/solution.model';
+import { describeTrackRecord, trackRecordValue } from '../solutions/solution-track-record';
 import { bm25, matchedTerms, type CorpusStatistics, type LexicalQuery, type TextProfile } from '../search/lexical-relevance';
 import { MATCH_FEATURES, type FeatureWeights, type MatchFeature } from './match-weights';
 
@@ -30,6 +32,8 @@ export interface MatchSolution extends SolutionQualifications {
   priceMinGbp?: number;
   priceMaxGbp?: number;
   vector?: ArrayLike<number>;
+  /** What its completed pilots showed (outcomes and KPI achievement), recorded by the pilots feature. */
+  trackRecord?: SolutionTrackRecordRecord | null;
 }
 
 /** Feature → value in 0..1, or null when the records do not say (neutral). */
@@ -121,8 +125,7 @@ export function featureValues(challenge: MatchChallenge, solution: MatchSolution
     budgetFit: budgetFit(challenge, solution),
     maturityFit: maturityFit(challenge.minTrl, solution.trl),
     evidenceStrength: evidenceStrength(solution, context.now),
-    // Completed pilots are not recorded yet (the pilots feature wires this input): neutral for everyone.
-    trackRecord: null,
+    trackRecord: trackRecordValue(solution.trackRecord),
   };
 }
 
@@ -169,18 +172,21 @@ export interface ExplanationRecord {
 
 const NEUTRAL_NOTE: Record<MatchFeature, string> = {
   lexical: 'no text to compare',
-  semantic: 'no embedding stored for one side yet',
+  semantic: 'no embedding stored for this solution yet',
   sectorOverlap: 'sectors not stated on both sides',
   tagOverlap: 'tags not stated on both sides',
   regionFit: 'region not stated on both sides',
   budgetFit: 'budget or price not stated',
   maturityFit: 'TRL not stated',
   evidenceStrength: 'evidence not stated',
-  trackRecord: 'not yet measured: completed pilots will count here once the pilots feature records outcomes',
+  trackRecord: 'no completed pilots yet',
 };
 
-function noteFor(feature: MatchFeature, value: number | null): string {
-  if (value === null) return `neutral: ${NEUTRAL_NOTE[feature]}`;
+/** Without the challenge's vector the whole run was keyword-only: the explanation says so. */
+const KEYWORD_ONLY_NOTE = 'neutral: no embedding model is running, so candidates were retrieved and scored by keywords only';
+
+function noteFor(feature: MatchFeature, value: number | null, challenge: MatchChallenge, solution: MatchSolution): string {
+  if (value === null) return feature === 'semantic' && !challenge.vector ? KEYWORD_ONLY_NOTE : `neutral: ${NEUTRAL_NOTE[feature]}`;
   const percent = `${Math.round(value * 100)}%`;
   switch (feature) {
     case 'lexical':
@@ -200,7 +206,7 @@ function noteFor(feature: MatchFeature, value: number | null): string {
     case 'evidenceStrength':
       return `evidence strength ${percent}`;
     case 'trackRecord':
-      return `track record ${percent}`;
+      return solution.trackRecord ? `track record ${percent}: ${describeTrackRecord(solution.trackRecord)}` : `track record ${percent}`;
   }
 }
 
@@ -218,7 +224,7 @@ export function explainMatch(
     const value = values[feature];
     const weight = weights[feature];
     const contribution = weight <= 0 || total === 0 ? 0 : (weight * (value ?? NEUTRAL_VALUE)) / total;
-    return { feature, value, weight, contribution, note: noteFor(feature, value) };
+    return { feature, value, weight, contribution, note: noteFor(feature, value, challenge, solution) };
   });
   const checks = requirementChecks(challenge, solution, context.now);
   const failed = checks.filter((check) => !check.passed);

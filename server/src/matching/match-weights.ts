@@ -30,7 +30,10 @@ export type FeatureWeights = Record<MatchFeature, number>;
  * - budgetFit: 1 when the price range reaches into the budget, falling as the lowest price exceeds it.
  * - maturityFit: TRL above the minimum lowers the risk of a pilot.
  * - evidenceStrength: deployments, case studies and valid accreditations, saturating.
- * - trackRecord: completed pilots; neutral until the pilots feature records outcomes.
+ * - trackRecord: outcomes and KPI achievement of the solution's completed pilots (solution-track-record.ts),
+ *   neutral without any. Neither evaluation set has pilots, so its weight cannot be tuned on them: it is
+ *   half the tags' weight, enough to order close candidates by proof, too little to outrank fit. With
+ *   every solution neutral (both sets) it moves every score alike and changes no ranking.
  */
 export const DEFAULT_WEIGHTS: FeatureWeights = {
   lexical: 0.55,
@@ -41,5 +44,5 @@ export const DEFAULT_WEIGHTS: FeatureWeights = {
   budgetFit: 0.01,
   maturityFit: 0.01,
   evidenceStrength: 0.01,
-  trackRecord: 0.0,
+  trackRecord: 0.05,
 };

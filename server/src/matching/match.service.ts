@@ -34,7 +34,7 @@ import { getSolution, publishedSolutionsByIds } from '../solutions/solution.serv
 import { lexicalQuery } from '../search/lexical-relevance';
 import { CANDIDATE_OPTIONS, requirementsFilter, retrieveCandidates } from './match-candidates';
 import { challengeStatistics, solutionStatistics } from './match-corpus';
-import { challengeText, matchChallengeOf, matchSolutionOf, solutionText } from './match-profiles';
+import { challengeText, challengeVectorText, matchChallengeOf, matchSolutionOf, solutionText } from './match-profiles';
 import { rankCandidates, rankChallengesFor, type RankedMatch } from './match-ranking';
 import { explainMatch, type ExplanationRecord } from './match-scoring';
 import { DEFAULT_WEIGHTS, type FeatureWeights } from './match-weights';
@@ -187,23 +187,48 @@ async function recordSuggestion(
   return undefined;
 }
 
+/**
+ * The challenge's vector for the vector leg and the semantic feature, or undefined when no model
+ * runs or it fails: the run then goes on by keyword alone, and the explanation says so.
+ */
+async function challengeVector(ctx: ServiceContext, challenge: ChallengeRecord): Promise<Float32Array | undefined> {
+  const embedder = ctx.search?.embedder;
+  if (!embedder) return undefined;
+  try {
+    const [vector] = await embedder.embed([challengeVectorText(challenge)], { priority: 'query' });
+    return vector;
+  } catch (error) {
+    ctx.logger.warn({ err: error, challengeId: challenge._id.toHexString() }, 'embedding the challenge failed; matching by keyword only');
+    return undefined;
+  }
+}
+
 /** The challenge's candidate pool through the search engine, with what scoring it needs. */
 async function candidatePool(ctx: ServiceContext, challenge: ChallengeRecord, alsoScore: readonly string[] = []) {
   const engine = ctx.search?.assertReady();
   if (!engine) throw new SearchUnavailableError('Search is not configured.');
-  const [statistics, { weights }] = await Promise.all([solutionStatistics(ctx), weightsInForce(ctx)]);
-  const matchChallenge = matchChallengeOf(challenge);
+  const [statistics, { weights }, vector] = await Promise.all([solutionStatistics(ctx), weightsInForce(ctx), challengeVector(ctx, challenge)]);
+  const matchChallenge = matchChallengeOf(challenge, vector);
   let ids: string[];
+  let vectors: Map<string, Float32Array>;
   try {
-    ids = await retrieveCandidates(engine, 'solutions', lexicalQuery(matchChallenge.text, statistics), {
-      ...CANDIDATE_OPTIONS,
-      filter: requirementsFilter(matchChallenge),
-    });
+    ids = await retrieveCandidates(
+      engine,
+      'solutions',
+      lexicalQuery(matchChallenge.text, statistics),
+      { ...CANDIDATE_OPTIONS, filter: requirementsFilter(matchChallenge) },
+      vector,
+    );
+    ids = [...new Set([...ids, ...alsoScore])];
+    // One batched read of the stored vectors, for the semantic feature.
+    vectors = vector ? await engine.getVectors('solutions', ids) : new Map();
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new SearchUnavailableError('Search failed; try again shortly.', error);
   }
-  return { pool: await publishedSolutionsByIds(ctx, [...new Set([...ids, ...alsoScore])]), statistics, weights, matchChallenge };
+  const records = await publishedSolutionsByIds(ctx, ids);
+  const pool = records.map((record) => ({ record, solution: matchSolutionOf(record, vectors.get(record._id.toHexString())) }));
+  return { pool, statistics, weights, matchChallenge };
 }
 
 /** What one run for a challenge produced. */
@@ -230,8 +255,8 @@ export async function suggestMatches(
   const challenge = await getChallenge(ctx, input.challengeId);
   if (challenge.status !== 'OPEN') throw new AppError('NOT_ELIGIBLE', `Only OPEN challenges are matched; this one is ${challenge.status}.`);
   const { pool, statistics, weights, matchChallenge } = await candidatePool(ctx, challenge, alsoScore);
-  const byId = new Map(pool.map((record) => [record._id.toHexString(), record]));
-  const ranked = rankCandidates(matchChallenge, pool.map((record) => matchSolutionOf(record)), statistics, {
+  const byId = new Map(pool.map(({ record }) => [record._id.toHexString(), record]));
+  const ranked = rankCandidates(matchChallenge, pool.map(({ solution }) => solution), statistics, {
     weights,
     now: ctx.now,
     limit: SUGGESTIONS_PER_CHALLENGE,
@@ -285,8 +310,9 @@ export async function addMatch(ctx: ServiceContext, input: AddMatchInput): Promi
  * the challenge's candidate pool, so its lexical share is measured against the same best.
  */
 async function explainPair(ctx: ServiceContext, challenge: ChallengeRecord, solution: SolutionRecord): Promise<ExplanationRecord> {
-  const { pool, statistics, weights, matchChallenge } = await candidatePool(ctx, challenge);
-  const candidates = [...pool.filter((record) => !record._id.equals(solution._id)), solution].map((record) => matchSolutionOf(record));
+  const { pool, statistics, weights, matchChallenge } = await candidatePool(ctx, challenge, [solution._id.toHexString()]);
+  const scored = pool.some((entry) => entry.record._id.equals(solution._id)) ? [] : [matchSolutionOf(solution)];
+  const candidates = [...pool.map((entry) => entry.solution), ...scored];
   const ranked = rankCandidates(matchChallenge, candidates, statistics, { weights, now: ctx.now, limit: candidates.length, nearMissLimit: candidates.length });
   const entry = [...ranked.suggestions, ...ranked.nearMisses].find((match) => match.id === solution._id.toHexString());
   if (!entry) throw new Error('The pair being explained was not scored.');

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
 import { notFound } from '../shared/errors';
 import { getMatch } from '../matching/match.service';
+import { jointPilotCandidates } from './joint-pilots';
 import { pilotLifecycle } from './pilot.lifecycle';
 import { isOverdue, kpiOnTrack, kpiProgress, latestMeasurement, plannedEndOf } from './pilot.progress';
 import {
@@ -22,6 +23,7 @@ export const pilotResolvers: Resolvers = {
   Query: {
     pilot: (_parent, { id }, ctx) => getPilot(ctx, id),
     myPilots: (_parent, args, ctx) => myPilots(ctx, args),
+    jointPilotCandidates: (_parent, args, ctx) => jointPilotCandidates(ctx, args),
   },
   Mutation: {
     startPilot: (_parent, { input }, ctx) => startPilot(ctx, input),

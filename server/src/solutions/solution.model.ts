@@ -6,6 +6,7 @@ import type {
   Accreditation,
   EvidenceKind,
   PricingModel,
+  PublicBodyType,
   Region,
   Sector,
   SolutionStatus,
@@ -17,6 +18,23 @@ export interface EvidenceRecord {
   description: string;
   url?: string | null;
   accreditation?: { type: Accreditation; issuer: string; expiresAt: Date } | null;
+}
+
+/**
+ * What the solution's completed pilots showed, kept on the solution so that the matcher reads it
+ * with the rest of the profile. Derived from the pilots (the pilots feature rewrites it whole
+ * when one completes), never edited.
+ */
+export interface SolutionTrackRecordRecord {
+  completedPilots: number;
+  adopted: number;
+  extended: number;
+  stopped: number;
+  /** Distinct public bodies that adopted it, counted by type. */
+  adoptedBy: { publicBodyType: PublicBodyType; organisations: number }[];
+  /** Median over the completed pilots' KPIs of their progress toward target at the last measurement (1 = met). */
+  medianKpiAchievement: number | null;
+  updatedAt: Date;
 }
 
 /** A start-up's solution profile, reused across every challenge it responds to. */
@@ -36,6 +54,7 @@ export interface SolutionRecord extends SearchTracked {
   priceMinGbp: number;
   priceMaxGbp: number;
   evidence: EvidenceRecord[];
+  trackRecord?: SolutionTrackRecordRecord | null;
   status: SolutionStatus;
   version: number;
   publishedAt?: Date | null;
@@ -79,6 +98,23 @@ const solutionSchema = new Schema<SolutionRecord>(
     priceMinGbp: { type: Number, required: true },
     priceMaxGbp: { type: Number, required: true },
     evidence: { type: [evidenceSchema], default: [] },
+    trackRecord: {
+      type: new Schema<SolutionTrackRecordRecord>(
+        {
+          completedPilots: { type: Number, required: true },
+          adopted: { type: Number, required: true },
+          extended: { type: Number, required: true },
+          stopped: { type: Number, required: true },
+          adoptedBy: {
+            type: [{ _id: false, publicBodyType: { type: String, required: true, enum: sdlEnumValues('PublicBodyType') }, organisations: { type: Number, required: true } }],
+            default: [],
+          },
+          medianKpiAchievement: { type: Number, default: null },
+          updatedAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+    },
     status: { type: String, required: true, enum: sdlEnumValues('SolutionStatus') },
     version: { type: Number, required: true },
     publishedAt: { type: Date },

@@ -1,5 +1,5 @@
 import type { VisibilityRule } from '../shared/visibility';
-import { type Actor, isStaff, isMemberOf, membershipOf } from '../shared/actor';
+import { type Actor, isStaff, isMemberOf, isSystem, membershipOf } from '../shared/actor';
 import type { Accreditation } from '../contract/generated/resolvers-types';
 import type { EvidenceRecord, SolutionRecord } from './solution.model';
 
@@ -50,4 +50,6 @@ export const solutionPolicy = {
    */
   canRespondWith: (actor: Actor, solution: SolutionRef) =>
     solution.status === 'PUBLISHED' && isSolutionMember(actor, solution) && solutionPolicy.publisherIsVerified(actor, solution),
+  /** The track record is derived from completed pilots by the platform, never written by a person. */
+  canRecordTrackRecord: (actor: Actor) => isSystem(actor),
 };

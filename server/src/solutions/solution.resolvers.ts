@@ -2,6 +2,7 @@ import type { Resolvers } from '../contract/generated/resolvers-types';
 import { loadRequired } from '../db/loaders';
 import { isExpiredAccreditation, solutionPolicy, validAccreditations } from './solution.policy';
 import { solutionLifecycle } from './solution.lifecycle';
+import { describeTrackRecord } from './solution-track-record';
 import {
   archiveSolution,
   createSolution,
@@ -41,5 +42,9 @@ export const solutionResolvers: Resolvers = {
       respond: solutionPolicy.canRespondWith(ctx.actor, solution),
     }),
     allowedEvents: (solution, _args, ctx) => solutionLifecycle.allowedEvents(solution, ctx),
+    trackRecord: (solution) => solution.trackRecord ?? null,
+  },
+  SolutionTrackRecord: {
+    summary: (trackRecord) => describeTrackRecord(trackRecord),
   },
 };

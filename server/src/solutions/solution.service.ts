@@ -22,7 +22,7 @@ import type {
   SolutionTransitionInput,
   UpdateSolutionInput,
 } from '../contract/generated/resolvers-types';
-import { SolutionModel, type SolutionRecord } from './solution.model';
+import { SolutionModel, type SolutionRecord, type SolutionTrackRecordRecord } from './solution.model';
 import { solutionPolicy, solutionVisibility } from './solution.policy';
 import { solutionLifecycle } from './solution.lifecycle';
 
@@ -171,6 +171,16 @@ function fire(
     changes,
     save: (update, transition) => saveVersioned(SolutionModel, 'solution', solution, expectedVersion, update, transition),
   });
+}
+
+/**
+ * Replaces a solution's track record with one the platform derived from its completed pilots.
+ * Whole, and idempotent: a redelivered event writes the same record again. Not a lifecycle
+ * change, so no version bump; the matcher's corpus notices it through updatedAt.
+ */
+export async function recordTrackRecord(ctx: ServiceContext, solutionId: string, trackRecord: SolutionTrackRecordRecord): Promise<void> {
+  if (!solutionPolicy.canRecordTrackRecord(ctx.actor)) throw forbidden('Track records are derived by the platform from completed pilots.');
+  await SolutionModel.updateOne({ _id: toObjectId('Solution', solutionId) }, { $set: { trackRecord } });
 }
 
 /** Published solutions among `ids` (public to everyone), for the matcher's candidate pool. */
