@@ -1,12 +1,15 @@
 import { runSearchBench } from './search-bench';
 import { runMatchBench } from './match-bench';
 import { runTransportBench } from './transport-bench';
+import { runApiBench, runSoakBench } from './api-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
   search: runSearchBench,
   match: runMatchBench,
   transport: runTransportBench,
+  api: runApiBench,
+  soak: runSoakBench,
 };
 
 const name = process.argv[2];

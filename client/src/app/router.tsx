@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
       page('/sign-in', () => import('../features/auth/SignInPage')),
       page('/signed-out', () => import('../features/auth/SignedOutPage')),
       page('/register', () => import('../features/auth/RegisterPage')),
+      page('/verify-email/:token', () => import('../features/auth/VerifyEmailPage')),
       page('/invitations/:token', () => import('../features/organisations/InvitationPage')),
       page('/organisation', () => import('../features/organisations/OrganisationPage'), 'signed-in'),
       page('/challenges', () => import('../features/search/SearchChallengesPage')),
