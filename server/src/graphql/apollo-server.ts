@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from 'graphql';
@@ -117,7 +117,9 @@ export function createApolloServer(config: Config, logger: Logger): ApolloServer
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: [...protection.validationRules, noSubscriptions],
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), operationLogging, legacyJsonStatus],
+    // Apollo installs cache control unless told not to: it hooks every field's resolution to compute
+    // HTTP cache hints, which this API never sets (every answer depends on the viewer), so it is pure cost.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationLogging, legacyJsonStatus],
     formatError: createErrorFormatter(logger),
   });
 }
