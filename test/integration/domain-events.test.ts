@@ -80,9 +80,9 @@ async function fireTransitions(count: number, label: string): Promise<Expected> 
 }
 
 describe('domain events recorded with the write', () => {
-  it('hands every consumer each transition once, in the order it happened, with no redelivery', async () => {
+  it('hands every consumer, in either lane, each transition once, in the order it happened, with no redelivery', async () => {
     const notifications = new RecordingConsumer('notifications');
-    const reporting = new RecordingConsumer('reporting');
+    const reporting = Object.assign(new RecordingConsumer('reporting'), { lane: 'background' as const });
     const expected = await fireTransitions(6, 'ordered');
     // Two workers at once: leases keep them off each other's records. Leases long enough that no
     // call times out on a slow machine, so any second delivery would be the dispatcher's fault.
@@ -150,7 +150,7 @@ describe('domain events recorded with the write', () => {
     expect(await inbox.applied()).toEqual(expected);
   }, 60_000);
 
-  it('lets no failing consumer hold up the others, nor the other records and sources of its batch', async () => {
+  it('lets no failing consumer hold up the others, nor the other records and sources of its batch, nor the other lane', async () => {
     const healthy = new RecordingConsumer('isolated-healthy');
     const broken: EventConsumer = {
       name: 'isolated-broken',
@@ -160,7 +160,8 @@ describe('domain events recorded with the write', () => {
     };
     const expected = await fireTransitions(3, 'isolated');
     // Challenges are the first source: before, the broken consumer's first failure ended the pass for every consumer and source.
-    const worker = dispatcher('isolating', [broken, healthy], 20_000);
+    const brokenInBackground = { ...broken, name: 'isolated-broken-background', lane: 'background' as const };
+    const worker = dispatcher('isolating', [broken, healthy, brokenInBackground], 20_000);
     await expect(worker.pass()).rejects.toThrow(/event deliveries failed/);
     expect(await healthy.applied()).toEqual(expected);
     expect(healthy.redeliveries).toBe(0);

@@ -5,7 +5,7 @@ import { isFollowerWrite, type FollowedFields } from './record-follower';
  * Domain events recorded with the write. There are no transactions here, so an event stored apart
  * from its change could be lost between the two; instead each event is pushed onto the record's
  * own bounded `history` in the same atomic (versioned) write as the change, with a marker that
- * the event dispatcher follows, exactly as the search-dirty marker announces changes to the
+ * the event dispatcher's lanes follow, exactly as the search-dirty marker announces changes to the
  * indexer. No second outbox: the record is the outbox.
  */
 
@@ -30,25 +30,45 @@ export interface HistoryEntry extends NewDomainEvent {
   version: number;
 }
 
+/**
+ * Consumers follow the events in lanes, each with its own marker and lease on the record, so a
+ * slow lane never delays another: `prompt` for reactions people wait for (notifications),
+ * `background` for recomputations that may take minutes over a backlog (the matcher's runs).
+ */
+export const EVENT_LANES = ['prompt', 'background'] as const;
+export type EventLane = (typeof EVENT_LANES)[number];
+
 /** The fields a record with recorded events carries. */
 export interface RecordsDomainEvents {
   version: number;
   history: HistoryEntry[];
-  /** True while the record has events the dispatcher has not handed to every consumer yet. */
+  /** True while the record has events the prompt lane has not handed to each of its consumers yet. */
   eventsPending: boolean;
+  /** The same for the background lane. */
+  backgroundEventsPending: boolean;
   /** Per consumer, the highest event version it has been given. */
   eventsSeen: Map<string, number>;
   eventLeaseUntil?: Date | null;
   eventLeaseOwner?: string | null;
+  backgroundEventLeaseUntil?: Date | null;
+  backgroundEventLeaseOwner?: string | null;
 }
 
-/** Where the dispatcher's marker lives; `version` is the record's own optimistic version, bumped by every versioned write. */
-export const EVENT_FIELDS: FollowedFields = {
-  pending: 'eventsPending',
-  version: 'version',
-  leaseUntil: 'eventLeaseUntil',
-  leaseOwner: 'eventLeaseOwner',
+/**
+ * Where each lane's marker lives; `version` is the record's own optimistic version, bumped by every
+ * versioned write. The prompt lane keeps the fields of the single lane there was before, so records
+ * marked then still reach its consumers.
+ */
+export const EVENT_FIELDS: Record<EventLane, FollowedFields> = {
+  prompt: { pending: 'eventsPending', version: 'version', leaseUntil: 'eventLeaseUntil', leaseOwner: 'eventLeaseOwner' },
+  background: { pending: 'backgroundEventsPending', version: 'version', leaseUntil: 'backgroundEventLeaseUntil', leaseOwner: 'backgroundEventLeaseOwner' },
 };
+
+/** The write part that marks a record for every lane, in the same write as the events it announces. */
+const MARKED_FOR_EVERY_LANE = Object.fromEntries(EVENT_LANES.map((lane) => [EVENT_FIELDS[lane].pending, true])) as Pick<
+  RecordsDomainEvents,
+  'eventsPending' | 'backgroundEventsPending'
+>;
 
 const HISTORY_FIELD = {
   type: [
@@ -67,10 +87,14 @@ const HISTORY_FIELD = {
 };
 
 const MARKER_FIELDS = {
-  eventsPending: { type: Boolean, default: false, index: true },
+  ...Object.fromEntries(
+    EVENT_LANES.flatMap((lane) => [
+      [EVENT_FIELDS[lane].pending, { type: Boolean, default: false, index: true }],
+      [EVENT_FIELDS[lane].leaseUntil, { type: Date }],
+      [EVENT_FIELDS[lane].leaseOwner, { type: String }],
+    ]),
+  ),
   eventsSeen: { type: Map, of: Number, default: () => new Map() },
-  eventLeaseUntil: { type: Date },
-  eventLeaseOwner: { type: String },
 };
 
 /** Adds the history, the marker, the consumers' progress and the lease to a versioned model. */
@@ -88,7 +112,7 @@ function markHistoryPush(this: Query<unknown, unknown>): void {
   if (isFollowerWrite(this.getOptions())) return;
   const update = this.getUpdate() as Update | null;
   if (!pushesHistory(update)) return;
-  this.setUpdate({ ...update, $set: { ...(update!.$set as Update | undefined), eventsPending: true } });
+  this.setUpdate({ ...update, $set: { ...(update!.$set as Update | undefined), ...MARKED_FOR_EVERY_LANE } });
 }
 
 /**
@@ -100,8 +124,8 @@ function markHistoryPush(this: Query<unknown, unknown>): void {
 export function recordsEventsInOwnHistory(schema: Schema): void {
   schema.add(MARKER_FIELDS);
   schema.pre(['findOneAndUpdate', 'updateOne', 'updateMany'], markHistoryPush);
-  schema.pre('save', function markCreated(this: HydratedDocument<{ history: unknown[]; eventsPending: boolean }>) {
-    if (this.isNew && this.history.length > 0) this.eventsPending = true;
+  schema.pre('save', function markCreated(this: HydratedDocument<{ history: unknown[] }>) {
+    if (this.isNew && this.history.length > 0) this.set({ ...MARKED_FOR_EVERY_LANE });
   });
 }
 
@@ -121,11 +145,11 @@ function historyEntry({ name, at, actorId, from, to, subject }: NewDomainEvent, 
 export function eventUpdate(event: NewDomainEvent, version: number) {
   return {
     $push: { history: { $each: [historyEntry(event, version)], $slice: -HISTORY_LIMIT } },
-    $set: { eventsPending: true },
+    $set: { ...MARKED_FOR_EVERY_LANE },
   };
 }
 
-/** The fields a record created by `event` starts with: version 1, a history opening with the event, and the marker. */
-export function createdWithEvent(event: NewDomainEvent): Pick<RecordsDomainEvents, 'version' | 'history' | 'eventsPending'> {
-  return { version: 1, history: [historyEntry(event, 1)], eventsPending: true };
+/** The fields a record created by `event` starts with: version 1, a history opening with the event, and the markers. */
+export function createdWithEvent(event: NewDomainEvent): Pick<RecordsDomainEvents, 'version' | 'history' | 'eventsPending' | 'backgroundEventsPending'> {
+  return { version: 1, history: [historyEntry(event, 1)], ...MARKED_FOR_EVERY_LANE };
 }

@@ -1,7 +1,7 @@
 import type { Model, Types } from 'mongoose';
 import type { Logger } from '../shared/logger';
 import { rejectAfter } from '../shared/timeouts';
-import { EVENT_FIELDS, type HistoryEntry, type RecordsDomainEvents } from '../db/domain-events';
+import { EVENT_FIELDS, EVENT_LANES, type EventLane, type HistoryEntry, type RecordsDomainEvents } from '../db/domain-events';
 import { FollowerLoop } from '../db/follower-loop';
 import { FOLLOWER_WRITE, RecordFollower, type Claim } from '../db/record-follower';
 
@@ -20,6 +20,8 @@ export interface RecordedEvent extends HistoryEntry {
 export interface EventConsumer {
   /** Stable: the consumer's progress on each record is stored under it. */
   name: string;
+  /** `background` for work slow enough to keep others waiting (a matcher run per event); by default `prompt`. */
+  lane?: EventLane;
   handle(event: RecordedEvent): Promise<void>;
 }
 
@@ -44,31 +46,78 @@ export interface DispatcherOptions {
 }
 
 /**
- * Hands every recorded event to every consumer. It follows the records' event marker with the same
- * claim/lease/marker follower as the search indexer; per consumer it keeps, on the record, the
- * highest version handed over, so a consumer that failed is retried alone and the others are not
- * given the same events again.
+ * Hands every recorded event to every consumer. Each lane follows its own marker on the records
+ * with the same claim/lease/marker follower as the search indexer, in its own loop, so the prompt
+ * consumers never wait behind the background ones (a fresh server's backlog of matcher runs).
+ * Per consumer it keeps, on the record, the highest version handed over, so a consumer that
+ * failed is retried alone and the others in its lane are not given the same events again.
  */
 export class EventDispatcher {
   readonly owner: string;
+  private readonly lanes: LaneDelivery[];
+
+  constructor(sources: EventSource[], consumers: EventConsumer[], options: DispatcherOptions) {
+    this.owner = options.owner ?? `events-${Math.random().toString(36).slice(2, 10)}`;
+    this.lanes = EVENT_LANES.map((lane) => ({ lane, consumers: consumers.filter((consumer) => (consumer.lane ?? 'prompt') === lane) }))
+      .filter(({ consumers: laneConsumers }) => laneConsumers.length > 0)
+      .map(({ lane, consumers: laneConsumers }) => new LaneDelivery(lane, sources, laneConsumers, { ...options, owner: this.owner }));
+  }
+
+  /**
+   * Delivers one batch of each source in every lane; returns how many records it took. A consumer
+   * that fails holds up neither the other consumers nor the other records, sources and lanes: the
+   * pass goes on, and fails at the end, so the loop backs off and a drain reports it.
+   */
+  async pass(): Promise<number> {
+    const outcomes = await Promise.allSettled(this.lanes.map((lane) => lane.pass()));
+    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    if (failures.length > 0) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `event delivery failed in ${failures.length} lanes, first: ${messageOf(failures[0])}`);
+    return outcomes.reduce((sum, outcome) => sum + (outcome.status === 'fulfilled' ? outcome.value : 0), 0);
+  }
+
+  /** Passes every lane until none has pending records. */
+  async drain(deadlineMs?: number): Promise<void> {
+    const outcomes = await Promise.allSettled(this.lanes.map((lane) => lane.loop.drain(deadlineMs)));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  start(): void {
+    for (const lane of this.lanes) lane.loop.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.loop.stop()));
+  }
+
+  /** Records still marked for any lane this dispatcher runs. */
+  async pendingCount(): Promise<number> {
+    let pending = 0;
+    for (const lane of this.lanes) pending += await lane.pendingCount();
+    return pending;
+  }
+}
+
+/** One lane: its consumers, a follower of its marker per source, and the loop that runs them. */
+class LaneDelivery {
+  readonly loop: FollowerLoop;
   private readonly followers: { source: EventSource; follower: RecordFollower<EventRecord> }[];
-  private readonly loop: FollowerLoop;
   private readonly callTimeoutMs: number;
 
   constructor(
+    lane: EventLane,
     sources: EventSource[],
     private readonly consumers: EventConsumer[],
-    options: DispatcherOptions,
+    options: DispatcherOptions & { owner: string },
   ) {
-    this.owner = options.owner ?? `events-${Math.random().toString(36).slice(2, 10)}`;
     const leaseMs = options.leaseMs ?? 30_000;
     this.callTimeoutMs = Math.min(options.callTimeoutMs ?? 10_000, Math.floor(leaseMs / 4));
     this.followers = sources.map((source) => ({
       source,
-      follower: new RecordFollower<EventRecord>(source.model, EVENT_FIELDS, { owner: this.owner, leaseMs, batchSize: options.batchSize }),
+      follower: new RecordFollower<EventRecord>(source.model, EVENT_FIELDS[lane], { owner: `${options.owner}/${lane}`, leaseMs, batchSize: options.batchSize }),
     }));
     this.loop = new FollowerLoop({
-      name: 'domain event delivery',
+      name: `domain event delivery (${lane})`,
       logger: options.logger,
       pass: () => this.pass(),
       pendingCount: () => this.pendingCount(),
@@ -77,11 +126,7 @@ export class EventDispatcher {
     });
   }
 
-  /**
-   * Delivers one batch of each source; returns how many records it took. A consumer that fails
-   * holds up neither the other consumers nor the other records and sources: the pass goes on, and
-   * fails at the end, so the loop backs off and a drain reports it.
-   */
+  /** One batch of each source, every record to every consumer of the lane; fails at the end if any delivery failed. */
   async pass(): Promise<number> {
     let processed = 0;
     const failures: unknown[] = [];
@@ -92,18 +137,6 @@ export class EventDispatcher {
     }
     if (failures.length > 0) throw new AggregateError(failures, `${failures.length} event deliveries failed, first: ${messageOf(failures[0])}`);
     return processed;
-  }
-
-  drain(deadlineMs?: number): Promise<void> {
-    return this.loop.drain(deadlineMs);
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 
   async pendingCount(): Promise<number> {

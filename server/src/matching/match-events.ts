@@ -20,6 +20,8 @@ const challengeNowOpen = (event: RecordedEvent) =>
 export function matcherEventConsumer(collaborators: ServiceCollaborators): EventConsumer {
   return {
     name: 'matcher',
+    // A run per event takes long enough that a backlog (a fresh server's demo data) would hold up notifications.
+    lane: 'background',
     async handle(event) {
       const ctx = systemContext(collaborators);
       const solutionId = solutionNowPublished(event) ? event.recordId : undefined;

@@ -20,6 +20,8 @@ const CHALLENGES_PER_ADOPTION = 5;
 export function pilotOutcomeConsumer(collaborators: ServiceCollaborators): EventConsumer {
   return {
     name: 'pilot-outcomes',
+    // It runs the matcher, so it waits with the matcher's work rather than ahead of notifications.
+    lane: 'background',
     async handle(event) {
       if (event.name !== 'pilot.COMPLETE') return;
       const ctx = systemContext(collaborators);
