@@ -2,6 +2,7 @@ import { runSearchBench } from './search-bench';
 import { runMatchBench } from './match-bench';
 import { runTransportBench } from './transport-bench';
 import { runApiBench, runSoakBench } from './api-bench';
+import { runNotificationLatencyBench } from './notification-latency';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   transport: runTransportBench,
   api: runApiBench,
   soak: runSoakBench,
+  'notify-latency': runNotificationLatencyBench,
 };
 
 const name = process.argv[2];
