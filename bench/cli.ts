@@ -1,12 +1,14 @@
 import { runSearchBench } from './search-bench';
 import { runMatchBench } from './match-bench';
 import { runTransportBench } from './transport-bench';
+import { runDashboardBench } from './dashboard-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
   search: runSearchBench,
   match: runMatchBench,
   transport: runTransportBench,
+  dashboard: runDashboardBench,
 };
 
 const name = process.argv[2];
