@@ -323,6 +323,9 @@ export async function runSearchBench(): Promise<void> {
             row('embedding throughput (documents/s, one thread of the model)', semantic.embedDocsPerSecond),
             row('hybrid queries p50 (ms, query embedding included)', semantic.hybridP50Ms),
             row('hybrid queries p95 (ms)', semantic.hybridP95Ms),
+            row('hybrid ranking alone, query vector ready, p50 / p95 (ms)', semantic.rankingP50Ms),
+            row('hybrid ranking alone p95 (ms)', semantic.rankingP95Ms),
+            row('hybrid ranking alone p95, CPU time (ms)', semantic.rankingCpuP95Ms),
             row('RSS with vectors (MB)', semantic.rssMbWithVectors),
           ]
         : []),

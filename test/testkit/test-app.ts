@@ -181,6 +181,8 @@ export async function startTestApp(
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
   const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
-  const dispatcher = workerEventDispatcher({ mailer, publicUrl: config.publicUrl, search, events: loggingEventSink(logger), logger }, { leaseMs: 5000, idleDelayMs: 20 });
+  // Tests drain it rather than kill it (fault tests run their own workers), so the lease can be long: its quarter, the
+  // call timeout, must outlast a matcher run on a loaded machine, or every run times out and is retried until the drain gives up.
+  const dispatcher = workerEventDispatcher({ mailer, publicUrl: config.publicUrl, search, events: loggingEventSink(logger), logger }, { leaseMs: 20_000, idleDelayMs: 20 });
   return new TestApp(pilotline, mailer, config, search, dispatcher);
 }

@@ -6,8 +6,12 @@ import { meanPoolNormalised } from './mean-pooling';
 
 /** The model's trained limit; longer texts keep their first 255 word pieces and the closing [SEP]. */
 export const MAX_TOKENS = 256;
-/** Texts run together are padded to the longest, so a sub-batch is capped in padded tokens. */
-const MAX_PADDED_TOKENS = 4096;
+/**
+ * Texts run together are padded to the longest, so a sub-batch is capped in padded tokens. The
+ * runtime's memory arena keeps the peak batch's activations for good: after 32 long texts RSS was
+ * 863 MB at 4096 tokens, 428 MB at 1024 and 282 MB with no arena, for 4.4, 4.9 and 5.8 s of CPU.
+ */
+const MAX_PADDED_TOKENS = 1024;
 const MAX_SUB_BATCH = 32;
 
 interface Encoded {

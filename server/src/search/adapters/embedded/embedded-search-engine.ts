@@ -406,7 +406,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!index.vectors) throw new Error(`Search index "${name}" holds no vectors`);
     assertDeclared({ query: '', ...(query.filter ? { filter: query.filter } : {}) }, index.settings);
     const allowed = query.filter ? index.attributes.matching(query.filter, index.live) : index.live;
-    const nearest = index.vectors.nearest(query.vector, query.limit, (docNumber) => allowed.has(docNumber));
+    const nearest = index.vectors.nearest(query.vector, query.limit, allowed);
     return nearest.map(([docNumber, similarity]) => ({ id: index.idAt(docNumber), similarity }));
   }
 
