@@ -2,6 +2,7 @@ import { runSearchBench } from './search-bench';
 import { runMatchBench } from './match-bench';
 import { runTransportBench } from './transport-bench';
 import { runDashboardBench } from './dashboard-bench';
+import { runApiBench, runSoakBench } from './api-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -9,6 +10,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   match: runMatchBench,
   transport: runTransportBench,
   dashboard: runDashboardBench,
+  api: runApiBench,
+  soak: runSoakBench,
 };
 
 const name = process.argv[2];

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { NodePackageImporter } from 'sass';
 
 const clientRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // `npm run client:dev` proxies the API to a server started with `npm start` (or PILOTLINE_API).
 const apiTarget = process.env.PILOTLINE_API ?? 'http://localhost:4000';
 
@@ -11,12 +12,13 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   css: {
     // govuk-frontend is imported as `pkg:govuk-frontend`; its CSS carries an old IE hack lightningcss would reject.
-    preprocessorOptions: { scss: { importers: [new NodePackageImporter()], quietDeps: true } },
+    // @ministryofjustice/frontend reaches govuk-frontend as `node_modules/govuk-frontend/…`, so the repository root is a load path.
+    preprocessorOptions: { scss: { importers: [new NodePackageImporter()], loadPaths: [repoRoot], quietDeps: true } },
     lightningcss: { errorRecovery: true },
   },
   build: { outDir: 'dist', emptyOutDir: true, manifest: true, sourcemap: true },
   server: {
-    proxy: Object.fromEntries(['/graphql', '/auth', '/livez', '/readyz'].map((path) => [path, { target: apiTarget, changeOrigin: false }])),
+    proxy: Object.fromEntries(['/graphql', '/auth', '/export', '/livez', '/readyz'].map((path) => [path, { target: apiTarget, changeOrigin: false }])),
   },
   test: {
     root: clientRoot,

@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           Solution: '../../solutions/solution.model#SolutionRecord',
           SolutionTrackRecord: '../../solutions/solution.model#SolutionTrackRecordRecord',
           Response: '../../responses/response.model#ResponseRecord',
+          AuditEvent: '../../audit/audit-event.model#AuditEventRecord',
           Match: '../../matching/match.model#MatchRecord',
           MatchTransition: '../../matching/match.model#MatchTransitionRecord',
           MatchStaffNote: '../../matching/match.model#MatchStaffNoteRecord',

@@ -1,5 +1,5 @@
 import { loadUserActor } from '../server/src/organisations/user-actor.service';
-import { setPlatformRoles } from '../server/src/users/platform-role.service';
+import { setPlatformRoles } from '../server/src/organisations/platform-role.service';
 import { bootstrapPlatform, isPlatformEmpty } from '../server/src/organisations/platform-bootstrap.service';
 import { registerAccount } from '../server/src/auth/registration.service';
 import { issueInvitation } from '../server/src/organisations/invitation.service';

@@ -32,6 +32,7 @@ import (
 var requiredVariables = map[string]string{
 	"SESSION_SECRET":   "placeholder-session-secret-of-at-least-32-characters",
 	"MEILI_MASTER_KEY": "placeholder-master-key-0123456789",
+	"SMTP_URL":         "smtp://placeholder:placeholder@relay.invalid:587",
 }
 
 func main() {
@@ -162,7 +163,7 @@ func checkCompose(path string) []string {
 	if !strings.HasPrefix(env("MONGODB_URI"), "mongodb://mongo:27017/") || !strings.Contains(env("MONGODB_URI"), "replicaSet=rs0") {
 		fail("app: MONGODB_URI must point at mongo with replicaSet=rs0, is %q", env("MONGODB_URI"))
 	}
-	for _, key := range []string{"SESSION_SECRET", "MEILI_MASTER_KEY"} {
+	for _, key := range []string{"SESSION_SECRET", "MEILI_MASTER_KEY", "SMTP_URL"} {
 		if env(key) != requiredVariables[key] {
 			fail("app: %s must come from the environment (${%s:?…})", key, key)
 		}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, DEMO, invitationLinkFor, keepScreenshot, launchBrowser, newPage, signIn, uniqueEmail, visitStep } from './support';
+import { checkAccessibility, DEMO, emailedLinkFor, keepScreenshot, launchBrowser, newPage, signIn, uniqueEmail, visitStep } from './support';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -22,14 +22,29 @@ async function register(page: Page, person: { name: string; email: string }, org
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
+/** Registration answers the same for every email; the account signs in once its emailed link is followed. */
+async function confirmEmailAndSignIn(page: Page, email: string, name: string, returnTo?: string) {
+  await visitStep(page, `check your email (${name})`, 'Check your email');
+  expect(await page.getByText(`We have sent a link to ${email}`).count()).toBe(1);
+  await page.goto(await emailedLinkFor(email, 'verify-email'));
+  await visitStep(page, `confirm email (${name})`, 'Confirm your email address');
+  await page.getByRole('button', { name: 'Confirm email address' }).click();
+  await visitStep(page, `email confirmed (${name})`, 'Your email address is confirmed');
+  await signIn(page, email, returnTo, PASSWORD);
+}
+
 describe('everyone', () => {
+  // Three accounts, each registering and then confirming its email: twice an ordinary journey's time.
   it('registers an organisation, edits it, invites two people who join by the link, and signs out', async () => {
     const owner = await newPage(browser);
     const organisationName = `Harrogate Borough ${Date.now()}`;
     await owner.goto('/');
     await owner.getByRole('link', { name: 'Create an account' }).first().click();
     await visitStep(owner, 'register', 'Create an account');
-    await register(owner, { name: 'Olu Owner', email: uniqueEmail('owner') }, { kind: 'Public body', name: organisationName });
+    const ownerEmail = uniqueEmail('owner');
+    await register(owner, { name: 'Olu Owner', email: ownerEmail }, { kind: 'Public body', name: organisationName });
+    await keepScreenshot(owner, 'everyone-check-your-email');
+    await confirmEmailAndSignIn(owner, ownerEmail, 'owner');
     await visitStep(owner, 'home (public body, new)', /Pilot new ideas/);
     expect(await owner.getByText('Signed in as').textContent()).toContain('Olu Owner');
 
@@ -53,12 +68,13 @@ describe('everyone', () => {
 
     // A newcomer follows the emailed link and creates an account that joins the organisation.
     const newcomer = await newPage(browser);
-    await newcomer.goto(await invitationLinkFor(colleague));
+    await newcomer.goto(await emailedLinkFor(colleague, 'invitations'));
     await visitStep(newcomer, 'invitation (signed out)', `Join ${organisationName}`);
     await newcomer.getByRole('button', { name: 'Create an account to join' }).click();
     await visitStep(newcomer, 'register with invitation', 'Create an account');
     expect(await newcomer.getByLabel('Organisation name').count()).toBe(0);
     await register(newcomer, { name: 'Cai Colleague', email: colleague });
+    await confirmEmailAndSignIn(newcomer, colleague, 'invited newcomer', '/organisation');
     await visitStep(newcomer, 'organisation (joined by registering)', organisationName);
     await expect.poll(() => newcomer.getByRole('cell', { name: 'Olu Owner' }).count()).toBe(1);
 
@@ -66,8 +82,9 @@ describe('everyone', () => {
     const other = await newPage(browser);
     await other.goto('/register');
     await register(other, { name: 'Eve Existing', email: existing }, { kind: 'Start-up', name: `Eve Labs ${Date.now()}` });
+    await confirmEmailAndSignIn(other, existing, 'existing');
     await visitStep(other, 'home (start-up, new)', /Pilot new ideas/);
-    await other.goto(await invitationLinkFor(existing));
+    await other.goto(await emailedLinkFor(existing, 'invitations'));
     await visitStep(other, 'invitation (signed in)', `Join ${organisationName}`);
     await other.getByRole('button', { name: `Accept and join ${organisationName}` }).click();
     await other.waitForURL(/\/organisation$/);
@@ -78,7 +95,7 @@ describe('everyone', () => {
     expect(await owner.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
     await owner.goto('/organisation');
     await owner.waitForURL(/\/sign-in\?returnTo=%2Forganisation/);
-  });
+  }, 180_000);
 
   it('explains sign-in mistakes with the error summary', async () => {
     const page = await newPage(browser);

@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ARTIFACTS_DIR, REPO_ROOT, summariseAxe } from './artifacts';
+import { startSmtpServer, type TestSmtpServer } from '../../test/testkit/smtp-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    serverLog: string;
+    /** A JSON line per message the server sent, as a real SMTP server received it. */
+    mailbox: string;
   }
 }
 
@@ -51,7 +53,9 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 
 /**
  * The real server, as `npm start` runs it, on a fresh in-memory database with the demo data and
- * the embedded search engine, serving the built client. Emails (invitations) go to its log.
+ * the embedded search engine, serving the built client. It sends email (invitations, address
+ * confirmations) by SMTP, as production does, to a test SMTP server that keeps each message in
+ * the mailbox file; the log redacts links, so the journeys read them from there.
  */
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(REPO_ROOT, 'client', 'dist', 'index.html'))) {
@@ -62,7 +66,11 @@ export default async function setup(project: TestProject) {
 
   let mongo: ChildProcess | undefined;
   let server: ChildProcess | undefined;
+  let smtp: TestSmtpServer | undefined;
+  const mailbox = path.join(ARTIFACTS_DIR, 'mailbox.jsonl');
+  fs.writeFileSync(mailbox, '');
   try {
+    smtp = await startSmtpServer(undefined, (mail) => fs.appendFileSync(mailbox, `${JSON.stringify({ to: mail.to, text: mail.decoded })}\n`));
     const started = await startProcess(
       'the in-memory MongoDB',
       [
@@ -93,7 +101,8 @@ export default async function setup(project: TestProject) {
         SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
         SEED_ON_EMPTY: 'true',
         SEARCH_DRIVER: 'embedded',
-        MAIL_DRIVER: 'log',
+        MAIL_DRIVER: 'smtp',
+        SMTP_URL: smtp.url,
         LOG_LEVEL: 'info',
         // Every journey signs in from the same address; the limiter is tested on its own elsewhere.
         LOGIN_MAX_ATTEMPTS: '500',
@@ -103,16 +112,18 @@ export default async function setup(project: TestProject) {
     );
     server = app.child;
     project.provide('baseUrl', app.match[1] as string);
-    project.provide('serverLog', serverLog);
+    project.provide('mailbox', mailbox);
   } catch (error) {
     await stop(server);
     await stop(mongo);
+    await smtp?.close();
     throw error;
   }
 
   return async () => {
     await stop(server);
     await stop(mongo);
+    await smtp?.close();
     const axe = summariseAxe();
     console.log(
       `\naxe: ${axe.pages} pages scanned; violations by impact: critical ${axe.critical}, serious ${axe.serious}, moderate ${axe.moderate}, minor ${axe.minor}` +

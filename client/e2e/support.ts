@@ -57,23 +57,31 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'screenshots', `${name}.png`), fullPage: true });
 }
 
-export async function signIn(page: Page, email: string, returnTo?: string): Promise<void> {
+export async function signIn(page: Page, email: string, returnTo?: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in');
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** The newest invitation link the server "emailed" to `email` (MAIL_DRIVER=log writes mail to its log). */
-export async function invitationLinkFor(email: string): Promise<string> {
+/**
+ * The path of the newest link of one kind (`/invitations/…`, `/verify-email/…`) that the server
+ * emailed to `email`, read from the mailbox the test SMTP server fills.
+ */
+export async function emailedLinkFor(email: string, kind: 'invitations' | 'verify-email'): Promise<string> {
+  const pattern = new RegExp(`/${kind}/[\\w-]+`);
   let link: string | undefined;
   await expect
     .poll(
       () => {
-        const lines = fs.readFileSync(inject('serverLog'), 'utf8').split('\n');
-        const mails = lines.filter((line) => line.includes('"mail"') && line.includes(email));
-        link = mails.at(-1)?.match(/\/invitations\/([\w-]+)/)?.[0];
+        const mails = fs
+          .readFileSync(inject('mailbox'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { to: string[]; text: string })
+          .filter((mail) => mail.to.includes(email));
+        link = mails.map((mail) => mail.text.match(pattern)?.[0]).filter(Boolean).at(-1);
         return link;
       },
       { timeout: 10_000 },

@@ -76,7 +76,9 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
 
 function spawnLauncher(jar: string, launcherArgs: string[], onLog: (line: string) => void): Promise<LocalMongo> {
   // stdin stays an open pipe: the launcher exits when it reaches EOF, i.e. when this process dies for any reason.
-  const child = spawn('java', ['-jar', jar, ...launcherArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group (detached): Ctrl-C or a signal to `npm start`'s group reaches the app, which drains
+  // its requests and only then stops the database; in the app's group the database would die first.
+  const child = spawn('java', ['-jar', jar, ...launcherArgs], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const stopOnParentExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnParentExit);

@@ -14,7 +14,7 @@ import type { SearchRuntime } from './search-sync/search-runtime';
 import { loggingEventSink, serviceContext, type EventSink } from './context/service-context';
 import { createPassport } from './auth/passport';
 import { createAuthRouter } from './auth/auth.routes';
-import { LoginRateLimiter } from './auth/login-rate-limiter';
+import { AttemptRateLimiter } from './auth/attempt-rate-limiter';
 import { createApolloServer } from './graphql/apollo-server';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { graphiqlPage } from './graphql/graphiql';
@@ -37,7 +37,9 @@ export interface AppDeps {
 
 export interface PilotlineApp {
   app: Express;
-  /** Stops Apollo; the caller closes the HTTP server and the database. */
+  /** Resolves once the work requests left running after their responses (registrations) is done. */
+  idle(): Promise<void>;
+  /** Waits for that work and stops Apollo; the caller closes the HTTP server and the database. */
   close(): Promise<void>;
 }
 
@@ -50,7 +52,8 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const events = deps.events ?? loggingEventSink(logger);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.appEnv === 'production' ? 1 : false);
+  // Only proxies named in TRUST_PROXY may set X-Forwarded-For: anyone else could rotate it to escape the rate limits.
+  app.set('trust proxy', config.trustProxy);
 
   app.use(
     pinoHttp({
@@ -94,14 +97,28 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const jsonBody = express.json({ limit: config.bodyLimit, strict: true });
   const authenticated = [sessionMiddleware, passport.initialize(), passport.session()];
 
-  const limiter = new LoginRateLimiter(config.login.maxAttempts, config.login.windowMs);
+  const limiter = new AttemptRateLimiter(config.login.windowMs);
+  const limits = { signInAttempts: config.login.maxAttempts, registrationAttempts: config.login.maxRegistrations };
   const contextFor = (req: Request) =>
     serviceContext(
       { mailer: deps.mailer, publicUrl: config.publicUrl, search: deps.search, events, logger: req.log },
       (req.user as Actor | undefined) ?? anonymousActor,
       clock(),
     );
-  app.use('/auth', jsonBody, ...authenticated, createAuthRouter({ passport, limiter, sessionCookieName: SESSION_COOKIE_NAME, contextFor }));
+  const afterResponse = new Set<Promise<void>>();
+  const runAfterResponse = (work: Promise<void>) => {
+    afterResponse.add(work);
+    void work.finally(() => afterResponse.delete(work));
+  };
+  const idle = async () => {
+    while (afterResponse.size > 0) await Promise.all(afterResponse);
+  };
+  app.use(
+    '/auth',
+    jsonBody,
+    ...authenticated,
+    createAuthRouter({ passport, limiter, limits, sessionCookieName: SESSION_COOKIE_NAME, contextFor, runAfterResponse }),
+  );
 
   const apollo = createApolloServer(config, logger);
   await apollo.start();
@@ -127,5 +144,12 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   });
   app.use(createErrorHandler(logger));
 
-  return { app, close: () => apollo.stop() };
+  return {
+    app,
+    idle,
+    close: async () => {
+      await idle();
+      await apollo.stop();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './shared/logger';
 import { connectDatabase, DatabaseUnavailableError, disconnectDatabase } from './db/connection';
 import { configuredDatabase, DatabaseServerError, type OpenDatabase } from './db/with-database';
 import { createMailer } from './mail/create-mailer';
+import { SmtpMailer } from './mail/mailer';
 import { createApp } from './app';
 import { SearchRuntime } from './search-sync/search-runtime';
 import { createSearchEngine } from './search-sync/create-search-engine';
@@ -37,6 +38,10 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
     await connectDatabase(database.uri, config.mongo.dbName, logger, config.mongo.waitMs);
     await prepareDatabase?.(config, logger);
     const mailer = createMailer(config, logger);
+    if (mailer instanceof SmtpMailer) {
+      // A relay that is down now may be up by the first email; say so rather than refuse to start.
+      await mailer.verify().catch((error: unknown) => logger.warn({ err: error }, 'the SMTP relay does not answer yet; emails will fail until it does'));
+    }
     const events = loggingEventSink(logger);
     const engine = await createSearchEngine(config);
     const search: SearchRuntime = new SearchRuntime(engine, searchSources, logger, {
@@ -76,6 +81,7 @@ async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<vo
         await pilotline.close();
         await dispatcher.stop();
         await search.stop();
+        await mailer.close?.();
         await disconnectDatabase();
         await database.stop();
         logger.info('stopped');

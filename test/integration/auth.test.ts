@@ -23,11 +23,28 @@ function newStartupRegistration(email: string, password = TEST_PASSWORD) {
 }
 
 describe('registration', () => {
-  it('creates the user with an unverified organisation they own, and signs them in', async () => {
+  it('answers 202 and emails a verification link; the account signs in only once the link is opened', async () => {
     const session = app.session();
     const email = uniqueEmail('new');
     const response = await session.post('/auth/register', newStartupRegistration(email));
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ ok: true, status: 'CHECK_YOUR_EMAIL', message: expect.any(String) });
+    expect((await session.gqlOk(ViewerQuery)).viewer).toBeNull();
+
+    await app.pilotline.idle();
+    const early = await session.post('/auth/login', { email, password: TEST_PASSWORD });
+    expect(early.status).toBe(403);
+    expect(early.body.error.code).toBe('EMAIL_NOT_VERIFIED');
+    const wrongPassword = await session.post('/auth/login', { email, password: 'not the password at all' });
+    expect(wrongPassword.body.error.code).toBe('INVALID_CREDENTIALS');
+
+    const token = await app.verificationTokenFor(email);
+    expect((await session.post('/auth/verify-email', { token })).status).toBe(200);
+    const reused = await session.post('/auth/verify-email', { token });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error.code).toBe('INVALID_VERIFICATION');
+
+    await session.login(email);
     const data = await session.gqlOk(ViewerOrganisationsQuery);
     expect(data.viewer).toMatchObject({
       email,
@@ -36,19 +53,42 @@ describe('registration', () => {
     });
   });
 
-  it('refuses a duplicate email written in another case', async () => {
-    const email = uniqueEmail('dup');
-    await app.session().post('/auth/register', newStartupRegistration(email)).expect(201);
-    const response = await app.session().post('/auth/register', newStartupRegistration(email.toUpperCase()));
-    expect(response.status).toBe(409);
-    expect(response.body.error.code).toBe('EMAIL_TAKEN');
+  it('answers an email that has an account exactly as a new one, and tells that account\'s owner', async () => {
+    const existing = await registerOrganisation(app, 'STARTUP');
+    const fresh = uniqueEmail('fresh');
+    const again = await app.session().post('/auth/register', newStartupRegistration(existing.email.toUpperCase(), 'another strong passphrase here'));
+    const first = await app.session().post('/auth/register', newStartupRegistration(fresh));
+    expect(again.status).toBe(first.status);
+    expect(again.body).toEqual(first.body);
+    expect(Object.keys(again.headers).sort()).toEqual(Object.keys(first.headers).sort());
+
+    const mail = await app.mailTo(existing.email);
+    expect(mail.at(-1)?.subject).toMatch(/someone tried to register/i);
+    expect(mail.at(-1)?.text).not.toMatch(/verify-email/);
+    // Nothing about the existing account changed: its password is still the old one.
+    expect((await app.session().post('/auth/login', { email: existing.email, password: 'another strong passphrase here' })).status).toBe(401);
+    await app.session().login(existing.email);
   });
 
   it.each([
     ['too short', 'short-pw'],
     ['a common password', 'password1234'],
     ['too few different characters', 'aaaaaaaaaaaabbbb'],
-  ])('refuses a weak password (%s) and says why', async (_label, password) => {
+    ...[
+      'qwerty123456',
+      'Welcome2024!',
+      'password2024',
+      'iloveyou2024',
+      'football2024',
+      'monkey123456',
+      'Password123!',
+      'sunshine1234',
+      'letmeinplease',
+      'trustno1trustno1',
+      'administrator',
+      '123456789012',
+    ].map((password) => ['a breached password of 12 or more characters', password]),
+  ])('refuses a weak password (%s: %s) and says why', async (_label, password) => {
     const response = await app.session().post('/auth/register', newStartupRegistration(uniqueEmail('weak'), password));
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('WEAK_PASSWORD');
@@ -58,6 +98,11 @@ describe('registration', () => {
   it('refuses a password containing the email name', async () => {
     const response = await app.session().post('/auth/register', newStartupRegistration('margaret.jones@pilotline.test', 'margaret.jones-2026'));
     expect(response.body.error.code).toBe('WEAK_PASSWORD');
+  });
+
+  it.each([TEST_PASSWORD, 'a8Fk2-lq9Zx!pT', 'tidal marmalade forklift'])('accepts a long, uncommon password (%s)', async (password) => {
+    const response = await app.session().post('/auth/register', newStartupRegistration(uniqueEmail('strong'), password));
+    expect(response.status).toBe(202);
   });
 
   it('names every invalid field and rejects unknown ones', async () => {

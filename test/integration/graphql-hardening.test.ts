@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../testkit/test-app';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../testkit/test-app';
 
 /**
  * Runs the app with APP_ENV=production while jest sets NODE_ENV=test: the settings must come
@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../testkit/test-app';
  */
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ APP_ENV: 'production', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_TOKENS: '200', GRAPHQL_MAX_COST: '200', BODY_LIMIT: '2kb' });
+  // The test client stands in for the TLS proxy, so it is trusted to say the request came over https.
+  app = await startTestApp({ APP_ENV: 'production', TRUST_PROXY: 'loopback', GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_TOKENS: '200', GRAPHQL_MAX_COST: '200', BODY_LIMIT: '2kb' });
 });
 afterAll(() => app.close());
 
@@ -101,13 +102,18 @@ describe('production GraphQL settings', () => {
   });
 
   it('marks the session cookie Secure', async () => {
-    const response = await app.session().agent.post('/auth/register').set('X-Forwarded-Proto', 'https').set('Content-Type', 'application/json').send({
-      email: 'secure-cookie@pilotline.test',
-      password: 'correct horse battery staple',
+    const email = 'secure-cookie@pilotline.test';
+    const registered = await app.session().post('/auth/register', {
+      email,
+      password: TEST_PASSWORD,
       name: 'Secure Cookie',
       organisation: { name: 'Cookie Ltd', kind: 'STARTUP' },
     });
-    expect(response.status).toBe(201);
+    expect(registered.status).toBe(202);
+    await app.session().post('/auth/verify-email', { token: await app.verificationTokenFor(email) }).expect(200);
+    const response = await app.session().agent.post('/auth/login').set('X-Forwarded-Proto', 'https').set('Content-Type', 'application/json')
+      .send({ email, password: TEST_PASSWORD });
+    expect(response.status).toBe(200);
     expect(String(response.headers['set-cookie'])).toMatch(/Secure/);
   });
 });

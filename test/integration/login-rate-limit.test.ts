@@ -1,13 +1,13 @@
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, uniqueEmail } from '../testkit/accounts';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ LOGIN_MAX_ATTEMPTS: '3' });
-});
-afterAll(() => app.close());
-
 describe('login rate limiting', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ LOGIN_MAX_ATTEMPTS: '3' });
+  });
+  afterAll(() => app.close());
+
   it('stops guessing one account, even with the right password, and says when to retry', async () => {
     const account = await registerOrganisation(app, 'STARTUP');
     const session = app.session();
@@ -27,5 +27,63 @@ describe('login rate limiting', () => {
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(15);
+  });
+});
+
+function registration(email: string) {
+  return { email, password: TEST_PASSWORD, name: 'Rate Limited', organisation: { name: `Org ${email}`, kind: 'STARTUP', region: 'LONDON' } };
+}
+
+describe('registration rate limiting', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ REGISTRATION_MAX_ATTEMPTS: '3' });
+  });
+  afterAll(() => app.close());
+
+  it('stops one client registering again and again, whatever emails it names', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await app.session().post('/auth/register', registration(uniqueEmail('flood')))).status).toBeLessThan(300);
+    }
+    const limited = await app.session().post('/auth/register', registration(uniqueEmail('flood')));
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+/** Three wrong passwords for one email, each claiming a different client address through X-Forwarded-For. */
+async function rotatingForwardedFor(app: TestApp): Promise<number[]> {
+  const email = uniqueEmail('rotate');
+  const statuses: number[] = [];
+  for (const forwardedFor of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+    const response = await app.session().agent
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('X-Forwarded-For', forwardedFor)
+      .send(JSON.stringify({ email, password: 'wrong password guess' }));
+    statuses.push(response.status);
+  }
+  return statuses;
+}
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set, even in production: a client cannot rotate X-Forwarded-For to escape the limit', async () => {
+    const app = await startTestApp({ APP_ENV: 'production', LOGIN_MAX_ATTEMPTS: '2' });
+    try {
+      expect(await rotatingForwardedFor(app)).toEqual([401, 401, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('when set, the limiter keys on the address the trusted proxy forwards', async () => {
+    // supertest connects from 127.0.0.1, so "loopback" makes the test client the trusted proxy.
+    const app = await startTestApp({ TRUST_PROXY: 'loopback', LOGIN_MAX_ATTEMPTS: '2' });
+    try {
+      expect(await rotatingForwardedFor(app)).toEqual([401, 401, 401]);
+    } finally {
+      await app.close();
+    }
   });
 });

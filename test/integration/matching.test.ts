@@ -516,7 +516,7 @@ describe('curation', () => {
     expect(history.filter((entry) => entry.event === 'SHORTLIST')).toHaveLength(1);
   });
 
-  it('keeps a rejection through later runs, until the solution changes materially', async () => {
+  it('keeps a rejection through later runs and immaterial edits, until the solution changes materially', async () => {
     const survey = await publishedSolution(rival, { ...GP_SOLUTION, name: 'Patient survey for GP practices' });
     await app.search!.indexer.drain();
     const match = (await matchFor(survey.id))!;
@@ -528,8 +528,18 @@ describe('curation', () => {
     await suggest();
     expect((await staff.session.gqlOk(MatchView, { id: match.id })).match?.status).toBe('REJECTED');
 
+    // Material means the content hash of what matching reads (texts, sectors, regions, TRL, lowest price, evidence):
+    // a new price ceiling is not it, so neither a run nor the edit's own event brings the pair back.
+    const repriced = (
+      await rival.session.gqlOk(UpdateSolution, { input: { solutionId: survey.id, expectedVersion: survey.version, priceMaxGbp: 95_000 } })
+    ).updateSolution;
+    await app.search!.indexer.drain();
+    await app.dispatcher!.drain();
+    await suggest();
+    expect((await staff.session.gqlOk(MatchView, { id: match.id })).match?.status).toBe('REJECTED');
+
     await rival.session.gqlOk(UpdateSolution, {
-      input: { solutionId: survey.id, expectedVersion: survey.version, description: 'Now also answers GP practice telephone calls at 8am with a call-back queue.' },
+      input: { solutionId: survey.id, expectedVersion: repriced.version, description: 'Now also answers GP practice telephone calls at 8am with a call-back queue.' },
     });
     await app.search!.indexer.drain();
     await suggest();

@@ -8,6 +8,7 @@ import { introducedMatch } from '../testkit/pilots';
 import { collaboratorsOf, notificationWorker, notificationsOfKind } from '../testkit/notifications';
 import { FaultyConsumer, NO_CONSUMER_FAULTS } from '../testkit/recording-consumer';
 import { notificationEventConsumer } from '../../server/src/notifications/notification.worker';
+import { workerJobs } from '../../server/src/worker-jobs';
 
 /**
  * Notifications are exactly once per (event, recipient) whatever happens to the workers: consumer
@@ -154,3 +155,19 @@ it('loses nothing and repeats nothing when a worker process is killed between wr
   expect(kpiMails.sort()).toEqual(members.flatMap((member) => values.map((value) => `${member.email.toLowerCase()} ${titleOf(value)}`)).sort());
   expect(mailedBySuccessor.filter((line) => mailedByTheDead.includes(line))).toEqual([]);
 }, 240_000);
+
+it('keeps a notification whose email the mailer refused, and sends that email once on the retry job’s next pass', async () => {
+  const pilotId = await livePilot();
+  await notificationWorker(app, 'settle').drain();
+  const relayDown = { ...collaboratorsOf(app), mailer: { send: () => Promise.reject(new Error('relay down (injected)')) } };
+  await recordAll(pilotId, [300]);
+  await notificationWorker(app, 'relay-down', notificationEventConsumer(relayDown)).drain();
+  expect(await kpiTitlesPerMember(pilotId)).toEqual(expectedTitles([300]));
+  const mailed = () => app.mailer.sent.filter((message) => message.subject === titleOf(300)).map((message) => message.to).sort();
+  expect(mailed()).toEqual([]);
+
+  const retry = workerJobs(collaboratorsOf(app)).find((job) => job.name === 'notification-email-retry')!;
+  expect(await retry.run(new Date())).toBe(members.length);
+  expect(await retry.run(new Date())).toBe(0);
+  expect(mailed()).toEqual(members.map((member) => member.email.toLowerCase()).sort());
+}, 120_000);

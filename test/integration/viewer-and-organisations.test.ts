@@ -1,6 +1,6 @@
 import { graphql } from '../generated';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../testkit/test-app';
-import { addMember, registerOrganisation, registerStaff, uniqueEmail } from '../testkit/accounts';
+import { addAcceleratorMember, addMember, registerOrganisation, registerStaff, uniqueEmail } from '../testkit/accounts';
 
 const ViewerQuery = graphql(`
   query ViewerRoles {
@@ -192,7 +192,8 @@ describe('invitations', () => {
 describe('platform roles', () => {
   it('only admins grant roles', async () => {
     const staff = await registerStaff(app);
-    const startup = await registerOrganisation(app, 'STARTUP');
+    // Someone in the accelerator only: members of a tenant are never granted STAFF (staff-tenancy.test.ts).
+    const colleague = await addAcceleratorMember(app);
     const SetRoles = graphql(`
       mutation SetRoles($input: SetPlatformRolesInput!) {
         setPlatformRoles(input: $input) {
@@ -200,9 +201,9 @@ describe('platform roles', () => {
         }
       }
     `);
-    const byStaff = await staff.session.gql(SetRoles, { input: { userId: startup.userId, roles: ['STAFF'] } });
+    const byStaff = await staff.session.gql(SetRoles, { input: { userId: colleague.userId, roles: ['STAFF'] } });
     expect(byStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const byAdmin = await (await app.admin()).gqlOk(SetRoles, { input: { userId: startup.userId, roles: ['STAFF'] } });
+    const byAdmin = await (await app.admin()).gqlOk(SetRoles, { input: { userId: colleague.userId, roles: ['STAFF'] } });
     expect(byAdmin.setPlatformRoles.roles).toEqual(['STAFF']);
   });
 });

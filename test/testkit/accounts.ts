@@ -35,6 +35,13 @@ const SetPlatformRolesMutation = graphql(`
   }
 `);
 
+/** Opens the verification link mailed to `email`, as its owner would, then signs in. */
+export async function verifyAndSignIn(app: TestApp, session: TestSession, email: string): Promise<void> {
+  const verified = await session.post('/auth/verify-email', { token: await app.verificationTokenFor(email) });
+  if (verified.status !== 200) throw new Error(`verification failed for ${email}: ${verified.status} ${JSON.stringify(verified.body)}`);
+  await session.login(email);
+}
+
 async function signedIn(session: TestSession, email: string): Promise<Account> {
   const data = await session.gqlOk(ViewerOrganisationsQuery);
   if (!data.viewer) throw new Error(`${email} is not signed in`);
@@ -65,7 +72,8 @@ export async function registerOrganisation(
       region: 'LONDON',
     },
   });
-  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 202) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  await verifyAndSignIn(app, session, email);
   const account = await signedIn(session, email);
   if (options.verified ?? true) {
     await (await app.admin()).gqlOk(VerifyOrganisationMutation, { input: { organisationId: account.organisationId } });
@@ -91,15 +99,20 @@ export async function addMember(app: TestApp, inviter: Account, role: 'OWNER' | 
     name: 'Invited Member',
     invitationToken: app.invitationTokenFor(email),
   });
-  if (response.status !== 201) throw new Error(`invited registration failed: ${JSON.stringify(response.body)}`);
+  if (response.status !== 202) throw new Error(`invited registration failed: ${JSON.stringify(response.body)}`);
+  await verifyAndSignIn(app, session, email);
   return signedIn(session, email);
+}
+
+/** Someone the admin invited into the accelerator, who holds no platform role yet. */
+export async function addAcceleratorMember(app: TestApp): Promise<Account> {
+  return addMember(app, await signedIn(await app.admin(), 'admin'));
 }
 
 /** An accelerator staff member: invited to the accelerator by the admin, then given STAFF. */
 export async function registerStaff(app: TestApp): Promise<Account> {
   const admin = await app.admin();
-  const adminAccount = await signedIn(admin, 'admin');
-  const staff = await addMember(app, adminAccount);
+  const staff = await addAcceleratorMember(app);
   await admin.gqlOk(SetPlatformRolesMutation, { input: { userId: staff.userId, roles: ['STAFF'] } });
   return staff;
 }

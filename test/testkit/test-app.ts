@@ -6,7 +6,8 @@ import { print } from 'graphql';
 import { loadConfig, type Config } from '../../server/src/config/config';
 import { createLogger } from '../../server/src/shared/logger';
 import { connectDatabase } from '../../server/src/db/connection';
-import { MemoryMailer } from '../../server/src/mail/mailer';
+import { MemoryMailer, type Mailer } from '../../server/src/mail/mailer';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../server/src/app';
 import { bootstrapPlatform } from '../../server/src/organisations/platform-bootstrap.service';
 import type { ReadinessCheck } from '../../server/src/health/health.routes';
@@ -124,9 +125,24 @@ export class TestApp {
 
   /** The token of the newest invitation mailed to `email`. */
   invitationTokenFor(email: string): string {
-    const message = [...this.mailer.sent].reverse().find((sent) => sent.to === email.toLowerCase());
-    const token = message?.text.match(/\/invitations\/([\w-]+)/)?.[1];
-    if (!token) throw new Error(`no invitation was mailed to ${email}`);
+    return this.tokenMailedTo(email, /\/invitations\/([\w-]+)/, 'invitation');
+  }
+
+  /** The token of the newest email-verification link mailed to `email`, once registrations have finished. */
+  async verificationTokenFor(email: string): Promise<string> {
+    await this.pilotline.idle();
+    return this.tokenMailedTo(email, /\/verify-email\/([\w-]+)/, 'verification link');
+  }
+
+  /** Every email sent to `email` so far, once registrations have finished. */
+  async mailTo(email: string) {
+    await this.pilotline.idle();
+    return this.mailer.sent.filter((sent) => sent.to === email.toLowerCase());
+  }
+
+  private tokenMailedTo(email: string, link: RegExp, what: string): string {
+    const token = [...this.mailer.sent].reverse().find((sent) => sent.to === email.toLowerCase() && link.test(sent.text))?.text.match(link)?.[1];
+    if (!token) throw new Error(`no ${what} was mailed to ${email}`);
     return token;
   }
 
@@ -139,6 +155,10 @@ export class TestApp {
   }
 }
 
+function alsoTo(first: Mailer, second: Mailer): Mailer {
+  return { send: async (message) => void (await Promise.all([first.send(message), second.send(message)])) };
+}
+
 /** Starts the app against a fresh database; `env` overrides test configuration (e.g. APP_ENV=production). */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -146,8 +166,13 @@ export async function startTestApp(
     readinessChecks?: ReadinessCheck[];
     search?: boolean;
     searchEngine?: SearchEngine;
+    /** The app's clock, for tests of expiry and deadlines. */
     clock?: () => Date;
     embedder?: Embedder;
+    /** Also sends the app's email here (an SMTP server the test runs, a mailer that holds mail); the in-memory copy is kept too. */
+    mailer?: Mailer;
+    /** Where the app's log lines go, for tests that read them; logged at debug level. */
+    logDestination?: DestinationStream;
     /** Stretches the indexer's call timeout and lease, for engines slower than the embedded one. */
     searchTimeScale?: number;
   } = {},
@@ -159,11 +184,15 @@ export async function startTestApp(
     SESSION_SECRET: 'test-session-secret-that-is-long-enough-000',
     MONGODB_URI: uri,
     MONGODB_DB: `test_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
-    MAIL_DRIVER: 'memory',
+    // The app is handed a MemoryMailer below whatever the config says; production insists on SMTP settings.
+    ...(env.APP_ENV === 'production' ? { MAIL_DRIVER: 'smtp', SMTP_URL: 'smtp://relay.invalid:587' } : { MAIL_DRIVER: 'memory' }),
+    // Every account in a test registers and signs in from the same address; the rate-limit tests lower these.
+    REGISTRATION_MAX_ATTEMPTS: '10000',
+    LOGIN_MAX_ATTEMPTS: '1000',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = options.logDestination ? createLogger('debug', options.logDestination) : createLogger(config.logLevel);
   await connectDatabase(uri, config.mongo.dbName, logger, 10_000);
   const mailer = new MemoryMailer();
   const search =
@@ -180,9 +209,10 @@ export async function startTestApp(
       : undefined;
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
-  const pilotline = await createApp({ config, logger, mailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
+  const appMailer = options.mailer ? alsoTo(options.mailer, mailer) : mailer;
+  const pilotline = await createApp({ config, logger, mailer: appMailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
   // Tests drain it rather than kill it (fault tests run their own workers), so the lease can be long: its quarter, the
   // call timeout, must outlast a matcher run on a loaded machine, or every run times out and is retried until the drain gives up.
-  const dispatcher = workerEventDispatcher({ mailer, publicUrl: config.publicUrl, search, events: loggingEventSink(logger), logger }, { leaseMs: 20_000, idleDelayMs: 20 });
+  const dispatcher = workerEventDispatcher({ mailer: appMailer, publicUrl: config.publicUrl, search, events: loggingEventSink(logger), logger }, { leaseMs: 20_000, idleDelayMs: 20 });
   return new TestApp(pilotline, mailer, config, search, dispatcher);
 }

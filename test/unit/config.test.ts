@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '../../server/src/config/config';
 
+const productionMail = { SMTP_URL: 'smtp://user:secret@relay.example:587' };
+
 describe('config', () => {
   it('has working defaults for local development', () => {
     const config = loadConfig({});
@@ -19,6 +21,7 @@ describe('config', () => {
       NODE_ENV: 'development',
       SESSION_SECRET: 'x'.repeat(40),
       MONGODB_URI: 'mongodb://db:27017',
+      ...productionMail,
     });
     expect(config.graphql).toMatchObject({ introspection: false, graphiql: false });
     expect(config.session.secureCookie).toBe(true);
@@ -37,5 +40,35 @@ describe('config', () => {
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/MONGODB_URI/);
     expect(problems).toMatch(/SESSION_SECRET/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless set, in every mode', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ APP_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db:27017', ...productionMail }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or proxy addresses, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('mail', () => {
+  const production = { APP_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db:27017' };
+
+  it('refuses to start production without an SMTP relay, saying what to set', () => {
+    expect(() => loadConfig(production)).toThrow(/SMTP_URL: is required in production/);
+    expect(() => loadConfig({ ...production, MAIL_DRIVER: 'log', ...productionMail })).toThrow(/MAIL_DRIVER: must be smtp in production/);
+    expect(() => loadConfig({ ...production, SMTP_URL: 'http://relay:587' })).toThrow(/SMTP_URL/);
+  });
+
+  it('sends by SMTP in production, logs in development', () => {
+    expect(loadConfig({ ...production, ...productionMail }).mail).toMatchObject({ driver: 'smtp', smtpUrl: productionMail.SMTP_URL });
+    expect(loadConfig({}).mail.driver).toBe('log');
+    expect(() => loadConfig({ MAIL_DRIVER: 'smtp' })).toThrow(/SMTP_URL: is required when MAIL_DRIVER is smtp/);
   });
 });

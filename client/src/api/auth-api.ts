@@ -29,6 +29,11 @@ export async function signOut(): Promise<void> {
   await postJson('/auth/logout', {});
 }
 
+/** Confirms the email address behind the token of an emailed `/verify-email/:token` link; each works once. */
+export async function verifyEmail(token: string): Promise<void> {
+  await postJson('/auth/verify-email', { token });
+}
+
 export interface NewOrganisation {
   name: string;
   kind: 'PUBLIC_BODY' | 'STARTUP';

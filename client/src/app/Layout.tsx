@@ -24,7 +24,7 @@ function Navigation() {
   const startup = membershipsOfKind(viewer, 'STARTUP').length > 0;
   if (startup) items.push(['/my/solutions', 'Our solutions'], ['/my/responses', 'Our responses'], ['/my/recommendations', 'Recommended']);
   if (startup || membershipsOfKind(viewer, 'PUBLIC_BODY').length > 0) items.push(['/introductions', 'Introductions'], ['/pilots', 'Pilots']);
-  if (isStaff(viewer)) items.push(['/review', 'Review queue']);
+  if (isStaff(viewer)) items.push(['/review', 'Review queue'], ['/curation', 'Curation'], ['/pilots-board', 'Pilots board'], ['/dashboard', 'Dashboard']);
   if (viewer) items.push(['/organisation', 'Organisation']);
 
   const onSignOut = async () => {

@@ -15,7 +15,8 @@ export function createPassport(): PassportStatic {
     new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
       authenticate(email, password).then(
         (userId) => done(null, { userId }),
-        (error: unknown) => (error instanceof AppError ? done(null, false, { message: error.message }) : done(error)),
+        // An expected refusal (wrong password, unverified email) travels as the strategy's info.
+        (error: unknown) => (error instanceof AppError ? done(null, false, error) : done(error)),
       );
     }),
   );

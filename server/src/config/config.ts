@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,39 @@ export const repoRoot = findRepoRoot(__dirname);
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  if (prefix === undefined) return PROXY_NAMES.includes(address) || net.isIP(address) !== 0;
+  const bits = net.isIP(address) === 4 ? 32 : net.isIP(address) === 6 ? 128 : -1;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
+}
+
+/**
+ * Which proxies may tell us the client's address through X-Forwarded-For: a hop count, or the
+ * proxies' addresses (IPs, CIDR ranges, or express's names loopback, linklocal, uniquelocal).
+ * "Trust everyone" is not offered, since it lets any client pick its own address.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, context): number | string[] | false => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isProxyAddress(entry));
+    if (invalid.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `give a hop count or proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal); not ${invalid.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z
   .object({
@@ -43,7 +77,10 @@ const envSchema = z
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
-    MAIL_DRIVER: z.enum(['log', 'memory']).default('log'),
+    REGISTRATION_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    TRUST_PROXY: trustProxySchema.optional(),
+    MAIL_DRIVER: z.enum(['smtp', 'log', 'memory']).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
     SEARCH_DRIVER: z.enum(['embedded', 'meilisearch']).optional(),
@@ -84,8 +121,11 @@ export interface Config {
     maxTokens: number;
   };
   bodyLimit: string;
-  login: { maxAttempts: number; windowMs: number };
-  mail: { driver: 'log' | 'memory'; from: string };
+  /** Sign-in attempts per client and email, and registrations per client, in each window. */
+  login: { maxAttempts: number; maxRegistrations: number; windowMs: number };
+  /** express's `trust proxy`: false (the default) trusts no X-Forwarded-For at all. */
+  trustProxy: number | string[] | false;
+  mail: ({ driver: 'smtp'; smtpUrl: string } | { driver: 'log' | 'memory' }) & { from: string };
   seedOnEmpty: boolean;
   search: (
     | { driver: 'embedded' }
@@ -114,6 +154,19 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   return (['SESSION_SECRET', 'MONGODB_URI'] as const).filter((name) => !env[name]).map((name) => `${name}: is required in production`);
 }
 
+/**
+ * Production sends real email: invitations and account verification depend on it, and the log
+ * driver would put their links where log readers see them. SMTP is the default there and required.
+ */
+function mailProblems(env: NodeJS.ProcessEnv): string[] {
+  const driver = env.MAIL_DRIVER ?? (env.APP_ENV === 'production' ? 'smtp' : 'log');
+  if (env.APP_ENV === 'production' && driver !== 'smtp') return [`MAIL_DRIVER: must be smtp in production, not ${driver}`];
+  if (driver === 'smtp' && !env.SMTP_URL) {
+    return [`SMTP_URL: is required ${env.APP_ENV === 'production' ? 'in production' : 'when MAIL_DRIVER is smtp'} (e.g. smtp://user:password@relay:587)`];
+  }
+  return [];
+}
+
 /** Meilisearch is chosen by SEARCH_DRIVER, or by MEILI_HOST alone; either way it needs its key. */
 function searchProblems(env: NodeJS.ProcessEnv): string[] {
   const driver = env.SEARCH_DRIVER ?? (env.MEILI_HOST ? 'meilisearch' : 'embedded');
@@ -130,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...productionProblems(env),
     ...searchProblems(env),
+    ...mailProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -158,8 +212,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
     },
     bodyLimit: e.BODY_LIMIT,
-    login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000) },
-    mail: { driver: e.MAIL_DRIVER, from: e.MAIL_FROM },
+    login: {
+      maxAttempts: e.LOGIN_MAX_ATTEMPTS,
+      maxRegistrations: e.REGISTRATION_MAX_ATTEMPTS,
+      windowMs: Math.round(e.LOGIN_WINDOW_MINUTES * 60_000),
+    },
+    trustProxy: e.TRUST_PROXY ?? false,
+    mail:
+      (e.MAIL_DRIVER ?? (isProduction ? 'smtp' : 'log')) === 'smtp'
+        ? { driver: 'smtp', smtpUrl: e.SMTP_URL ?? '', from: e.MAIL_FROM }
+        : { driver: e.MAIL_DRIVER === 'memory' ? 'memory' : 'log', from: e.MAIL_FROM },
     seedOnEmpty: e.SEED_ON_EMPTY ?? isDevelopment,
     search:
       (e.SEARCH_DRIVER ?? (e.MEILI_HOST ? 'meilisearch' : 'embedded')) === 'meilisearch'

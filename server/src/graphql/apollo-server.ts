@@ -1,13 +1,55 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type ValidationRule } from 'graphql';
 import type { Config } from '../config/config';
 import { AppError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import type { GraphQLContext } from './context';
 import { buildSchema } from './schema';
+
+/**
+ * graphql-js raises a few errors about the request itself while it prepares execution, the
+ * "Too many errors processing variables" cut-off above all. Apollo gives them no code, so they
+ * would read as INTERNAL_SERVER_ERROR; they carry no path and wrap nothing, unlike every error
+ * a resolver throws, which is how they are told apart.
+ */
+function isRequestErrorFromGraphQL(original: unknown, formatted: GraphQLFormattedError): boolean {
+  return (
+    original instanceof GraphQLError &&
+    formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' &&
+    original.path === undefined &&
+    original.originalError === undefined
+  );
+}
+
+/** The API has no subscriptions; saying so at validation makes it a coded client error, not an execution failure. */
+const noSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'subscription') {
+      context.reportError(new GraphQLError('Subscriptions are not supported: this API has queries and mutations only.', { nodes: [node] }));
+    }
+  },
+});
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (a legacy client) reads
+ * errors from the body and expects 200 for any well-formed request, while one that accepts
+ * `application/graphql-response+json` gets 4xx for request errors. Apollo answers 4xx to both.
+ */
+const legacyJsonStatus: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        const accept = request.http?.headers.get('accept') ?? '';
+        const legacyClient = accept.includes('application/json') && !accept.includes('application/graphql-response+json');
+        const requestError = response.body.kind === 'single' && response.body.singleResult.data === undefined;
+        if (legacyClient && requestError && response.http.status === 400) response.http.status = 200;
+      },
+    };
+  },
+};
 
 /**
  * Expected failures keep their code and details; GraphQL's own errors (syntax, validation,
@@ -18,6 +60,9 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (isRequestErrorFromGraphQL(original, formatted)) {
+      return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
     }
     if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -71,8 +116,10 @@ export function createApolloServer(config: Config, logger: Logger): ApolloServer
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
-    validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), operationLogging],
+    validationRules: [...protection.validationRules, noSubscriptions],
+    // Apollo installs cache control unless told not to: it hooks every field's resolution to compute
+    // HTTP cache hints, which this API never sets (every answer depends on the viewer), so it is pure cost.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationLogging, legacyJsonStatus],
     formatError: createErrorFormatter(logger),
   });
 }

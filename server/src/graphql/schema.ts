@@ -14,9 +14,24 @@ import { matchResolvers } from '../matching/match.resolvers';
 import { pilotResolvers } from '../pilots/pilot.resolvers';
 import { notificationResolvers } from '../notifications/notification.resolvers';
 import { reportingResolvers } from '../reporting/reporting.resolvers';
+import { auditResolvers, auditingStaffMutations } from '../audit/audit.resolvers';
 
-/** Every feature's resolvers; a feature joins the API by adding its map here. */
-const featureResolvers: Resolvers[] = [userResolvers, viewerResolvers, organisationResolvers, challengeResolvers, clarificationResolvers, solutionResolvers, responseResolvers, discoveryResolvers, matchResolvers, pilotResolvers, reportingResolvers, notificationResolvers];
+/** Every feature's resolvers; a feature joins the API by adding its map here. Staff mutations are audited in all of them. */
+const featureResolvers: Resolvers[] = [
+  userResolvers,
+  viewerResolvers,
+  organisationResolvers,
+  challengeResolvers,
+  clarificationResolvers,
+  solutionResolvers,
+  responseResolvers,
+  discoveryResolvers,
+  matchResolvers,
+  pilotResolvers,
+  reportingResolvers,
+  notificationResolvers,
+  auditResolvers,
+].map(auditingStaffMutations);
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeScalar,

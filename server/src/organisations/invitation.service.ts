@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { type UserActor, requireUser } from '../shared/actor';
+import { type UserActor, isMemberOf, isStaff, requireUser } from '../shared/actor';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { toObjectId } from '../db/ids';
@@ -13,6 +13,7 @@ import { OrganisationModel } from './organisation.model';
 import { organisationPolicy } from './organisation.policy';
 import { getOrganisation } from './organisation.service';
 import { loadUserActor } from './user-actor.service';
+import { findUserByEmail } from '../users/user.service';
 import { sdlEnum } from '../contract/taxonomy';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
@@ -31,9 +32,15 @@ function hashToken(token: string): string {
 async function createInvitation(ctx: ServiceContext, input: InviteMemberInput, invitedBy: UserActor | undefined) {
   const { organisationId, email, role } = parseInput(inviteSchema, { ...input, role: input.role ?? undefined });
   const org = await getOrganisation(ctx, organisationId);
-  if (!organisationPolicy.canInvite(ctx.actor, org, role)) {
+  const hasOwner = await MembershipModel.exists({ organisationId: org._id, role: 'OWNER' });
+  if (!organisationPolicy.canInvite(ctx.actor, org, role, hasOwner !== null)) {
+    if (isStaff(ctx.actor) && !isMemberOf(ctx.actor, organisationId)) {
+      throw forbidden('Accelerator staff may only invite the first owner of an organisation that has none.');
+    }
     throw forbidden(role === 'OWNER' ? 'Only owners can invite owners.' : 'Only members of this organisation can invite.');
   }
+  const invitee = await findUserByEmail(email);
+  if (invitee && !organisationPolicy.mayJoin(invitee, org)) throw staffCannotJoin();
   const token = crypto.randomBytes(32).toString('base64url');
   const invitation = await InvitationModel.create({
     organisationId: org._id,
@@ -65,6 +72,8 @@ export async function issueInvitation(ctx: ServiceContext, input: InviteMemberIn
   return { invitation, token };
 }
 
+const staffCannotJoin = () => forbidden('Accelerator staff cannot join a start-up or public body.');
+
 const invalidInvitation = () =>
   new AppError('INVALID_INVITATION', 'This invitation link is invalid, expired or already used.');
 
@@ -87,19 +96,26 @@ export async function acceptInvitation(ctx: ServiceContext, token: string): Prom
   if (invitation.email !== normaliseEmail(user.email)) {
     throw new AppError('INVALID_INVITATION', 'This invitation was sent to a different email address.');
   }
+  const org = await OrganisationModel.findById(invitation.organisationId).select({ kind: 1 }).lean();
+  if (!org) throw invalidInvitation();
+  if (!organisationPolicy.mayJoin(user, org)) throw staffCannotJoin();
   const consumed = await InvitationModel.findOneAndUpdate(
     { _id: invitation._id, acceptedAt: null },
     { $set: { acceptedAt: ctx.now, acceptedBy: toObjectId('User', user.userId) } },
   );
   if (!consumed) throw invalidInvitation();
-  const org = await OrganisationModel.exists({ _id: invitation.organisationId });
-  if (!org) throw invalidInvitation();
-  await MembershipModel.updateOne(
+  const joined = await MembershipModel.updateOne(
     { userId: toObjectId('User', user.userId), organisationId: invitation.organisationId },
     { $setOnInsert: { role: invitation.role } },
     { upsert: true },
   );
   const member = await loadUserActor(user.userId);
   if (!member) throw notFound('User', user.userId);
+  // No transactions: a platform role granted since this request loaded its actor shows up now (and
+  // setPlatformRoles checks again after its own write), so one of the two always backs out.
+  if (!organisationPolicy.mayJoin(member, org)) {
+    if (joined.upsertedId) await MembershipModel.deleteOne({ _id: joined.upsertedId });
+    throw staffCannotJoin();
+  }
   return member;
 }

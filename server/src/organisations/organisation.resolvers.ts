@@ -1,6 +1,7 @@
 import type { Resolvers } from '../contract/generated/resolvers-types';
 import { loadRequired } from '../db/loaders';
 import { organisationPolicy } from './organisation.policy';
+import { setPlatformRoles } from './platform-role.service';
 import { getOrganisation, listMembers, listOrganisations, updateOrganisation, verifyOrganisation } from './organisation.service';
 import { findUsableInvitation, inviteMember } from './invitation.service';
 
@@ -14,6 +15,7 @@ export const organisationResolvers: Resolvers = {
     verifyOrganisation: (_parent, { input }, ctx) => verifyOrganisation(ctx, input.organisationId),
     updateOrganisation: (_parent, { input }, ctx) => updateOrganisation(ctx, input),
     inviteMember: (_parent, { input }, ctx) => inviteMember(ctx, input),
+    setPlatformRoles: (_parent, { input }, ctx) => setPlatformRoles(ctx, input),
   },
   Organisation: {
     id: (org) => org._id.toHexString(),

@@ -28,7 +28,8 @@ export async function bootstrapPlatform(ctx: ServiceContext, input: PlatformBoot
   if (await hasAdministrator()) {
     throw new AppError('CONFLICT', 'The platform already has an administrator.');
   }
-  const admin = await createUser({ ...input.admin, platformRoles: ['STAFF', 'ADMIN'] });
+  // The platform creates its first admin itself, so there is no one to send a verification link to.
+  const admin = await createUser({ ...input.admin, platformRoles: ['STAFF', 'ADMIN'], emailVerifiedAt: ctx.now });
   const accelerator = await OrganisationModel.create({
     name: input.acceleratorName,
     kind: 'ACCELERATOR',

@@ -3,6 +3,7 @@ import type {
   ChallengeStatus,
   EvidenceKind,
   KpiDirection,
+  MatchStatus,
   MembershipRole,
   MoneyBand,
   PilotStatus,
@@ -115,6 +116,16 @@ export const RESPONSE_STATUS: Record<ResponseStatus, { label: string; colour: Ta
   SHORTLISTED: { label: 'Shortlisted', colour: 'green' },
   DECLINED: { label: 'Declined', colour: 'red' },
   WITHDRAWN: { label: 'Withdrawn', colour: 'grey' },
+};
+
+// Shared by the staff boards and the public body and start-up pages that show matches and pilots.
+export const MATCH_STATUS: Record<MatchStatus, { label: string; colour: TagColour }> = {
+  SUGGESTED: { label: 'Suggested', colour: 'blue' },
+  SHORTLISTED: { label: 'Shortlisted', colour: 'turquoise' },
+  INTRODUCED: { label: 'Introduced', colour: 'purple' },
+  ACCEPTED: { label: 'Accepted', colour: 'green' },
+  DECLINED: { label: 'Declined', colour: 'orange' },
+  REJECTED: { label: 'Rejected', colour: 'red' },
 };
 
 export const PILOT_STATUS: Record<PilotStatus, { label: string; colour: TagColour }> = {

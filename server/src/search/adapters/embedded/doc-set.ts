@@ -10,6 +10,18 @@ export class DocSet {
     return new DocSet(new Uint32Array(Math.ceil(capacity / 32)));
   }
 
+  /** How many documents the set holds. */
+  size(): number {
+    let count = 0;
+    for (let word of this.bits) {
+      // Population count of a 32-bit word (Hacker's Delight, 5-2).
+      word -= (word >>> 1) & 0x55555555;
+      word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+      count += (Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    }
+    return count;
+  }
+
   has(docNumber: number): boolean {
     return ((this.bits[docNumber >>> 5] as number) & (1 << (docNumber & 31))) !== 0;
   }

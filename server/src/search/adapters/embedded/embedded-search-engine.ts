@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type {
   DocumentVersion,
-  FacetDistribution,
   IndexSettings,
   SearchDocument,
   SearchEngine,
@@ -142,8 +141,8 @@ class EmbeddedIndex {
   }
 
   /** The stored documents' numbers, ascending. */
-  docNumbers(within: DocSet = this.live): Uint32Array {
-    return membersOf(within);
+  docNumbers(): Uint32Array {
+    return membersOf(this.live);
   }
 
   sortKey(docNumber: number, field: string): SortKey {
@@ -158,17 +157,19 @@ class EmbeddedIndex {
 }
 
 /** The members of a set, ascending. */
-function membersOf(set: DocSet): Uint32Array {
-  const members: number[] = [];
-  for (let word = 0; word < set.bits.length; word += 1) {
+function membersOf(set: DocSet, atMost = Infinity): Uint32Array {
+  const members = new Uint32Array(Math.min(set.size(), atMost));
+  let found = 0;
+  for (let word = 0; word < set.bits.length && found < members.length; word += 1) {
     let bits = set.bits[word] as number;
-    while (bits !== 0) {
+    while (bits !== 0 && found < members.length) {
       const lowest = bits & -bits;
-      members.push(word * 32 + 31 - Math.clz32(lowest));
+      members[found] = word * 32 + 31 - Math.clz32(lowest);
+      found += 1;
       bits ^= lowest;
     }
   }
-  return Uint32Array.from(members);
+  return members;
 }
 
 /** What a document sorts by: its field's first value, numbers as numbers, text case-folded; missing when absent or null. */
@@ -273,22 +274,21 @@ function normalised(scores: Float64Array, maxScore: number): Float64Array {
   return scores;
 }
 
-/** Facet counts over a search's matches; `everything` when they are all the stored documents. */
-function facetCounts(index: EmbeddedIndex, ranked: Ranked, everything: boolean, facets: string[]): FacetDistribution {
-  if (facets.length === 0) return {};
+/** Ranked matches as the attribute index reads them; the bitset is made only if a facet needs it. */
+function matchesOf(index: EmbeddedIndex, docNumbers: Uint32Array): Matches {
   let set: DocSet | undefined;
-  const matches: Matches = {
+  return {
     get set() {
       if (!set) {
         set = new DocSet(new Uint32Array(index.live.bits.length));
-        set.addAll(ranked.docNumbers, ranked.docNumbers.length);
+        set.addAll(docNumbers, docNumbers.length);
       }
       return set;
     },
-    members: () => ranked.docNumbers,
-    everything,
+    members: () => docNumbers,
+    count: docNumbers.length,
+    everything: false,
   };
-  return Object.fromEntries(facets.map((facet) => [facet, index.attributes.facetCounts(facet, matches, index.settings.maxValuesPerFacet)]));
 }
 
 /** A search's candidates: document numbers with their ranking scores (0..1), or all 1 for a placeholder search. */
@@ -364,22 +364,29 @@ export class EmbeddedSearchEngine implements SearchEngine {
       typoTolerance: index.settings.typoTolerance,
       weights: this.relevance.expansion,
     });
-    const filtered = request.filter ? index.attributes.matching(request.filter, index.live) : undefined;
-    // An empty query lists every document, like Meilisearch's placeholder search.
-    const ranked = plan.groups.length === 0 ? { docNumbers: index.docNumbers(filtered), scores: undefined } : this.rank(index, plan, filtered);
-    const { docNumbers, scores } = ranked;
-
     const offset = request.offset ?? 0;
     const limit = request.limit ?? 20;
     const sort = request.sort ?? [];
+    const filtered = request.filter ? index.attributes.matching(request.filter, index.live) : undefined;
+    // An empty query lists every document, like Meilisearch's placeholder search; unsorted, only its first page is read.
+    const placeholder = plan.groups.length === 0;
+    const listed = filtered ?? index.live;
+    const inDocumentOrder = placeholder && sort.length === 0;
+    const { docNumbers, scores } = placeholder
+      ? { docNumbers: membersOf(listed, inDocumentOrder ? offset + limit : Infinity), scores: undefined }
+      : this.rank(index, plan, filtered);
+    const total = inDocumentOrder ? listed.size() : docNumbers.length;
+
     const byRelevance = (x: number, y: number) =>
       (scores ? (scores[y] as number) - (scores[x] as number) : 0) || (docNumbers[x] as number) - (docNumbers[y] as number);
     const order = sort.length > 0 ? (x: number, y: number) => compareSortKeys(index, docNumbers[x] as number, docNumbers[y] as number, sort) || byRelevance(x, y) : byRelevance;
     // Only the requested page needs ordering; selecting it avoids sorting every match of a common word.
-    const page =
-      !scores && sort.length === 0
-        ? Array.from({ length: Math.min(docNumbers.length, offset + limit) }, (_, position) => position)
-        : topPositions(docNumbers.length, offset + limit, order);
+    const page = inDocumentOrder
+      ? Array.from({ length: Math.min(docNumbers.length, offset + limit) }, (_, position) => position)
+      : topPositions(docNumbers.length, offset + limit, order);
+    const matches: Matches = placeholder
+      ? { set: listed, members: () => membersOf(listed), count: total, everything: !filtered }
+      : matchesOf(index, docNumbers);
 
     const highlight = request.highlight;
     const hits: SearchHit<D>[] = page.slice(offset, offset + limit).map((position) => {
@@ -395,8 +402,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
     return {
       hits,
-      facetDistribution: facetCounts(index, ranked, plan.groups.length === 0 && !filtered, request.facets ?? []),
-      estimatedTotalHits: docNumbers.length,
+      facetDistribution: Object.fromEntries(
+        (request.facets ?? []).map((facet) => [facet, index.attributes.facetCounts(facet, matches, index.settings.maxValuesPerFacet)]),
+      ),
+      estimatedTotalHits: total,
       processingTimeMs: Math.round(performance.now() - started),
     };
   }

@@ -1,0 +1,378 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { graphql, getFragmentData } from '../../gql';
+import type { MatchSource, MatchStatus, QueueRow_MatchFragment } from '../../gql/graphql';
+import { ErrorSummary } from '../../components/ui/ErrorSummary';
+import { Choices } from '../../components/ui/fields';
+import { Loading } from '../../components/ui/Loading';
+import { QueryError } from '../../components/ui/QueryError';
+import { Tag } from '../../components/ui/Tag';
+import { MATCH_STATUS } from '../../components/ui/labels';
+import { usePageTitle } from '../../components/ui/usePageTitle';
+import { BulkActions } from './BulkActions';
+import { MATCH_FEATURE_LABELS, asPercent } from '../../components/matching/MatchExplanation';
+import { SOURCE_LABELS } from './labels';
+import { ALL_MATCH_STATUSES } from './moves';
+import { useCurationActions } from './useCurationActions';
+import { useSelection } from './useSelection';
+import { parseQueueFilter, queueSearch, type QueueFilter } from './queue-filter';
+import './curation.scss';
+
+const QueueRowFragment = graphql(`
+  fragment QueueRow_Match on Match {
+    id
+    status
+    score
+    source
+    version
+    challenge {
+      id
+      title
+      organisation {
+        id
+        name
+      }
+    }
+    solution {
+      id
+      name
+      organisation {
+        id
+        name
+      }
+    }
+    viewerCan {
+      shortlist
+      reject
+    }
+    explanation {
+      contributions {
+        feature
+        contribution
+      }
+      whyNot
+    }
+  }
+`);
+
+const CurationQueueDocument = graphql(`
+  query CurationQueue($filter: MatchQueueFilter, $after: String) {
+    matchQueue(filter: $filter, first: 25, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          ...QueueRow_Match
+        }
+      }
+    }
+  }
+`);
+
+const OpenChallengesDocument = graphql(`
+  query CurationOpenChallenges {
+    challenges(filter: { status: OPEN }, first: 100) {
+      edges {
+        node {
+          id
+          title
+          organisation {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Any open challenge's board, including one the matcher has not been run for yet. */
+function ChallengePicker() {
+  const { data } = useQuery(OpenChallengesDocument);
+  const navigate = useNavigate();
+  const [challengeId, setChallengeId] = useState('');
+  const challenges = data?.challenges.edges.map((edge) => edge.node) ?? [];
+  if (challenges.length === 0) return null;
+  return (
+    <form
+      className="app-inline-actions govuk-!-margin-bottom-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (challengeId) void navigate(`/curation/${challengeId}`);
+      }}
+    >
+      <div className="govuk-form-group govuk-!-margin-bottom-0">
+        <label className="govuk-label govuk-label--s" htmlFor="board-challenge">
+          Open the board of a challenge
+        </label>
+        <select className="govuk-select" id="board-challenge" value={challengeId} onChange={(event) => setChallengeId(event.target.value)}>
+          <option value="">Choose an open challenge</option>
+          {challenges.map((challenge) => (
+            <option key={challenge.id} value={challenge.id}>
+              {challenge.title} ({challenge.organisation.name})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-align-end">
+        Open board
+      </button>
+    </form>
+  );
+}
+
+type Row = QueueRow_MatchFragment;
+type SortKey = 'score' | 'solution' | 'challenge';
+
+const SORTS: Record<SortKey, (a: Row, b: Row) => number> = {
+  score: (a, b) => a.score - b.score,
+  solution: (a, b) => a.solution.name.localeCompare(b.solution.name, 'en-GB'),
+  challenge: (a, b) => a.challenge.title.localeCompare(b.challenge.title, 'en-GB'),
+};
+
+/** The three features that added most to the score, in words. */
+function strongestFeatures(row: Row): string {
+  return [...row.explanation.contributions]
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, 3)
+    .map((part) => `${MATCH_FEATURE_LABELS[part.feature]} ${asPercent(part.contribution)}`)
+    .join(', ');
+}
+
+const STATUS_OPTIONS = ALL_MATCH_STATUSES.map((status) => ({ value: status, label: MATCH_STATUS[status].label }));
+const SOURCE_OPTIONS = (Object.entries(SOURCE_LABELS) as [MatchSource, string][]).map(([value, label]) => ({ value, label }));
+
+function FilterPanel({ filter, onApply }: { filter: QueueFilter; onApply: (filter: QueueFilter) => void }) {
+  const [statuses, setStatuses] = useState<string[]>(filter.statuses);
+  const [sources, setSources] = useState<string[]>(filter.sources);
+  const [minScore, setMinScore] = useState(filter.minScorePercent === null ? '' : String(filter.minScorePercent));
+  const [minScoreError, setMinScoreError] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = minScore.trim() === '' ? null : Number(minScore);
+    if (value !== null && (!Number.isInteger(value) || value < 0 || value > 100)) {
+      setMinScoreError('Enter a whole number from 0 to 100');
+      return;
+    }
+    setMinScoreError('');
+    onApply({ statuses: statuses as MatchStatus[], sources: sources as MatchSource[], minScorePercent: value });
+  };
+  const chosen = [...filter.statuses.map((status) => MATCH_STATUS[status].label), ...filter.sources.map((source) => SOURCE_LABELS[source])];
+  if (filter.minScorePercent !== null) chosen.push(`Score at least ${filter.minScorePercent}%`);
+  return (
+    <div className="moj-filter">
+      <div className="moj-filter__header">
+        <div className="moj-filter__header-title">
+          <h2 className="govuk-heading-m">Filter</h2>
+        </div>
+      </div>
+      <div className="moj-filter__content">
+        <div className="moj-filter__selected">
+          <div className="moj-filter__selected-heading">
+            <div className="moj-filter__heading-title">
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">Selected filters</h3>
+            </div>
+          </div>
+          {chosen.length === 0 ? (
+            <p className="govuk-body-s">What still needs curating: suggested and shortlisted matches.</p>
+          ) : (
+            <ul className="moj-filter-tags">
+              {chosen.map((label) => (
+                <li key={label}>
+                  <span className="moj-filter__tag">{label}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="moj-filter__options">
+          <form onSubmit={submit} noValidate>
+            <Choices id="filter-status" legend="Status" type="checkbox" small options={STATUS_OPTIONS} selected={statuses} onChange={setStatuses} />
+            <Choices id="filter-source" legend="Where it came from" type="checkbox" small options={SOURCE_OPTIONS} selected={sources} onChange={setSources} />
+            <div className={`govuk-form-group${minScoreError ? ' govuk-form-group--error' : ''}`}>
+              <label className="govuk-label govuk-label--s" htmlFor="filter-min-score">
+                Lowest score, in per cent
+              </label>
+              {minScoreError && (
+                <p id="filter-min-score-error" className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {minScoreError}
+                </p>
+              )}
+              <input
+                className={`govuk-input govuk-input--width-3${minScoreError ? ' govuk-input--error' : ''}`}
+                id="filter-min-score"
+                inputMode="numeric"
+                value={minScore}
+                aria-describedby={minScoreError ? 'filter-min-score-error' : undefined}
+                onChange={(event) => setMinScore(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Apply filters
+            </button>
+          </form>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function SortHeader({ label, sortKey, sort, onSort, numeric }: { label: string; sortKey: SortKey; sort: { key: SortKey; ascending: boolean }; onSort: (key: SortKey) => void; numeric?: boolean }) {
+  const active = sort.key === sortKey;
+  return (
+    <th scope="col" className={`govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}`} aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" onClick={() => onSort(sortKey)}>
+        {label}
+      </button>
+    </th>
+  );
+}
+
+function QueueRow({ row, selected, onSelect }: { row: Row; selected: boolean; onSelect: (selected: boolean) => void }) {
+  const selectable = row.viewerCan.shortlist || row.viewerCan.reject;
+  return (
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell">
+        {selectable && (
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input className="govuk-checkboxes__input" id={`queue-select-${row.id}`} type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`queue-select-${row.id}`}>
+                <span className="govuk-visually-hidden">
+                  Select {row.solution.name} for {row.challenge.title}
+                </span>
+              </label>
+            </div>
+          </div>
+        )}
+      </td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{asPercent(row.score)}</td>
+      <td className="govuk-table__cell">
+        <strong>{row.solution.name}</strong>
+        <span className="app-block govuk-body-s">{row.solution.organisation.name}</span>
+      </td>
+      <td className="govuk-table__cell">
+        <Link className="govuk-link" to={`/curation/${row.challenge.id}`}>
+          {row.challenge.title}
+        </Link>
+        <span className="app-block govuk-body-s">{row.challenge.organisation.name}</span>
+      </td>
+      <td className="govuk-table__cell">
+        <Tag {...MATCH_STATUS[row.status]} />
+        <span className="app-block govuk-body-s app-secondary-text">{SOURCE_LABELS[row.source]}</span>
+      </td>
+      <td className="govuk-table__cell govuk-body-s">
+        {strongestFeatures(row)}
+        {row.explanation.whyNot.length > 0 && <span className="app-block">Why not: {row.explanation.whyNot.join('; ')}</span>}
+      </td>
+    </tr>
+  );
+}
+
+/** Staff's queue across every challenge: best score first, filterable, shortlisted or rejected in bulk. */
+export default function CurationQueuePage() {
+  usePageTitle('Curation queue');
+  const [params, setParams] = useSearchParams();
+  const filter = parseQueueFilter(params);
+  const variables = {
+    filter: {
+      statuses: filter.statuses.length > 0 ? filter.statuses : undefined,
+      sources: filter.sources.length > 0 ? filter.sources : undefined,
+      minScore: filter.minScorePercent === null ? undefined : filter.minScorePercent / 100,
+    },
+  };
+  const { data, loading, error, refetch, fetchMore } = useQuery(CurationQueueDocument, { variables });
+  const actions = useCurationActions({ refresh: () => refetch() });
+  const selection = useSelection();
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'score', ascending: false });
+  const onSort = (key: SortKey) => setSort((current) => ({ key, ascending: current.key === key ? !current.ascending : key !== 'score' }));
+
+  const rows = (data?.matchQueue.edges ?? []).map((edge) => getFragmentData(QueueRowFragment, edge.node));
+  const sorted = [...rows].sort((a, b) => (sort.ascending ? 1 : -1) * SORTS[sort.key](a, b));
+
+  const bulk = async (action: Parameters<typeof actions.bulk>[1]) => {
+    const outcome = await actions.bulk([...selection.selected], action);
+    if (outcome) {
+      selection.clear();
+      await refetch();
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={actions.errors} />
+      <h1 className="govuk-heading-l">Curation queue</h1>
+      <p className="govuk-body">Suggested pairings across every challenge, best score first. Open a challenge to move its matches one by one or introduce them.</p>
+      <ChallengePicker />
+      <div className="moj-filter-layout">
+        <div className="moj-filter-layout__filter">
+          <FilterPanel key={params.toString()} filter={filter} onApply={(next) => setParams(queueSearch(next))} />
+        </div>
+        <div className="moj-filter-layout__content">
+          {loading && !data && <Loading />}
+          {error && <QueryError error={error} retry={() => void refetch()} />}
+          <p className="govuk-body" role="status">
+            {data && (data.matchQueue.totalCount === 0 ? 'No matches fit these filters.' : `${data.matchQueue.totalCount} ${data.matchQueue.totalCount === 1 ? 'match' : 'matches'}${data.matchQueue.totalCount > rows.length ? `, the best ${rows.length} shown` : ''}.`)}{' '}
+            {actions.status}
+          </p>
+          {rows.length > 0 && (
+            <>
+              <BulkActions
+                count={selection.selected.size}
+                onShortlist={() => void bulk({ kind: 'shortlist' })}
+                onReject={(reason, note) => void bulk({ kind: 'reject', reason, note })}
+                onInvalid={actions.setErrors}
+                onClear={selection.clear}
+              />
+              <table className="govuk-table app-queue-table">
+                <caption className="govuk-table__caption govuk-table__caption--m">Matches to curate</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">
+                      <span className="govuk-visually-hidden">Select</span>
+                    </th>
+                    <SortHeader label="Score" sortKey="score" sort={sort} onSort={onSort} numeric />
+                    <SortHeader label="Solution" sortKey="solution" sort={sort} onSort={onSort} />
+                    <SortHeader label="Challenge" sortKey="challenge" sort={sort} onSort={onSort} />
+                    <th scope="col" className="govuk-table__header">
+                      Status
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Why
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {sorted.map((row) => (
+                    <QueueRow key={row.id} row={row} selected={selection.selected.has(row.id)} onSelect={(isSelected) => selection.toggle(row.id, isSelected)} />
+                  ))}
+                </tbody>
+              </table>
+          {data?.matchQueue.pageInfo.hasNextPage && (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() =>
+                void fetchMore({
+                  variables: { after: data.matchQueue.pageInfo.endCursor },
+                  updateQuery: (previous, { fetchMoreResult }) => ({
+                    matchQueue: { ...fetchMoreResult.matchQueue, edges: [...previous.matchQueue.edges, ...fetchMoreResult.matchQueue.edges] },
+                  }),
+                })
+              }
+            >
+              Show the next 25 matches
+            </button>
+          )}
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
