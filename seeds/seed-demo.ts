@@ -13,6 +13,7 @@ import type { Logger } from '../server/src/shared/logger';
 import { seedChallenges } from './seed-challenges';
 import { seedSolutions } from './seed-solutions';
 import { seedResponses } from './seed-responses';
+import { seedPilots } from './seed-pilots';
 
 /** Every demo account signs in with this password; the README lists the accounts. */
 export const DEMO_PASSWORD = 'pilotline-demo-2026';
@@ -101,6 +102,7 @@ export async function seedDemo(system: ServiceContext, { log }: { log: (message:
   const challengeIds = await seedChallenges(context);
   const solutionIds = await seedSolutions(context);
   await seedResponses(context, challengeIds, solutionIds);
+  await seedPilots(context, challengeIds, solutionIds);
 }
 
 /** The development start's hook: loads the demo when SEED_ON_EMPTY is on and nobody has an account yet. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, DEMO, graphqlAs, keepScreenshot, launchBrowser, newPage, signIn, visitStep } from './support';
+import { checkAccessibility, DEMO, graphqlAs, introduceAsStaff, keepScreenshot, launchBrowser, newPage, signIn, visitStep } from './support';
 
 // Staff introduce the demo public body to the demo start-up twice (through the API: the curation
 // board is another journey); the public body accepts one and declines the other, the start-up
@@ -11,24 +11,6 @@ let staff: Page;
 let startup: Page;
 const introduced: { matchId: string; challengeTitle: string }[] = [];
 let pilotPath = '';
-
-async function introduce(challengeId: string, solutionId: string): Promise<string | undefined> {
-  let matchId: string | undefined;
-  try {
-    const { addMatch } = await graphqlAs(staff, 'mutation($input: AddMatchInput!) { addMatch(input: $input) { id } }', { input: { challengeId, solutionId } });
-    matchId = addMatch.id;
-  } catch {
-    // The matcher may have suggested the pair already; curate that suggestion instead.
-    const { matchQueue } = await graphqlAs(staff, 'query($filter: MatchQueueFilter) { matchQueue(filter: $filter, first: 100) { edges { node { id solution { id } } } } }', {
-      filter: { challengeId, statuses: ['SUGGESTED', 'SHORTLISTED'] },
-    });
-    matchId = matchQueue.edges.find((edge: { node: { solution: { id: string } } }) => edge.node.solution.id === solutionId)?.node.id;
-  }
-  if (!matchId) return undefined;
-  await graphqlAs(staff, 'mutation($input: MatchTransitionInput!) { shortlistMatch(input: $input) { id } }', { input: { matchId } }).catch(() => undefined);
-  await graphqlAs(staff, 'mutation($input: MatchTransitionInput!) { introduceMatch(input: $input) { id } }', { input: { matchId } });
-  return matchId;
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -41,7 +23,7 @@ beforeAll(async () => {
   const solutionId = solutions.edges[0].node.id as string;
   for (const { node } of challenges.edges as { node: { id: string; title: string } }[]) {
     if (introduced.length === 2) break;
-    const matchId = await introduce(node.id, solutionId).catch(() => undefined);
+    const matchId = await introduceAsStaff(staff, node.id, solutionId).catch(() => undefined);
     if (matchId) introduced.push({ matchId, challengeTitle: node.title });
   }
   expect(introduced).toHaveLength(2);

@@ -99,3 +99,25 @@ export async function graphqlAs<T = Record<string, any>>(page: Page, query: stri
   if (body.errors?.length) throw Object.assign(new Error(body.errors.map((error) => error.message).join('; ')), { code: body.errors[0]?.extensions?.code });
   return body.data as T;
 }
+
+/**
+ * Staff introduce a challenge and a solution (through the API: the curation board is its own
+ * journey), adding the pair by hand or curating the matcher's suggestion of it. Undefined when the
+ * pair is already past suggestion.
+ */
+export async function introduceAsStaff(staff: Page, challengeId: string, solutionId: string): Promise<string | undefined> {
+  let matchId: string | undefined;
+  try {
+    const { addMatch } = await graphqlAs(staff, 'mutation($input: AddMatchInput!) { addMatch(input: $input) { id } }', { input: { challengeId, solutionId } });
+    matchId = addMatch.id;
+  } catch {
+    const { matchQueue } = await graphqlAs(staff, 'query($filter: MatchQueueFilter) { matchQueue(filter: $filter, first: 100) { edges { node { id solution { id } } } } }', {
+      filter: { challengeId, statuses: ['SUGGESTED', 'SHORTLISTED'] },
+    });
+    matchId = matchQueue.edges.find((edge: { node: { solution: { id: string } } }) => edge.node.solution.id === solutionId)?.node.id;
+  }
+  if (!matchId) return undefined;
+  await graphqlAs(staff, 'mutation($input: MatchTransitionInput!) { shortlistMatch(input: $input) { id } }', { input: { matchId } }).catch(() => undefined);
+  await graphqlAs(staff, 'mutation($input: MatchTransitionInput!) { introduceMatch(input: $input) { id } }', { input: { matchId } });
+  return matchId;
+}

@@ -44,6 +44,43 @@ const DemoResponsesQuery = graphql(`
   }
 `);
 
+const DemoPilotsQuery = graphql(`
+  query DemoPilots {
+    myPilots(first: 100) {
+      edges {
+        node {
+          status
+          challenge {
+            title
+            organisation {
+              name
+              publicBodyType
+            }
+          }
+          outcome {
+            kind
+            contractValueGbp
+            stopReason
+          }
+          kpis {
+            name
+            baseline
+            target
+            latestValue
+            progress
+            measurements {
+              value
+            }
+          }
+          updates {
+            text
+          }
+        }
+      }
+    }
+  }
+`);
+
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -91,6 +128,32 @@ describe('the demo seed', () => {
     expect(published.solutions.totalCount).toBeGreaterThanOrEqual(130);
     const responses = await staff.gqlOk(DemoResponsesQuery);
     expect(responses.responses.totalCount).toBeGreaterThanOrEqual(30);
+  });
+
+  it('has pilots in every state whose KPI histories tell the demo stories', async () => {
+    const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
+    const pilots = (await staff.gqlOk(DemoPilotsQuery)).myPilots.edges.map((edge) => edge.node);
+    expect(new Set(pilots.map((pilot) => pilot.status))).toEqual(new Set(['PLANNING', 'LIVE', 'EVALUATING', 'COMPLETED', 'CANCELLED']));
+    const about = (words: RegExp) => pilots.find((pilot) => words.test(pilot.challenge.title))!;
+
+    const forms = about(/paper forms/);
+    expect(forms.challenge.organisation.publicBodyType).toBe('POLICE_FORCE');
+    const paper = forms.kpis[0]!;
+    expect(paper.measurements.length).toBeGreaterThanOrEqual(4);
+    // 40 paper forms a week down to 16: 60% fewer.
+    expect(1 - paper.latestValue! / paper.measurements[0]!.value).toBeCloseTo(0.6, 6);
+
+    const parking = about(/pay and display/);
+    expect(parking.challenge.organisation.publicBodyType).toBe('COUNCIL');
+    expect(parking.outcome).toMatchObject({ kind: 'ADOPTED', contractValueGbp: 240_000 });
+    expect(parking.kpis[0]!.progress).toBeGreaterThan(0.9);
+
+    const booking = about(/GP practices/);
+    expect(booking.outcome?.kind).toBe('EXTENDED');
+    expect(booking.updates.map((update) => update.text).join(' ')).toMatch(/online booking/);
+
+    const stopped = pilots.find((pilot) => pilot.outcome?.kind === 'STOPPED')!;
+    expect(stopped.outcome?.stopReason).toMatch(/could not read files/);
   });
 
   it('marks the database as seeded, so npm start loads the demo only once', async () => {

@@ -1,15 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { signOut } from '../api/auth-api';
 import { isStaff, membershipsOfKind, useViewer } from '../api/session';
+import { NotificationBadge } from '../features/notifications/NotificationBadge';
 
-function NavItem({ to, children }: { to: string; children: string }) {
+function NavItem({ to, children, badge }: { to: string; children: string; badge?: ReactNode }) {
   const active = useMatch({ path: to, end: to === '/' }) !== null;
   return (
     <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
       <NavLink to={to} className="govuk-service-navigation__link">
         {active ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
+        {badge}
       </NavLink>
     </li>
   );
@@ -45,6 +47,11 @@ function Navigation() {
                   {label}
                 </NavItem>
               ))}
+              {viewer && (
+                <NavItem to="/notifications" badge={<NotificationBadge />}>
+                  Notifications
+                </NavItem>
+              )}
               {viewer ? (
                 <li className="govuk-service-navigation__item">
                   <button type="button" className="govuk-service-navigation__link app-link-button" onClick={onSignOut}>

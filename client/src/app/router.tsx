@@ -59,6 +59,8 @@ export const routes: RouteObject[] = [
       page('/introductions', () => import('../features/introductions/IntroductionsPage'), 'signed-in'),
       page('/pilots', () => import('../features/pilots/MyPilotsPage'), 'signed-in'),
       page('/pilots/:id', () => import('../features/pilots/PilotPage'), 'signed-in'),
+      page('/notifications', () => import('../features/notifications/NotificationsPage'), 'signed-in'),
+      page('/notifications/preferences', () => import('../features/notifications/NotificationPreferencesPage'), 'signed-in'),
       { path: '*', Component: NotFoundPage },
     ],
   },

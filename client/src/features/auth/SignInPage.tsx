@@ -30,7 +30,9 @@ export default function SignInPage() {
     setBusy(true);
     try {
       await signIn(email.trim(), password);
-      await client.resetStore();
+      // A query still in flight (the header's unread count polls) makes resetStore reject; the
+      // person is signed in all the same, and the pages they go to fetch afresh.
+      await client.resetStore().catch(() => undefined);
       navigate(returnTo, { replace: true });
     } catch (error) {
       const problem = describeError(error);
