@@ -196,6 +196,8 @@ function documentId(document: SearchDocument, primaryKey: string): string {
 
 /** Searchable text of an attribute: strings and numbers, arrays joined. */
 function fieldText(document: SearchDocument, attribute: string): string {
+  const value = valuesAt(document, attribute);
+  if (value?.length === 1 && typeof value[0] === 'string') return value[0];
   return (valuesAt(document, attribute) ?? [])
     .filter((value) => typeof value === 'string' || typeof value === 'number')
     .join(' \n ');
