@@ -5,7 +5,7 @@ import type { ReportFilter } from '../contract/generated/resolvers-types';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { parseInput } from '../shared/validation';
 import { reportCohort } from './report-cohort';
-import { matchProgress } from './match-progress';
+import { matchTallies } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 export interface StartupExposureRecord {
@@ -31,24 +31,21 @@ export interface FairnessRecord {
 export async function fairness(ctx: ServiceContext, { filter, first }: { filter?: ReportFilter | null; first?: number | null }): Promise<FairnessRecord> {
   assertCanReport(ctx.actor);
   const limit = parseInput(z.int().min(1).max(500), first ?? 50);
-  const { challengeIds } = await reportCohort(filter);
-  const [{ byStartup, arrivals }, startupCount] = await Promise.all([
-    matchProgress(challengeIds),
-    OrganisationModel.countDocuments({ kind: 'STARTUP' }),
-  ]);
-  const shortlisted = new Map<string, number>();
-  for (const arrival of arrivals) {
-    if (arrival.stage !== 'SHORTLISTED') continue;
-    const key = arrival.solutionOrganisationId.toHexString();
-    shortlisted.set(key, (shortlisted.get(key) ?? 0) + 1);
+  const { ids } = await reportCohort(filter);
+  const [tallies, startupCount] = await Promise.all([matchTallies(ids, true), OrganisationModel.countDocuments({ kind: 'STARTUP' })]);
+  const byStartup = new Map<string, Omit<StartupExposureRecord, 'shareOfSuggestions'>>();
+  for (const tally of tallies) {
+    const organisationId = tally.solutionOrganisationId!;
+    const key = organisationId.toHexString();
+    let startup = byStartup.get(key);
+    if (!startup) byStartup.set(key, (startup = { organisationId, suggested: 0, shortlisted: 0, accepted: 0 }));
+    startup.suggested += tally.suggested;
+    startup.shortlisted += tally.shortlisted;
+    startup.accepted += tally.accepted;
   }
-  const total = byStartup.reduce((sum, row) => sum + row.suggested, 0);
-  const startups = byStartup
-    .map((row) => ({
-      ...row,
-      shortlisted: shortlisted.get(row.organisationId.toHexString()) ?? 0,
-      shareOfSuggestions: total > 0 ? row.suggested / total : 0,
-    }))
+  const total = tallies.reduce((sum, tally) => sum + tally.suggested, 0);
+  const startups = [...byStartup.values()]
+    .map((row) => ({ ...row, shareOfSuggestions: total > 0 ? row.suggested / total : 0 }))
     .sort((a, b) => b.suggested - a.suggested || b.accepted - a.accepted || a.organisationId.toHexString().localeCompare(b.organisationId.toHexString()));
   const counts = startups.map((startup) => startup.suggested);
   return {

@@ -3,62 +3,74 @@ import type { MatchStatus } from '../contract/generated/resolvers-types';
 import { trusted } from '../db/trusted';
 import { MatchModel } from '../matching/match.model';
 
-/** The stages a match can have reached that its current status may no longer show (a shortlisted match later rejected). */
-export type ReachedStage = Extract<MatchStatus, 'SHORTLISTED' | 'INTRODUCED'>;
-
-/** One match's first arrival at a stage, from its history. */
-export interface StageArrival {
-  matchId: Types.ObjectId;
+/** How far one challenge's matches (or one start-up's matches for it) got. */
+export interface MatchTally {
   challengeId: Types.ObjectId;
-  solutionOrganisationId: Types.ObjectId;
-  stage: ReachedStage;
-  at: Date;
-}
-
-export interface StartupMatches {
-  organisationId: Types.ObjectId;
+  /** Set when tallied per start-up. */
+  solutionOrganisationId?: Types.ObjectId;
   suggested: number;
+  /** Matches ever shortlisted, though rejected later. */
+  shortlisted: number;
+  /** Matches ever introduced, though declined or rejected later. */
+  introduced: number;
   accepted: number;
+  /** The earliest introduction among them. */
+  firstIntroducedAt: Date | null;
 }
 
-/** What reports need of the cohort's matches: per start-up counts, and each first arrival at SHORTLISTED and INTRODUCED. */
-export interface MatchProgress {
-  byStartup: StartupMatches[];
-  arrivals: StageArrival[];
-}
-
-interface MatchRow {
-  _id: Types.ObjectId;
-  challengeId: Types.ObjectId;
-  solutionOrganisationId: Types.ObjectId;
-  status: MatchStatus;
-  history: { to: MatchStatus; at: Date }[];
-}
+const everReached = (stage: MatchStatus) => ({ $cond: [{ $in: [stage, '$history.to'] }, 1, 0] });
+const firstArrivalAt = (stage: MatchStatus) => ({
+  $min: { $map: { input: { $filter: { input: '$history', as: 'entry', cond: { $eq: ['$$entry.to', stage] } } }, as: 'entry', in: '$$entry.at' } },
+});
 
 /**
- * One indexed read of the cohort's matches, only the fields counted (the explanations and
- * feature values make up most of a match), summed here. Measured faster on the test server than
- * the $unwind/$group pipeline it replaces, which had to carry whole histories through the stages.
- * The history is the match's audit log, so a match counts as shortlisted even if rejected later,
- * and a re-suggested match shortlisted again still counts once.
+ * The cohort's matches tallied per challenge (or per challenge and start-up) in the database, so
+ * a few thousand small rows cross the wire rather than every match. Every match is tallied and
+ * the cohort is picked out here: mongo-java-server tests `$in` against each listed id in turn
+ * and ignores non-unique indexes, so `challengeId: {$in: cohort}` cost seconds over 40k matches,
+ * while one grouping pass is a scan on either engine. The history is the match's audit log, so
+ * a match counts as shortlisted even if rejected later, and a re-suggested match shortlisted
+ * again still counts once.
  */
-export async function matchProgress(challengeIds: Types.ObjectId[]): Promise<MatchProgress> {
-  const rows = await MatchModel.find({ challengeId: trusted({ $in: challengeIds }) })
-    .select({ challengeId: 1, solutionOrganisationId: 1, status: 1, 'history.to': 1, 'history.at': 1 })
-    .lean<MatchRow[]>();
-  const byStartup = new Map<string, StartupMatches>();
-  const arrivals: StageArrival[] = [];
+export async function matchTallies(cohort: ReadonlySet<string>, perStartup: boolean): Promise<MatchTally[]> {
+  const rows = await MatchModel.aggregate<{ _id: { challengeId: Types.ObjectId; solutionOrganisationId?: Types.ObjectId } } & Omit<MatchTally, 'challengeId' | 'solutionOrganisationId'>>([
+    {
+      $project: {
+        challengeId: 1,
+        solutionOrganisationId: 1,
+        accepted: { $cond: [{ $eq: ['$status', 'ACCEPTED'] }, 1, 0] },
+        shortlisted: everReached('SHORTLISTED'),
+        introduced: everReached('INTRODUCED'),
+        introducedAt: firstArrivalAt('INTRODUCED'),
+      },
+    },
+    {
+      $group: {
+        _id: { challengeId: '$challengeId', ...(perStartup && { solutionOrganisationId: '$solutionOrganisationId' }) },
+        suggested: { $sum: 1 },
+        shortlisted: { $sum: '$shortlisted' },
+        introduced: { $sum: '$introduced' },
+        accepted: { $sum: '$accepted' },
+        firstIntroducedAt: { $min: '$introducedAt' },
+      },
+    },
+  ]);
+  return rows
+    .filter((row) => cohort.has(row._id.challengeId.toHexString()))
+    .map(({ _id, ...tally }) => ({ ..._id, ...tally, firstIntroducedAt: tally.firstIntroducedAt ?? null }));
+}
+
+/** When each of these matches was first introduced: one read by `_id`, which every engine indexes. */
+export async function introductionTimes(matchIds: Types.ObjectId[]): Promise<Map<string, Date>> {
+  const rows = await MatchModel.find({ _id: trusted({ $in: matchIds }) })
+    .select({ 'history.to': 1, 'history.at': 1 })
+    .lean<{ _id: Types.ObjectId; history: { to: MatchStatus; at: Date }[] }[]>();
+  const times = new Map<string, Date>();
   for (const row of rows) {
-    const key = row.solutionOrganisationId.toHexString();
-    let startup = byStartup.get(key);
-    if (!startup) byStartup.set(key, (startup = { organisationId: row.solutionOrganisationId, suggested: 0, accepted: 0 }));
-    startup.suggested += 1;
-    if (row.status === 'ACCEPTED') startup.accepted += 1;
-    for (const stage of ['SHORTLISTED', 'INTRODUCED'] as const) {
-      let first: Date | undefined;
-      for (const entry of row.history) if (entry.to === stage && (!first || entry.at < first)) first = entry.at;
-      if (first) arrivals.push({ matchId: row._id, challengeId: row.challengeId, solutionOrganisationId: row.solutionOrganisationId, stage, at: first });
+    for (const entry of row.history) {
+      const known = times.get(row._id.toHexString());
+      if (entry.to === 'INTRODUCED' && (!known || entry.at < known)) times.set(row._id.toHexString(), entry.at);
     }
   }
-  return { byStartup: [...byStartup.values()], arrivals };
+  return times;
 }
