@@ -7,7 +7,7 @@ import { PilotModel, type PilotRecord } from '../pilots/pilot.model';
 import { kpiProgress } from '../pilots/pilot.progress';
 import { median } from '../shared/statistics';
 import { reportCohort, type CohortChallenge } from './report-cohort';
-import { introductionTimes, matchTallies, type MatchTally } from './match-progress';
+import { introductions, matchesReaching, type Introduction } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -18,28 +18,31 @@ type ReportedPilot = Pick<PilotRecord, '_id' | 'matchId' | 'challengeId' | 'stat
 /**
  * The staff dashboard for the challenges published in the filter's period, sector and region:
  * responses and matches tallied per challenge in the database, the pilots' few fields read, and
- * the cohort's rows summed here (see matchTallies for why the cohort is not in the queries).
+ * the cohort's rows summed here (match-progress.ts says why the cohort is not in the queries).
  */
 export async function dashboard(ctx: ServiceContext, filter: ReportFilter | null | undefined): Promise<Dashboard> {
   assertCanReport(ctx.actor);
   const cohort = await reportCohort(filter);
   const inCohort = (challengeId: Types.ObjectId) => cohort.ids.has(challengeId.toHexString());
-  const [responses, matches, allPilots] = await Promise.all([
+  const [responses, suggested, shortlisted, accepted, introduced, allPilots] = await Promise.all([
     ResponseModel.aggregate<{ _id: Types.ObjectId; responses: number }>([{ $group: { _id: '$challengeId', responses: { $sum: 1 } } }]),
-    matchTallies(cohort.ids, false),
+    matchesReaching('SUGGESTED', 'challengeId', cohort.ids),
+    matchesReaching('SHORTLISTED', 'challengeId', cohort.ids),
+    matchesReaching('ACCEPTED', 'challengeId', cohort.ids),
+    introductions(cohort.ids),
     PilotModel.find().select({ matchId: 1, challengeId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1 }).lean<ReportedPilot[]>(),
   ]);
   const cohortResponses = responses.filter((row) => inCohort(row._id));
   const pilots = allPilots.filter((pilot) => inCohort(pilot.challengeId));
   const adopted = pilots.filter((pilot) => pilot.outcome?.kind === 'ADOPTED');
-  const sum = (key: 'suggested' | 'shortlisted' | 'introduced' | 'accepted') => matches.reduce((total, tally) => total + tally[key], 0);
+  const total = (perChallenge: Map<string, number>) => [...perChallenge.values()].reduce((sum, count) => sum + count, 0);
   const counts: Record<FunnelStage, number> = {
     CHALLENGES_PUBLISHED: cohort.challenges.length,
-    RESPONSES: cohortResponses.reduce((total, row) => total + row.responses, 0),
-    SUGGESTIONS: sum('suggested'),
-    SHORTLISTED: sum('shortlisted'),
-    INTRODUCED: sum('introduced'),
-    ACCEPTED: sum('accepted'),
+    RESPONSES: cohortResponses.reduce((sum, row) => sum + row.responses, 0),
+    SUGGESTIONS: total(suggested),
+    SHORTLISTED: total(shortlisted),
+    INTRODUCED: introduced.length,
+    ACCEPTED: total(accepted),
     PILOTS: pilots.length,
     ADOPTED: adopted.length,
   };
@@ -47,17 +50,17 @@ export async function dashboard(ctx: ServiceContext, filter: ReportFilter | null
   const reached: Record<FunnelStage, number> = {
     CHALLENGES_PUBLISHED: cohort.challenges.length,
     RESPONSES: cohortResponses.length,
-    SUGGESTIONS: challengesWith(matches),
-    SHORTLISTED: challengesWith(matches.filter((tally) => tally.shortlisted > 0)),
-    INTRODUCED: challengesWith(matches.filter((tally) => tally.introduced > 0)),
-    ACCEPTED: challengesWith(matches.filter((tally) => tally.accepted > 0)),
+    SUGGESTIONS: suggested.size,
+    SHORTLISTED: shortlisted.size,
+    INTRODUCED: challengesWith(introduced),
+    ACCEPTED: accepted.size,
     PILOTS: challengesWith(pilots),
     ADOPTED: challengesWith(adopted),
   };
   return {
     funnel: funnelOf(counts, reached),
-    medianDaysToFirstIntroduction: daysToFirstIntroduction(cohort.challenges, matches),
-    medianDaysIntroductionToPilot: daysIntroductionToPilot(pilots, await introductionTimes(pilots.map((pilot) => pilot.matchId))),
+    medianDaysToFirstIntroduction: daysToFirstIntroduction(cohort.challenges, introduced),
+    medianDaysIntroductionToPilot: daysIntroductionToPilot(pilots, introduced),
     pilotsByStatus: sdlEnumValues('PilotStatus').map((status) => ({
       status: status as PilotStatus,
       count: pilots.filter((pilot) => pilot.status === status).length,
@@ -94,12 +97,11 @@ function conversionInto(stage: FunnelStage, previous: FunnelStage | undefined, c
   return (stage === 'RESPONSES' ? reached.RESPONSES : counts[stage]) / counts[previous];
 }
 
-function daysToFirstIntroduction(challenges: CohortChallenge[], matches: MatchTally[]): number | null {
+function daysToFirstIntroduction(challenges: CohortChallenge[], introduced: Introduction[]): number | null {
   const first = new Map<string, number>();
-  for (const { challengeId, firstIntroducedAt } of matches) {
-    if (!firstIntroducedAt) continue;
+  for (const { challengeId, at } of introduced) {
     const key = challengeId.toHexString();
-    first.set(key, Math.min(first.get(key) ?? Infinity, firstIntroducedAt.getTime()));
+    first.set(key, Math.min(first.get(key) ?? Infinity, at.getTime()));
   }
   const days = challenges.flatMap((challenge) => {
     const introducedAt = first.get(challenge._id.toHexString());
@@ -108,10 +110,11 @@ function daysToFirstIntroduction(challenges: CohortChallenge[], matches: MatchTa
   return median(days);
 }
 
-function daysIntroductionToPilot(pilots: ReportedPilot[], introducedAt: Map<string, Date>): number | null {
+function daysIntroductionToPilot(pilots: ReportedPilot[], introduced: Introduction[]): number | null {
+  const introducedAt = new Map(introduced.map((introduction) => [introduction.matchId.toHexString(), introduction.at.getTime()]));
   const days = pilots.flatMap((pilot) => {
     const at = introducedAt.get(pilot.matchId.toHexString());
-    return at === undefined ? [] : [(pilot.createdAt.getTime() - at.getTime()) / DAY_MS];
+    return at === undefined ? [] : [(pilot.createdAt.getTime() - at) / DAY_MS];
   });
   return median(days);
 }

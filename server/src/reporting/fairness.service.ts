@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { ServiceContext } from '../context/service-context';
 import type { ReportFilter } from '../contract/generated/resolvers-types';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { parseInput } from '../shared/validation';
 import { reportCohort } from './report-cohort';
-import { matchTallies } from './match-progress';
+import { matchesReaching } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 export interface StartupExposureRecord {
@@ -32,20 +32,21 @@ export async function fairness(ctx: ServiceContext, { filter, first }: { filter?
   assertCanReport(ctx.actor);
   const limit = parseInput(z.int().min(1).max(500), first ?? 50);
   const { ids } = await reportCohort(filter);
-  const [tallies, startupCount] = await Promise.all([matchTallies(ids, true), OrganisationModel.countDocuments({ kind: 'STARTUP' })]);
-  const byStartup = new Map<string, Omit<StartupExposureRecord, 'shareOfSuggestions'>>();
-  for (const tally of tallies) {
-    const organisationId = tally.solutionOrganisationId!;
-    const key = organisationId.toHexString();
-    let startup = byStartup.get(key);
-    if (!startup) byStartup.set(key, (startup = { organisationId, suggested: 0, shortlisted: 0, accepted: 0 }));
-    startup.suggested += tally.suggested;
-    startup.shortlisted += tally.shortlisted;
-    startup.accepted += tally.accepted;
-  }
-  const total = tallies.reduce((sum, tally) => sum + tally.suggested, 0);
-  const startups = [...byStartup.values()]
-    .map((row) => ({ ...row, shareOfSuggestions: total > 0 ? row.suggested / total : 0 }))
+  const [suggested, shortlisted, accepted, startupCount] = await Promise.all([
+    matchesReaching('SUGGESTED', 'solutionOrganisationId', ids),
+    matchesReaching('SHORTLISTED', 'solutionOrganisationId', ids),
+    matchesReaching('ACCEPTED', 'solutionOrganisationId', ids),
+    OrganisationModel.countDocuments({ kind: 'STARTUP' }),
+  ]);
+  const total = [...suggested.values()].reduce((sum, count) => sum + count, 0);
+  const startups = [...suggested]
+    .map(([key, count]) => ({
+      organisationId: new Types.ObjectId(key),
+      suggested: count,
+      shortlisted: shortlisted.get(key) ?? 0,
+      accepted: accepted.get(key) ?? 0,
+      shareOfSuggestions: total > 0 ? count / total : 0,
+    }))
     .sort((a, b) => b.suggested - a.suggested || b.accepted - a.accepted || a.organisationId.toHexString().localeCompare(b.organisationId.toHexString()));
   const counts = startups.map((startup) => startup.suggested);
   return {

@@ -1,76 +1,68 @@
-import type { Types } from 'mongoose';
+import type { PipelineStage, Types } from 'mongoose';
 import type { MatchStatus } from '../contract/generated/resolvers-types';
-import { trusted } from '../db/trusted';
 import { MatchModel } from '../matching/match.model';
 
-/** How far one challenge's matches (or one start-up's matches for it) got. */
-export interface MatchTally {
-  challengeId: Types.ObjectId;
-  /** Set when tallied per start-up. */
-  solutionOrganisationId?: Types.ObjectId;
-  suggested: number;
-  /** Matches ever shortlisted, though rejected later. */
-  shortlisted: number;
-  /** Matches ever introduced, though declined or rejected later. */
-  introduced: number;
-  accepted: number;
-  /** The earliest introduction among them. */
-  firstIntroducedAt: Date | null;
-}
+/** The stages a match is counted at: a match counts at a stage it reached even if it moved on or was rejected later. */
+export type CountedStage = 'SUGGESTED' | Extract<MatchStatus, 'SHORTLISTED' | 'ACCEPTED'>;
 
-const everReached = (stage: MatchStatus) => ({ $cond: [{ $in: [stage, '$history.to'] }, 1, 0] });
-const firstArrivalAt = (stage: MatchStatus) => ({
-  $min: { $map: { input: { $filter: { input: '$history', as: 'entry', cond: { $eq: ['$$entry.to', stage] } } }, as: 'entry', in: '$$entry.at' } },
-});
+/** One match's first introduction. */
+export interface Introduction {
+  matchId: Types.ObjectId;
+  challengeId: Types.ObjectId;
+  at: Date;
+}
 
 /**
- * The cohort's matches tallied per challenge (or per challenge and start-up) in the database, so
- * a few thousand small rows cross the wire rather than every match. Every match is tallied and
- * the cohort is picked out here: mongo-java-server tests `$in` against each listed id in turn
- * and ignores non-unique indexes, so `challengeId: {$in: cohort}` cost seconds over 40k matches,
- * while one grouping pass is a scan on either engine. The history is the match's audit log, so
- * a match counts as shortlisted even if rejected later, and a re-suggested match shortlisted
- * again still counts once.
+ * The history is the match's audit log, so a match counts as shortlisted even if rejected later,
+ * and a re-suggested match shortlisted again still counts once. ACCEPTED is terminal.
  */
-export async function matchTallies(cohort: ReadonlySet<string>, perStartup: boolean): Promise<MatchTally[]> {
-  const rows = await MatchModel.aggregate<{ _id: { challengeId: Types.ObjectId; solutionOrganisationId?: Types.ObjectId } } & Omit<MatchTally, 'challengeId' | 'solutionOrganisationId'>>([
-    {
-      $project: {
-        challengeId: 1,
-        solutionOrganisationId: 1,
-        accepted: { $cond: [{ $eq: ['$status', 'ACCEPTED'] }, 1, 0] },
-        shortlisted: everReached('SHORTLISTED'),
-        introduced: everReached('INTRODUCED'),
-        introducedAt: firstArrivalAt('INTRODUCED'),
-      },
-    },
-    {
-      $group: {
-        _id: { challengeId: '$challengeId', ...(perStartup && { solutionOrganisationId: '$solutionOrganisationId' }) },
-        suggested: { $sum: 1 },
-        shortlisted: { $sum: '$shortlisted' },
-        introduced: { $sum: '$introduced' },
-        accepted: { $sum: '$accepted' },
-        firstIntroducedAt: { $min: '$introducedAt' },
-      },
-    },
-  ]);
-  return rows
-    .filter((row) => cohort.has(row._id.challengeId.toHexString()))
-    .map(({ _id, ...tally }) => ({ ..._id, ...tally, firstIntroducedAt: tally.firstIntroducedAt ?? null }));
+const REACHED: Record<CountedStage, PipelineStage.Match['$match'] | null> = {
+  SUGGESTED: null,
+  SHORTLISTED: { 'history.to': 'SHORTLISTED' },
+  ACCEPTED: { status: 'ACCEPTED' },
+};
+
+/*
+ * Reports tally every match in the database and pick out the cohort's here, rather than asking for
+ * `challengeId: {$in: cohort}`: mongo-java-server tests `$in` against each listed id in turn and
+ * ignores non-unique indexes, so that filter over 40k matches and 2,000 challenges cost seconds. A
+ * grouping on one plain field with no expression per match is the cheapest pass measured on it
+ * (grouping on a compound key or computing from the history per match was several times slower),
+ * and a scan of the matches' few fields on MongoDB.
+ */
+
+/**
+ * How many of each key's matches reached the stage, counting only the cohort's challenges: per
+ * challenge or per start-up, keyed by hex id.
+ */
+export async function matchesReaching(
+  stage: CountedStage,
+  per: 'challengeId' | 'solutionOrganisationId',
+  cohort: ReadonlySet<string>,
+): Promise<Map<string, number>> {
+  const reached = REACHED[stage];
+  const pipeline: PipelineStage[] = [
+    ...(reached ? [{ $match: reached }] : []),
+    { $group: { _id: `$${per}`, challengeIds: { $push: '$challengeId' } } },
+  ];
+  const rows = await MatchModel.aggregate<{ _id: Types.ObjectId; challengeIds: Types.ObjectId[] }>(pipeline);
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const count = row.challengeIds.filter((challengeId) => cohort.has(challengeId.toHexString())).length;
+    if (count > 0) counts.set(row._id.toHexString(), count);
+  }
+  return counts;
 }
 
-/** When each of these matches was first introduced: one read by `_id`, which every engine indexes. */
-export async function introductionTimes(matchIds: Types.ObjectId[]): Promise<Map<string, Date>> {
-  const rows = await MatchModel.find({ _id: trusted({ $in: matchIds }) })
-    .select({ 'history.to': 1, 'history.at': 1 })
-    .lean<{ _id: Types.ObjectId; history: { to: MatchStatus; at: Date }[] }[]>();
-  const times = new Map<string, Date>();
-  for (const row of rows) {
-    for (const entry of row.history) {
-      const known = times.get(row._id.toHexString());
-      if (entry.to === 'INTRODUCED' && (!known || entry.at < known)) times.set(row._id.toHexString(), entry.at);
-    }
-  }
-  return times;
+/** Each of the cohort's matches ever introduced, with its first introduction (only those matches' histories are unwound). */
+export async function introductions(cohort: ReadonlySet<string>): Promise<Introduction[]> {
+  const introduced = { 'history.to': 'INTRODUCED' };
+  const rows = await MatchModel.aggregate<{ _id: Types.ObjectId; challengeId: Types.ObjectId; at: Date }>([
+    { $match: introduced },
+    { $project: { challengeId: 1, history: 1 } },
+    { $unwind: '$history' },
+    { $match: introduced },
+    { $group: { _id: '$_id', challengeId: { $first: '$challengeId' }, at: { $min: '$history.at' } } },
+  ]);
+  return rows.filter((row) => cohort.has(row.challengeId.toHexString())).map((row) => ({ matchId: row._id, challengeId: row.challengeId, at: row.at }));
 }
