@@ -163,9 +163,9 @@ export function describeSearchEngineContract(adapterName: string, createSubject:
         buildChallengeDocument({ id: `m${n}`, title: n % 2 === 0 ? 'Bus route sensors' : 'Ward sensors', sectors: sectorsOf(n), budget: n % 9 }),
       );
       const index = await newIndex(many);
-      const replaced = many.filter((_, n) => n % 10 === 0).map((document) => ({ ...document, sectors: ['EDUCATION'], budget: 100 }));
+      const replaced: SearchDocument[] = many.filter((_, n) => n % 10 === 0).map((document) => ({ ...document, sectors: ['EDUCATION'], budget: 100 }));
       await engine.upsertDocuments(index, replaced);
-      await engine.deleteDocuments(index, many.filter((_, n) => n % 10 === 5).map(({ id }) => id));
+      await engine.deleteDocuments(index, many.filter((_, n) => n % 10 === 5).map(({ id }) => String(id)));
       const expected = many
         .map((document, n) => (n % 10 === 0 ? replaced[n / 10]! : document))
         .filter((_, n) => n % 10 !== 5);
