@@ -18,6 +18,7 @@ import { useCurationActions } from './useCurationActions';
 import { useSelection } from './useSelection';
 import { asPercent } from '../../components/matching/MatchExplanation';
 import './curation.scss';
+import { countOf } from '../../components/ui/plural';
 
 const CurationBoardDocument = graphql(`
   query CurationBoard($challengeId: ID!, $statuses: [MatchStatus!], $after: String) {
@@ -119,7 +120,7 @@ export default function CurationBoardPage() {
       <span className="govuk-caption-l">{challenge.organisation.name}</span>
       <h1 className="govuk-heading-l">Curate matches: {challenge.title}</h1>
       <p className="govuk-body">
-        <Tag {...CHALLENGE_STATUS[challenge.status]} /> · {data.matchQueue.totalCount} {data.matchQueue.totalCount === 1 ? 'match' : 'matches'} ·{' '}
+        <Tag {...CHALLENGE_STATUS[challenge.status]} /> · {countOf(data.matchQueue.totalCount, 'match', 'matches')} ·{' '}
         <Link className="govuk-link" to={`/challenges/${challenge.id}`}>
           Read the challenge
         </Link>

@@ -8,6 +8,7 @@ import { MATCH_STATUS } from '../../components/ui/labels';
 import { describeError } from '../../api/errors';
 import { MOVE_LABELS, permissionsAfter, type MoveTarget } from './moves';
 import type { MoveDetails } from './MoveControl';
+import { countOf } from '../../components/ui/plural';
 
 // Every mutation asks back for exactly what a move changes, so an optimistic answer can be complete.
 export const MatchMovedFragment = graphql(`
@@ -211,7 +212,7 @@ export function useCurationActions({ refresh }: { refresh: () => Promise<unknown
           : (await bulkReject({ variables: { input: { matchIds, reason: action.reason, note: action.note } } })).data?.bulkRejectMatches;
       if (!result) return null;
       const verb = action.kind === 'shortlist' ? 'shortlisted' : 'rejected';
-      setStatus(`${result.succeeded.length} ${result.succeeded.length === 1 ? 'match' : 'matches'} ${verb}.`);
+      setStatus(`${countOf(result.succeeded.length, 'match', 'matches')} ${verb}.`);
       if (result.failed.length > 0) {
         setErrors(result.failed.map((failure) => ({ text: `One match could not be ${verb}: ${failure.message}` })));
         await refresh().catch(() => undefined);

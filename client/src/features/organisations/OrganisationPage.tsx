@@ -5,6 +5,7 @@ import type { OrganisationDetailsQuery } from '../../gql/graphql';
 import { describeError } from '../../api/errors';
 import { useViewer } from '../../api/session';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
+import { DataTable, type Column } from '../../components/ui/DataTable';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Select, Textarea, TextInput } from '../../components/ui/fields';
@@ -62,6 +63,12 @@ const InviteMemberDocument = graphql(`
 type Organisation = NonNullable<OrganisationDetailsQuery['organisation']>;
 
 const LABELS: Record<string, string> = { name: 'Organisation name', region: 'Region', website: 'Website', description: 'About the organisation' };
+
+const MEMBER_COLUMNS: Column<Organisation['members'][number]>[] = [
+  { key: 'name', header: 'Name', rowHeader: true, cell: (member) => member.name },
+  { key: 'email', header: 'Email', cell: (member) => member.email },
+  { key: 'role', header: 'Role', cell: (member) => MEMBERSHIP_ROLE_LABELS[member.role] },
+];
 
 function EditOrganisationForm({ organisation }: { organisation: Organisation }) {
   const [form, setForm] = useState({
@@ -232,31 +239,14 @@ function OrganisationDetails({ id }: { id: string }) {
       {organisation.viewerCan.seeMembers && (
         <>
           <h2 className="govuk-heading-m">Members</h2>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Members of {organisation.name}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Email
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {organisation.members.map((member) => (
-                <tr className="govuk-table__row" key={member.userId}>
-                  <td className="govuk-table__cell">{member.name}</td>
-                  <td className="govuk-table__cell">{member.email}</td>
-                  <td className="govuk-table__cell">{MEMBERSHIP_ROLE_LABELS[member.role]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`Members of ${organisation.name}`}
+            captionSize="hidden"
+            columns={MEMBER_COLUMNS}
+            rows={organisation.members}
+            rowKey={(member) => member.userId}
+            empty="No members yet."
+          />
         </>
       )}
       {organisation.viewerCan.invite && <InviteForm organisation={organisation} />}

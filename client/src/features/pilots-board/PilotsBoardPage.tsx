@@ -7,6 +7,7 @@ import { PILOT_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { PilotCard, PilotCard_PilotFragment } from './PilotCard';
 import './pilots-board.scss';
+import { countOf } from '../../components/ui/plural';
 
 const PilotsBoardDocument = graphql(`
   query PilotsBoard($after: String) {
@@ -42,7 +43,7 @@ export default function PilotsBoardPage() {
         <p className="govuk-body" role="status">
           {data.myPilots.totalCount === 0
             ? 'No pilots yet: a pilot starts when both sides accept an introduction.'
-            : `${data.myPilots.totalCount} ${data.myPilots.totalCount === 1 ? 'pilot' : 'pilots'}${data.myPilots.totalCount > pilots.length ? `, the newest ${pilots.length} shown` : ''}.`}
+            : `${countOf(data.myPilots.totalCount, 'pilot')}${data.myPilots.totalCount > pilots.length ? `, the newest ${pilots.length} shown` : ''}.`}
         </p>
       )}
       {data && data.myPilots.totalCount > 0 && (

@@ -11,6 +11,7 @@ import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { previewEligibility } from './eligibility';
+import { countOf } from '../../components/ui/plural';
 
 const RespondDocument = graphql(`
   query Respond($id: ID!) {
@@ -170,7 +171,7 @@ export default function RespondPage() {
               options={solutions.map((solution) => ({
                 value: solution.id,
                 label: solution.name,
-                hint: solution.problems.length === 0 ? 'Meets this challenge’s requirements' : `${solution.problems.length} ${solution.problems.length === 1 ? 'problem' : 'problems'} to fix first`,
+                hint: solution.problems.length === 0 ? 'Meets this challenge’s requirements' : `${countOf(solution.problems.length, 'problem')} to fix first`,
               }))}
               selected={solutionId ? [solutionId] : []}
               onChange={([value]) => setSolutionId(value ?? '')}

@@ -10,6 +10,7 @@ import { formatDate, formatGbp, MONEY_BAND_LABELS, REGION_LABELS, SECTOR_LABELS 
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { Highlight } from './Highlight';
 import { CLOSING_WINDOW_LABELS, closingBefore, meaningNotUsed, readSearchState, SEARCH_MODE_LABELS, writeSearchState, type ChallengeSearchState } from './search-state';
+import { countOf } from '../../components/ui/plural';
 
 const SearchChallengesDocument = graphql(`
   query SearchChallenges($input: SearchChallengesInput!) {
@@ -232,7 +233,7 @@ export default function SearchChallengesPage() {
             onChange={(sort) => update({ sort: sort as ChallengeSearchState['sort'] })}
           />
           <p className="govuk-body govuk-!-font-weight-bold" role="status" aria-live="polite">
-            {result ? `${result.estimatedTotalHits} ${result.estimatedTotalHits === 1 ? 'challenge' : 'challenges'} found` : ''}
+            {result ? `${countOf(result.estimatedTotalHits, 'challenge')} found` : ''}
             {loading && result ? ' (updating…)' : ''}
           </p>
           {/* Only the current results say how they were ranked; the previous ones may have been asked differently. */}
