@@ -9,11 +9,11 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { ACCREDITATION_LABELS, CHALLENGE_STATUS, formatDate, formatGbp, KPI_DIRECTION_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { ChallengeActions } from './ChallengeActions';
 import { ChallengeResponses } from './ChallengeResponses';
 import { Clarifications } from './Clarifications';
-import { countOf } from '../../components/ui/plural';
 
 const ChallengePageDocument = graphql(`
   query ChallengePage($id: ID!) {

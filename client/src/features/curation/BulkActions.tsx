@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { MatchRejectionReason } from '../../gql/graphql';
 import type { SummaryError } from '../../components/ui/ErrorSummary';
-import { REJECTION_REASON_OPTIONS } from './labels';
 import { countOf } from '../../components/ui/plural';
+import { REJECTION_REASON_OPTIONS } from './labels';
 
 /** Shortlist or reject every selected match at once; each one succeeds or fails on its own. */
 export function BulkActions({

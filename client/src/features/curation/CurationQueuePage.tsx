@@ -5,21 +5,23 @@ import { graphql, getFragmentData } from '../../gql';
 import type { MatchSource, MatchStatus, QueueRow_MatchFragment } from '../../gql/graphql';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { DataTable, type Column } from '../../components/ui/DataTable';
-import { Choices } from '../../components/ui/fields';
+import { Choices, TextInput } from '../../components/ui/fields';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { MATCH_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
-import { BulkActions } from './BulkActions';
 import { MATCH_FEATURE_LABELS, asPercent } from '../../components/matching/MatchExplanation';
+import { countOf } from '../../components/ui/plural';
+import { joinPages } from '../../api/pagination';
+import { NextPageButton } from '../../components/ui/NextPageButton';
+import { BulkActions } from './BulkActions';
 import { SOURCE_LABELS } from './labels';
 import { ALL_MATCH_STATUSES } from './moves';
 import { useCurationActions } from './useCurationActions';
 import { useSelection } from './useSelection';
 import { parseQueueFilter, queueSearch, type QueueFilter } from './queue-filter';
 import './curation.scss';
-import { countOf } from '../../components/ui/plural';
 
 const QueueRowFragment = graphql(`
   fragment QueueRow_Match on Match {
@@ -186,26 +188,19 @@ function FilterPanel({ filter, onApply }: { filter: QueueFilter; onApply: (filte
         </div>
         <div className="moj-filter__options">
           <form onSubmit={submit} noValidate>
+            <ErrorSummary errors={minScoreError ? [{ fieldId: 'filter-min-score', text: minScoreError }] : []} />
             <Choices id="filter-status" legend="Status" type="checkbox" small options={STATUS_OPTIONS} selected={statuses} onChange={setStatuses} />
             <Choices id="filter-source" legend="Where it came from" type="checkbox" small options={SOURCE_OPTIONS} selected={sources} onChange={setSources} />
-            <div className={`govuk-form-group${minScoreError ? ' govuk-form-group--error' : ''}`}>
-              <label className="govuk-label govuk-label--s" htmlFor="filter-min-score">
-                Lowest score, in per cent
-              </label>
-              {minScoreError && (
-                <p id="filter-min-score-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {minScoreError}
-                </p>
-              )}
-              <input
-                className={`govuk-input govuk-input--width-3${minScoreError ? ' govuk-input--error' : ''}`}
-                id="filter-min-score"
-                inputMode="numeric"
-                value={minScore}
-                aria-describedby={minScoreError ? 'filter-min-score-error' : undefined}
-                onChange={(event) => setMinScore(event.target.value)}
-              />
-            </div>
+            <TextInput
+              id="filter-min-score"
+              label="Lowest score, in per cent"
+              labelClassName="govuk-label--s"
+              width={3}
+              inputMode="numeric"
+              value={minScore}
+              onChange={setMinScore}
+              error={minScoreError || undefined}
+            />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Apply filters
             </button>
@@ -344,22 +339,16 @@ export default function CurationQueuePage() {
                 empty="No matches fit these filters."
                 initialSort={{ key: 'score', ascending: false }}
               />
-          {data?.matchQueue.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() =>
-                void fetchMore({
-                  variables: { after: data.matchQueue.pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    matchQueue: { ...fetchMoreResult.matchQueue, edges: [...previous.matchQueue.edges, ...fetchMoreResult.matchQueue.edges] },
-                  }),
-                })
-              }
-            >
-              Show the next 25 matches
-            </button>
-          )}
+              <NextPageButton
+                pageInfo={data?.matchQueue.pageInfo}
+                label="Show the next 25 matches"
+                onNext={(after) =>
+                  fetchMore({
+                    variables: { after },
+                    updateQuery: (previous, { fetchMoreResult }) => ({ matchQueue: joinPages(previous.matchQueue, fetchMoreResult.matchQueue, 'edges') }),
+                  })
+                }
+              />
             </>
           )}
         </div>

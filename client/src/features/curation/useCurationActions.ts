@@ -6,9 +6,9 @@ import type { MatchRejectionReason, MatchStatus } from '../../gql/graphql';
 import type { SummaryError } from '../../components/ui/ErrorSummary';
 import { MATCH_STATUS } from '../../components/ui/labels';
 import { describeError } from '../../api/errors';
+import { countOf } from '../../components/ui/plural';
 import { MOVE_LABELS, permissionsAfter, type MoveTarget } from './moves';
 import type { MoveDetails } from './MoveControl';
-import { countOf } from '../../components/ui/plural';
 
 // Every mutation asks back for exactly what a move changes, so an optimistic answer can be complete.
 export const MatchMovedFragment = graphql(`

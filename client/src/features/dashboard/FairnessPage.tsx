@@ -6,12 +6,12 @@ import { DataTable, type Column } from '../../components/ui/DataTable';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { asPercent } from '../../components/matching/MatchExplanation';
+import { countOf } from '../../components/ui/plural';
 import { BarChart } from './BarChart';
 import { ReportFilterForm } from './ReportFilterForm';
-import { asPercent } from '../../components/matching/MatchExplanation';
 import { describeCohort, parseReportFilter, reportFilterInput, reportSearch } from './report-filter';
 import './dashboard.scss';
-import { countOf } from '../../components/ui/plural';
 
 const FairnessDocument = graphql(`
   query Fairness($filter: ReportFilter) {

@@ -9,9 +9,9 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Choices, Textarea, TextInput } from '../../components/ui/fields';
 import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { previewEligibility } from './eligibility';
-import { countOf } from '../../components/ui/plural';
 
 const RespondDocument = graphql(`
   query Respond($id: ID!) {
