@@ -75,8 +75,8 @@ function readSeedSolutions(): SeedSolution[] {
     .flatMap((file) => JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) as SeedSolution[]);
 }
 
-/** N solution records recombined from the demo's sentences and vocabulary, deterministically. */
-function syntheticSolutions(size: number, organisationIds: Types.ObjectId[]) {
+/** N solution records recombined from the demo's sentences and vocabulary, deterministically (the dashboard bench reuses them). */
+export function syntheticSolutions(size: number, organisationIds: Types.ObjectId[]) {
   const seeds = readSeedSolutions();
   const random = mulberry32(2026);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
