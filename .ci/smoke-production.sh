@@ -127,7 +127,7 @@ base="http://127.0.0.1:$port"
 step "node dist/server/src/main.js with APP_ENV=production on port $port (clean environment)"
 app_started=$(date +%s%N)
 (cd "$stage/app" && exec env -i PATH="$PATH" HOME="$HOME" \
-  NODE_ENV=production APP_ENV=production PORT="$port" HOST=127.0.0.1 \
+  NODE_ENV=production APP_ENV=production MALLOC_ARENA_MAX=2 PORT="$port" HOST=127.0.0.1 \
   MONGODB_URI="$mongo_uri" MONGODB_DB=pilotline_smoke SMTP_URL="smtp://127.0.0.1:9" \
   SESSION_SECRET="smoke-$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')" \
   node dist/server/src/main.js) > "$stage/app.log" 2>&1 &

@@ -1,6 +1,7 @@
 import { runSearchBench } from './search-bench';
 import { runMatchBench } from './match-bench';
 import { runTransportBench } from './transport-bench';
+import { runDashboardBench } from './dashboard-bench';
 import { runApiBench, runSoakBench } from './api-bench';
 
 /** `npm run bench -- <name> [options]`: runs one benchmark; each prints figures, never asserts. */
@@ -8,6 +9,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   search: runSearchBench,
   match: runMatchBench,
   transport: runTransportBench,
+  dashboard: runDashboardBench,
   api: runApiBench,
   soak: runSoakBench,
 };

@@ -75,8 +75,8 @@ function readSeedSolutions(): SeedSolution[] {
     .flatMap((file) => JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) as SeedSolution[]);
 }
 
-/** N solution records recombined from the demo's sentences and vocabulary, deterministically. */
-function syntheticSolutions(size: number, organisationIds: Types.ObjectId[]) {
+/** N solution records recombined from the demo's sentences and vocabulary, deterministically (the dashboard bench reuses them). */
+export function syntheticSolutions(size: number, organisationIds: Types.ObjectId[]) {
   const seeds = readSeedSolutions();
   const random = mulberry32(2026);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -320,7 +320,7 @@ export async function runSearchBench(): Promise<void> {
       row('Meilisearch database on disk (MB)', undefined, meilisearch?.diskMb),
       ...(semantic
         ? [
-            row('embedding throughput (documents/s, one thread of the model)', semantic.embedDocsPerSecond),
+            row('embedding throughput (documents/s: one model thread, two inference threads)', semantic.embedDocsPerSecond),
             row('hybrid queries p50 (ms, query embedding included)', semantic.hybridP50Ms),
             row('hybrid queries p95 (ms)', semantic.hybridP95Ms),
             row('hybrid ranking alone, query vector ready, p50 / p95 (ms)', semantic.rankingP50Ms),

@@ -146,6 +146,17 @@ export function describeSearchEngineContract(adapterName: string, createSubject:
       expect(stored).toEqual({ id: 'c1', title: 'Police horses', status: 'OPEN', version: 2 });
     });
 
+    it('forgets a replaced or deleted document in filters and facet counts', async () => {
+      const index = await newIndex();
+      await engine.upsertDocuments(index, [{ ...CHALLENGES[0]!, sectors: ['HEALTH', 'HEALTH'], region: 'Wales', version: 2 }]);
+      await engine.deleteDocuments(index, ['c6']);
+      expect(await sortedIdsFor(index, '', f.in('sectors', ['JUSTICE', 'DEFENCE']))).toEqual([]);
+      expect(await sortedIdsFor(index, 'police', f.eq('region', 'Wales'))).toEqual(['c1']);
+      const response = await engine.search(index, { query: '', facets: ['sectors', 'region'] });
+      expect(response.facetDistribution.sectors).toEqual({ EDUCATION: 1, ENVIRONMENT: 1, HEALTH: 2, TRANSPORT: 1 });
+      expect(response.facetDistribution.region).toEqual({ 'Northern Ireland': 1, Scotland: 1, Wales: 3 });
+    });
+
     it('deletes documents by id', async () => {
       const index = await newIndex();
       await engine.deleteDocuments(index, ['c3', 'no-such-id']);

@@ -68,6 +68,21 @@ describeWithModel('OnnxEmbedder (all-MiniLM-L6-v2, int8)', () => {
     }
   });
 
+  it('stops its idle document thread and starts it again for the next texts, with the same vectors', async () => {
+    const idling = await OnnxEmbedder.load(MODEL_DIR, { documentIdleMs: 1 });
+    try {
+      const text = 'Sensors warn residents before the river floods';
+      const [first] = await idling.embed([text]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [again] = await idling.embed([text]);
+      const [query] = await idling.embed([text], { priority: 'query' });
+      expect(cosine(first as Float32Array, again as Float32Array)).toBeGreaterThan(0.99999);
+      expect(cosine(first as Float32Array, query as Float32Array)).toBeGreaterThan(0.99999);
+    } finally {
+      await idling.close();
+    }
+  });
+
   it('fails calls after close', async () => {
     const closing = await OnnxEmbedder.load(MODEL_DIR);
     await closing.close();

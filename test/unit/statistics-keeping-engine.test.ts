@@ -53,3 +53,53 @@ describe('StatisticsKeepingEngine', () => {
     expect(engine.corpusOf('shadow')).toBeUndefined();
   });
 });
+
+/** An embedded engine that counts the document reads reaching it. */
+function countingEngine() {
+  const inner = new EmbeddedSearchEngine();
+  let reads = 0;
+  const getDocuments = inner.getDocuments.bind(inner);
+  inner.getDocuments = (index, ids) => {
+    reads += 1;
+    return getDocuments(index, ids);
+  };
+  return { inner, reads: () => reads };
+}
+
+describe('StatisticsKeepingEngine with other writers', () => {
+  it('takes replaced documents from the read just before the write, but not from a read a write overtook', async () => {
+    const { inner, reads } = countingEngine();
+    const engine = new StatisticsKeepingEngine(inner);
+    await engine.ensureIndex('docs', SETTINGS);
+    await engine.upsertDocuments('docs', [doc('a', 'Flood sensors'), doc('b', 'Police radio')]);
+
+    // As the indexer does: read the engine's copies, then write the newer ones (and one it had never seen).
+    const before = reads();
+    await engine.getDocuments('docs', ['a', 'b', 'c']);
+    await engine.upsertDocuments('docs', [doc('a', 'River flood warnings'), doc('c', 'Council radio')]);
+    expect(reads() - before).toBe(1);
+
+    await engine.getDocuments('docs', ['b']);
+    await engine.upsertDocuments('docs', [doc('b', 'Police radio handsets')]);
+    await engine.upsertDocuments('docs', [doc('b', 'Sensors for the council')]);
+    expectSameStatistics(
+      engine.corpusOf('docs')?.statistics,
+      countedFrom([doc('a', 'River flood warnings'), doc('b', 'Sensors for the council'), doc('c', 'Council radio')]),
+    );
+  });
+
+  it('recounts from the engine what another process wrote', async () => {
+    const shared = new EmbeddedSearchEngine();
+    const app = new StatisticsKeepingEngine(shared);
+    const indexer = new StatisticsKeepingEngine(shared);
+    await app.ensureIndex('docs', SETTINGS);
+    await indexer.ensureIndex('docs', SETTINGS);
+    await indexer.upsertDocuments('docs', [doc('a', 'Flood warning sensors', ['river']), doc('b', 'Police radio')]);
+    await indexer.deleteDocuments('docs', ['b']);
+    await indexer.upsertDocuments('docs', [doc('c', 'Council flood maps')]);
+    expect(app.corpusOf('docs')?.statistics.size).toBe(0);
+
+    await app.refreshStatistics();
+    expectSameStatistics(app.corpusOf('docs')?.statistics, countedFrom([doc('a', 'Flood warning sensors', ['river']), doc('c', 'Council flood maps')]));
+  });
+});

@@ -60,7 +60,7 @@ export async function search<Input extends SearchInput<string, string>, R>(
   const response = await askEngine(runtime, async (engine, access) => {
     const embedder = face.semantic ? access.embedder : undefined;
     const mode = embedder ? (input.mode ?? 'HYBRID') : 'KEYWORD';
-    const queryVector = mode === 'KEYWORD' || query === '' ? undefined : await embedQuery(access, query);
+    const queryVector = mode === 'KEYWORD' || query === '' ? undefined : embedQuery(access, query);
     return rankedSearch(
       engine,
       source.index,

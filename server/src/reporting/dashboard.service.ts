@@ -7,7 +7,7 @@ import { PilotModel, type PilotRecord } from '../pilots/pilot.model';
 import { kpiProgress } from '../pilots/pilot.progress';
 import { median } from '../shared/statistics';
 import { reportCohort, type CohortChallenge } from './report-cohort';
-import { matchesByStartup, stageArrivals, type StageArrival } from './match-progress';
+import { matchProgress, type StageArrival } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -17,16 +17,14 @@ type ReportedPilot = Pick<PilotRecord, '_id' | 'matchId' | 'challengeId' | 'stat
 
 /**
  * The staff dashboard for the challenges published in the filter's period, sector and region:
- * a handful of indexed reads and two small aggregations (group and unwind, which the test
- * server supports), the rest summed here over what they return.
+ * a handful of indexed reads of only the fields counted, summed here.
  */
 export async function dashboard(ctx: ServiceContext, filter: ReportFilter | null | undefined): Promise<Dashboard> {
   assertCanReport(ctx.actor);
   const { challenges, challengeIds } = await reportCohort(filter);
-  const [responses, byStartup, arrivals, pilots] = await Promise.all([
+  const [responses, { byStartup, arrivals }, pilots] = await Promise.all([
     ResponseModel.countDocuments({ challengeId: trusted({ $in: challengeIds }) }),
-    matchesByStartup(challengeIds),
-    stageArrivals(challengeIds),
+    matchProgress(challengeIds),
     PilotModel.find({ challengeId: trusted({ $in: challengeIds }) })
       .select({ matchId: 1, challengeId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1 })
       .lean<ReportedPilot[]>(),

@@ -5,7 +5,7 @@ import type { ReportFilter } from '../contract/generated/resolvers-types';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { parseInput } from '../shared/validation';
 import { reportCohort } from './report-cohort';
-import { matchesByStartup, stageArrivals } from './match-progress';
+import { matchProgress } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 export interface StartupExposureRecord {
@@ -32,9 +32,8 @@ export async function fairness(ctx: ServiceContext, { filter, first }: { filter?
   assertCanReport(ctx.actor);
   const limit = parseInput(z.int().min(1).max(500), first ?? 50);
   const { challengeIds } = await reportCohort(filter);
-  const [byStartup, arrivals, startupCount] = await Promise.all([
-    matchesByStartup(challengeIds),
-    stageArrivals(challengeIds),
+  const [{ byStartup, arrivals }, startupCount] = await Promise.all([
+    matchProgress(challengeIds),
     OrganisationModel.countDocuments({ kind: 'STARTUP' }),
   ]);
   const shortlisted = new Map<string, number>();

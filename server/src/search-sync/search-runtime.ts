@@ -28,6 +28,8 @@ export class SearchRuntime {
   /** Only an index built in this process can be half-built; a Meilisearch outage degrades search, not the app. */
   private gatesReadiness = true;
   private stopped = false;
+  private readonly statisticsRefreshMs: number;
+  private statisticsTimer: NodeJS.Timeout | undefined;
 
   constructor(
     engine: SearchEngine,
@@ -37,6 +39,7 @@ export class SearchRuntime {
   ) {
     const { semanticUnavailableReason, ...options } = indexerOptions;
     this.engine = new StatisticsKeepingEngine(engine);
+    this.statisticsRefreshMs = options.reconcileEveryMs ?? 0;
     this.embedder = options.embedder;
     this.semantic = this.embedder
       ? { enabled: true, modelId: this.embedder.modelId }
@@ -53,7 +56,10 @@ export class SearchRuntime {
   async start({ rebuildFromDatabase, runIndexer }: { rebuildFromDatabase: boolean; runIndexer: boolean }): Promise<void> {
     if (!rebuildFromDatabase) {
       this.gatesReadiness = false;
-      void this.prepareWithRetry().then(() => runIndexer && this.indexer.start());
+      void this.prepareWithRetry().then(() => {
+        this.refreshStatisticsPeriodically();
+        if (runIndexer) this.indexer.start();
+      });
       return;
     }
     for (const source of this.sources) {
@@ -100,8 +106,21 @@ export class SearchRuntime {
     details: () => ({ semantic: this.semantic }),
   };
 
+  /**
+   * A persistent engine is also written by other processes (`npm run indexer`, or other app
+   * instances indexing under leases), whose writes this process's statistics never see: they are
+   * recounted from the engine as often as the indexer reconciles, so ranking cannot drift for long.
+   */
+  private refreshStatisticsPeriodically(): void {
+    if (this.statisticsRefreshMs <= 0 || this.stopped) return;
+    this.statisticsTimer = setInterval(() => {
+      this.engine.refreshStatistics().catch((error: unknown) => this.logger.warn({ err: error }, 'search statistics not refreshed; retrying later'));
+    }, this.statisticsRefreshMs).unref();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.statisticsTimer);
     await this.indexer.stop();
     await this.embedder?.close();
   }

@@ -1,4 +1,5 @@
-import { bm25, lexicalQuery, profileText } from './lexical-relevance';
+import { bm25, lexicalQuery, profileForQuery, profileText } from './lexical-relevance';
+import { cosine } from './embedder';
 import type { HighlightSpec, SearchEngine, SearchRequest, SearchResponse, VectorHit } from './search-engine';
 import type { KeepsCorpusStatistics } from './statistics-keeping-engine';
 
@@ -135,7 +136,7 @@ async function scorePool(
     const lexical = lexicalQuery(profileText([query]), corpus.statistics);
     for (const candidate of pool.values()) {
       const document = documents.get(candidate.id);
-      candidate.keyword = document ? bm25(lexical, corpus.profile(document), corpus.statistics) : 0;
+      candidate.keyword = document ? bm25(lexical, profileForQuery(lexical, corpus.texts(document)), corpus.statistics) : 0;
     }
   }
   if (settings.completeVectors) {
@@ -149,46 +150,45 @@ async function scorePool(
   return [...pool.values()];
 }
 
-/** The cosine of two unit vectors. */
-function cosine(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let d = 0; d < a.length; d += 1) sum += (a[d] as number) * (b[d] as number);
-  return sum;
-}
-
 /**
  * One search in the requested mode, the same way on every engine: the engine answers the keyword
  * query (with facets and highlights) and the vector query, and the two candidate lists are fused
  * here, because fusing them ourselves measured better than Meilisearch's own hybrid blend. An
  * empty query or an explicit sort is a keyword listing. Facets count the keyword matches.
+ * The query vector may still be on its way: the keyword leg runs meanwhile, so the model's
+ * thread and this one work at once instead of one after the other. Without a vector (the model
+ * failed), the answer is the keyword one.
  */
 export async function rankedSearch(
   engine: SearchEngine & Partial<KeepsCorpusStatistics>,
   index: string,
   request: SearchRequest & { highlight?: HighlightSpec },
   mode: SearchMode,
-  queryVector: Float32Array | undefined,
+  queryVector: Float32Array | undefined | Promise<Float32Array | undefined>,
   settings: FusionSettings = PRODUCTION_FUSION,
 ): Promise<RankedResponse> {
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 20;
-  const useVectors = queryVector !== undefined && mode !== 'KEYWORD' && request.query.trim() !== '' && !request.sort?.length;
-  if (!useVectors) {
+  const keywordOnly = async (): Promise<RankedResponse> => {
     const response = await engine.search(index, request);
     return { ...response, hits: response.hits.map(({ id, score, highlights }) => ({ id, score, ...(highlights ? { highlights } : {}) })), mode: 'KEYWORD' };
-  }
+  };
+  if (queryVector === undefined || mode === 'KEYWORD' || request.query.trim() === '' || request.sort?.length) return keywordOnly();
   const depth = Math.max(settings.candidates, offset + limit);
+  // SEMANTIC reads the keyword side only for its facet counts.
+  const keywordLeg = engine.search(index, { ...request, offset: 0, limit: mode === 'SEMANTIC' ? 1 : depth });
+  const vectorReady = await Promise.all([queryVector, keywordLeg.catch(() => undefined)]).then(([vector]) => vector);
+  if (!vectorReady) return keywordOnly();
   const [keyword, vector] = await Promise.all([
-    // SEMANTIC reads the keyword side only for its facet counts.
-    engine.search(index, { ...request, offset: 0, limit: mode === 'SEMANTIC' ? 1 : depth }),
-    engine.searchByVector(index, { vector: queryVector, limit: depth, ...(request.filter ? { filter: request.filter } : {}) }),
+    keywordLeg,
+    engine.searchByVector(index, { vector: vectorReady, limit: depth, ...(request.filter ? { filter: request.filter } : {}) }),
   ]);
   const neighbours = vector.filter((hit) => hit.similarity >= settings.minSimilarity);
   const highlights = new Map(keyword.hits.map((hit) => [hit.id, hit.highlights]));
   const fused =
     mode === 'SEMANTIC'
       ? neighbours.map((hit) => ({ id: hit.id, score: Math.max(0, hit.similarity) }))
-      : fuse(await scorePool(engine, index, request.query, queryVector, keyword, neighbours, settings), settings);
+      : fuse(await scorePool(engine, index, request.query, vectorReady, keyword, neighbours, settings), settings);
   const keywordIds = new Set(keyword.hits.map((hit) => hit.id));
   const vectorOnly = neighbours.filter((hit) => !keywordIds.has(hit.id)).length;
   return {

@@ -35,6 +35,23 @@ export function profileText(texts: readonly string[]): TextProfile {
   return { terms, length, surface };
 }
 
+/**
+ * The part of a text's profile that BM25 reads for one query: how often each query term occurs,
+ * and the text's length. Rescoring a pool of documents for one query this way skips counting
+ * every other word they hold, which was most of hybrid search's time.
+ */
+export function profileForQuery(query: LexicalQuery, texts: readonly string[]): TextProfile {
+  const terms = new Map<string, number>();
+  let length = 0;
+  for (const text of texts) {
+    for (const { term } of analyzer.indexedWords(text)) {
+      length += 1;
+      if (query.weights.has(term)) terms.set(term, (terms.get(term) ?? 0) + 1);
+    }
+  }
+  return { terms, length, surface: new Map() };
+}
+
 /** The distinct index terms of short labels such as tags ("older-people") and capabilities. */
 export function labelTerms(labels: readonly string[]): Set<string> {
   return new Set(labels.flatMap((label) => analyzer.terms(label)));

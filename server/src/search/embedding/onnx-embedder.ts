@@ -14,6 +14,8 @@ export interface OnnxEmbedderOptions {
   maxBatch?: number;
   /** Texts that may wait; beyond this, embed() fails fast instead of queueing without bound. */
   maxQueued?: number;
+  /** How long the document thread may sit idle before it is stopped, releasing its model; restarted on demand. */
+  documentIdleMs?: number;
 }
 
 interface Pending {
@@ -23,6 +25,8 @@ interface Pending {
 }
 
 const MODEL_FILES = ['model.onnx', 'tokenizer.json'];
+/** Long enough that a stream of edits keeps the thread, short enough that a finished reindex gives its memory back. */
+const DOCUMENT_IDLE_MS = 30_000;
 
 async function sha256Of(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
@@ -52,6 +56,8 @@ class EmbeddingLane {
   private ready: Promise<void> | undefined;
   private readonly queue: Pending[] = [];
   private inFlight: { id: number; items: Pending[] } | undefined;
+  private loaded = false;
+  private idleTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private closed = false;
 
@@ -60,14 +66,18 @@ class EmbeddingLane {
     private readonly threads: number,
     private readonly maxBatch: number,
     private readonly dimensions: number,
+    /** Stop the thread after this long without work; undefined keeps it for good. */
+    private readonly idleMs?: number,
   ) {}
 
   get waiting(): number {
     return this.queue.length;
   }
 
-  start(): Promise<void> {
-    return this.spawn();
+  /** Starts the thread now, so a model that cannot load is known at once; it then idles out like any other. */
+  async start(): Promise<void> {
+    await this.spawn();
+    this.pump();
   }
 
   enqueue(texts: string[]): Promise<Float32Array[]> {
@@ -78,6 +88,7 @@ class EmbeddingLane {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     const failure = new EmbedderUnavailableError('The embedder is closed.');
     for (const item of [...this.queue.splice(0), ...(this.inFlight?.items ?? [])]) item.reject(failure);
     this.inFlight = undefined;
@@ -88,11 +99,13 @@ class EmbeddingLane {
   private spawn(): Promise<void> {
     const worker = startWorker(this.modelDir, this.threads);
     this.worker = worker;
+    this.loaded = false;
     let loaded = false;
     this.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'ready') {
           loaded = true;
+          if (this.worker === worker) this.loaded = true;
           resolve();
         } else if (reply.kind === 'error' && reply.id === null) {
           reject(new EmbedderUnavailableError(`The model did not load: ${reply.message}`));
@@ -116,6 +129,7 @@ class EmbeddingLane {
   private fail(worker: Worker, cause: Error, wasLoaded: boolean): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    this.loaded = false;
     const failed = [...(this.inFlight?.items ?? []), ...(wasLoaded ? [] : this.queue.splice(0))];
     this.inFlight = undefined;
     for (const item of failed) item.reject(new EmbedderUnavailableError('The embedding worker failed.', cause));
@@ -137,14 +151,24 @@ class EmbeddingLane {
 
   private pump(): void {
     if (this.inFlight || this.closed) return;
+    clearTimeout(this.idleTimer);
     const items = this.queue.splice(0, this.maxBatch);
-    if (items.length === 0) return;
+    if (items.length === 0) {
+      if (this.idleMs !== undefined && this.worker) this.idleTimer = setTimeout(() => this.release(), this.idleMs).unref();
+      return;
+    }
     const id = this.nextId++;
     this.inFlight = { id, items };
     if (!this.worker) this.spawn().catch(() => undefined);
     const worker = this.worker as Worker;
+    const send = () => worker.postMessage({ id, texts: items.map((item) => item.text) } satisfies WorkerRequest);
+    // Posted at once when the thread is up, so the model starts while the caller goes on with its own work.
+    if (this.loaded) {
+      send();
+      return;
+    }
     void (this.ready as Promise<void>).then(
-      () => worker.postMessage({ id, texts: items.map((item) => item.text) } satisfies WorkerRequest),
+      send,
       (error: unknown) => {
         if (this.inFlight?.id !== id) return;
         this.inFlight = undefined;
@@ -152,12 +176,22 @@ class EmbeddingLane {
       },
     );
   }
+
+  /** Stops an idle thread; the next batch starts a new one. */
+  private release(): void {
+    const worker = this.worker;
+    if (!worker || this.inFlight || this.queue.length > 0 || this.closed) return;
+    this.worker = undefined;
+    this.loaded = false;
+    void worker.terminate();
+  }
 }
 
 /**
  * The local all-MiniLM-L6-v2 model behind the Embedder interface, in two worker threads: one for
  * queries and one for documents. A long document batch takes seconds on a busy machine, and a
- * search must not wait behind it; the query thread's model costs about 60 MB more memory.
+ * search must not wait behind it. Each thread's model and its memory arena cost 200-300 MB, so the
+ * document thread, busy only while records are being indexed, stops after a spell of idleness.
  */
 export class OnnxEmbedder implements Embedder {
   private readonly queries: EmbeddingLane;
@@ -173,7 +207,7 @@ export class OnnxEmbedder implements Embedder {
   ) {
     const threads = options.threads ?? 1;
     this.queries = new EmbeddingLane(modelDir, 1, 16, dimensions);
-    this.documents = new EmbeddingLane(modelDir, threads, options.maxBatch ?? 8, dimensions);
+    this.documents = new EmbeddingLane(modelDir, threads, options.maxBatch ?? 8, dimensions, options.documentIdleMs ?? DOCUMENT_IDLE_MS);
     this.maxQueued = options.maxQueued ?? 20_000;
   }
 

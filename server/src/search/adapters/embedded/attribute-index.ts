@@ -18,6 +18,11 @@ class DocList {
     this.count += 1;
   }
 
+  /** Adds a document unless it was the last added: a document listing a value twice is one holder. */
+  addOnce(docNumber: number): void {
+    if (this.count === 0 || this.docs[this.count - 1] !== docNumber) this.add(docNumber);
+  }
+
   remove(docNumber: number): void {
     const at = this.docs.subarray(0, this.count).indexOf(docNumber);
     if (at < 0) return;
@@ -40,6 +45,15 @@ class ValueTable<V> {
     }
     return id;
   }
+
+  idOf(key: string): number | undefined {
+    return this.idsByKey.get(key);
+  }
+}
+
+/** A filter value's key: its type and text, so 7 and "7" stay apart. */
+function valueKey(value: Scalar): string {
+  return `${typeof value}:${String(value)}`;
 }
 
 type Scalar = string | number | boolean;
@@ -63,35 +77,42 @@ class AttributeColumn {
   private readonly values = new ValueTable<Scalar>();
   /** Facet labels (values as strings: 7 and "7" are one facet value), for facet counts. */
   readonly labels = new ValueTable<string>();
-  private readonly valuesByDocument: (Uint32Array | undefined)[] = [];
-  private readonly labelsByDocument: (Uint32Array | undefined)[] = [];
+  /**
+   * Each document's label ids: a plain number when it has one (most attributes hold a single
+   * value), so 100,000 documents do not keep 100,000 small arrays alive; the garbage collector
+   * copies every young survivor, and those arrays were most of the index build's GC time.
+   */
+  private readonly labelsByDocument: (number | Uint32Array | undefined)[] = [];
   private present: DocSet = DocSet.empty(0);
 
   constructor(readonly path: string) {}
 
   add(docNumber: number, document: SearchDocument): void {
-    const valueIds = new Set<number>();
-    const labelIds = new Set<number>();
+    let labelIds: number | Set<number> | undefined;
     for (const value of valuesAt(document, this.path) ?? []) {
       if (!isScalar(value)) continue;
-      valueIds.add(this.values.idFor(`${typeof value}:${String(value)}`, value));
-      labelIds.add(this.labels.idFor(String(value), String(value)));
+      this.values.entries[this.values.idFor(valueKey(value), value)]?.documents.addOnce(docNumber);
+      const label = String(value);
+      const labelId = this.labels.idFor(label, label);
+      if (labelIds === undefined) labelIds = labelId;
+      else if (typeof labelIds === 'number') labelIds = labelIds === labelId ? labelIds : new Set([labelIds, labelId]);
+      else labelIds.add(labelId);
     }
-    for (const id of valueIds) this.values.entries[id]?.documents.add(docNumber);
-    for (const id of labelIds) this.labels.entries[id]?.documents.add(docNumber);
-    this.valuesByDocument[docNumber] = Uint32Array.from(valueIds);
-    this.labelsByDocument[docNumber] = Uint32Array.from(labelIds);
+    const labels = typeof labelIds === 'object' ? Uint32Array.from(labelIds) : labelIds;
+    for (const id of typeof labels === 'number' ? [labels] : (labels ?? [])) this.labels.entries[id]?.documents.add(docNumber);
+    this.labelsByDocument[docNumber] = labels;
     this.present = this.present.grownTo(docNumber + 1);
     if (hasKeyAt(document, this.path)) this.present.add(docNumber);
   }
 
-  remove(docNumber: number): void {
-    const values = this.valuesByDocument[docNumber];
+  /** Forgets a document; `document` is the one it was added with, whose values say which lists hold it. */
+  remove(docNumber: number, document: SearchDocument): void {
     const labels = this.labelsByDocument[docNumber];
-    if (!values || !labels) return;
-    for (const id of values) this.values.entries[id]?.documents.remove(docNumber);
-    for (const id of labels) this.labels.entries[id]?.documents.remove(docNumber);
-    this.valuesByDocument[docNumber] = undefined;
+    if (labels === undefined) return;
+    for (const value of valuesAt(document, this.path) ?? []) {
+      if (isScalar(value)) this.values.entries[this.values.idOf(valueKey(value)) ?? -1]?.documents.remove(docNumber);
+    }
+    for (const id of typeof labels === 'number' ? [labels] : labels) this.labels.entries[id]?.documents.remove(docNumber);
     this.labelsByDocument[docNumber] = undefined;
     this.present.delete(docNumber);
   }
@@ -118,8 +139,8 @@ class AttributeColumn {
       const members = matches.members();
       for (let i = 0; i < members.length; i += 1) {
         const labels = this.labelsByDocument[members[i] as number];
-        if (!labels) continue;
-        for (let j = 0; j < labels.length; j += 1) tally[labels[j] as number] = (tally[labels[j] as number] as number) + 1;
+        if (typeof labels === 'number') tally[labels] = (tally[labels] as number) + 1;
+        else if (labels) for (let j = 0; j < labels.length; j += 1) tally[labels[j] as number] = (tally[labels[j] as number] as number) + 1;
       }
       counts = tally;
     } else {
@@ -163,8 +184,9 @@ export class AttributeIndex {
     for (const column of this.columns.values()) column.add(docNumber, document);
   }
 
-  remove(docNumber: number): void {
-    for (const column of this.columns.values()) column.remove(docNumber);
+  /** Forgets a document; `document` is the one it was added with. */
+  remove(docNumber: number, document: SearchDocument): void {
+    for (const column of this.columns.values()) column.remove(docNumber, document);
   }
 
   /** The live documents matching `filter`, with Meilisearch's semantics (as matchesFilter). */

@@ -96,7 +96,9 @@ class EmbeddedIndex {
   }
 
   upsert(withVector: SearchDocument): void {
-    const { [VECTOR_FIELD]: vector, ...document } = withVector;
+    // Copied only to drop the vector: the document is read here and stored as JSON, never kept as given.
+    const vector = withVector[VECTOR_FIELD];
+    const document = Object.hasOwn(withVector, VECTOR_FIELD) ? withoutVector(withVector) : withVector;
     const id = documentId(document, this.settings.primaryKey);
     const existing = this.byId.get(id);
     if (existing !== undefined) this.unindex(existing);
@@ -151,9 +153,15 @@ class EmbeddedIndex {
   }
 
   private unindex(docNumber: number): void {
-    this.bm25.remove(docNumber);
-    this.attributes.remove(docNumber);
+    const document = this.document(docNumber);
+    this.bm25.remove(docNumber, this.analyse(document));
+    this.attributes.remove(docNumber, document);
   }
+}
+
+function withoutVector(withVector: SearchDocument): SearchDocument {
+  const { [VECTOR_FIELD]: _vector, ...document } = withVector;
+  return document;
 }
 
 /** The members of a set, ascending. */
@@ -188,6 +196,8 @@ function documentId(document: SearchDocument, primaryKey: string): string {
 
 /** Searchable text of an attribute: strings and numbers, arrays joined. */
 function fieldText(document: SearchDocument, attribute: string): string {
+  const value = valuesAt(document, attribute);
+  if (value?.length === 1 && typeof value[0] === 'string') return value[0];
   return (valuesAt(document, attribute) ?? [])
     .filter((value) => typeof value === 'string' || typeof value === 'number')
     .join(' \n ');

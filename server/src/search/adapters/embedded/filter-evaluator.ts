@@ -3,6 +3,13 @@ import type { SearchDocument } from '../../search-engine';
 
 /** Values at a dotted path, arrays flattened: a condition on an array holds if any element satisfies it. */
 export function valuesAt(document: SearchDocument, path: string): unknown[] | undefined {
+  // A top-level field, the usual case, without splitting the path: indexing asks about every attribute of every document.
+  if (!path.includes('.')) {
+    const child = Object.hasOwn(document, path) ? document[path] : undefined;
+    if (child === undefined) return undefined;
+    if (!Array.isArray(child)) return [child];
+    return child.length > 0 ? child : undefined;
+  }
   let current: unknown[] = [document];
   for (const key of path.split('.')) {
     const next: unknown[] = [];

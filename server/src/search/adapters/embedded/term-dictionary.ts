@@ -28,8 +28,9 @@ export class TermDictionary {
   private pending: string[] = [];
   private released = 0;
 
-  /** The word's id, registering it (with the term it stems to) when new. */
-  intern(word: string, term: string): number {
+  /** The word's id, registering it (with the term it stems to) when new; `hint` is an id it may still have. */
+  intern(word: string, term: string, hint = -1): number {
+    if (hint >= 0 && this.words[hint] === word) return hint;
     const known = this.ids.get(word);
     if (known !== undefined) return known;
     const id = this.freeIds.pop() ?? this.words.length;

@@ -44,7 +44,9 @@ function forEachWordSpan(text: string, visit: (start: number, end: number, hash:
   let hash = 0;
   let at = 0;
   while (at < text.length) {
-    const codePoint = text.codePointAt(at) as number;
+    const unit = text.charCodeAt(at);
+    // Only a surrogate pair needs decoding; every other code unit is its own code point.
+    const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(at) as number) : unit;
     const width = codePoint > 0xffff ? 2 : 1;
     if (isWordCharacter(codePoint)) {
       if (start < 0) {
@@ -135,7 +137,7 @@ export class TextAnalyzer {
     }
     const raw = text.slice(start, end);
     const word = foldWord(raw);
-    const spelling: Spelling = { word, term: porterStem(word), raw, hash, stopWord: this.stopWords.has(word) };
+    const spelling: Spelling = { word, term: porterStem(word), wordId: -1, raw, hash, stopWord: this.stopWords.has(word) };
     if (this.spellings.length >= MAX_CACHED_SPELLINGS) {
       this.spellings = [];
       this.slots.fill(-1);

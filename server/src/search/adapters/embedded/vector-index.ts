@@ -1,21 +1,33 @@
 import type { DocSet } from './doc-set';
+import { dotProductScan, SCAN_LANES, type ScoreRows } from './dot-product-scan';
 
 /**
  * Exact k-nearest-neighbour search over unit vectors, beside the inverted index and keyed by the
- * same document numbers. One contiguous Float32Array holds every vector: at 100,000 documents of
- * 384 dimensions that is 154 MB. A full scan costs about 35 ms of CPU at 100,000 (the loop below,
- * four partial sums at a time; int8 codes measured slower in JavaScript, 40-58 ms, for a quarter of
- * the memory), so an approximate index is not worth its recall loss yet
- * (`npm run bench -- search --size 100000`).
+ * same document numbers. Every vector lives in one WebAssembly memory, row after row (padded to
+ * a multiple of 16 floats), which the SIMD scan of dot-product-scan.ts reads in place: at 100,000
+ * documents of 384 dimensions that is 154 MB and 11 ms of CPU per full scan (plain JavaScript
+ * took 38 ms; int8 codes in JavaScript 40-58 ms), so an approximate index is not worth its recall
+ * loss yet (`npm run bench -- search --size 100000`). The memory grows in place, so adding
+ * vectors never holds two copies of them.
  */
 export class VectorIndex {
-  private slab: Float32Array;
-  private present: Uint8Array;
+  private readonly memory = new WebAssembly.Memory({ initial: 1 });
+  private readonly scan: ScoreRows = dotProductScan(this.memory);
+  /** Floats per row, the width rounded up to whole SIMD passes. */
+  private readonly stride: number;
+  /** Byte offsets in the memory: the query, then the rows, then one score per row. */
+  private readonly queryAt = 0;
+  private readonly rowsAt: number;
+  private scoresAt = 0;
+  private rows = new Float32Array(0);
+  private scores = new Float32Array(0);
+  private present = new Uint8Array(0);
   private count = 0;
 
   constructor(readonly dimensions: number) {
-    this.slab = new Float32Array(dimensions * 1024);
-    this.present = new Uint8Array(1024);
+    this.stride = Math.ceil(dimensions / SCAN_LANES) * SCAN_LANES;
+    this.rowsAt = this.stride * 4;
+    this.grow(1024);
   }
 
   get size(): number {
@@ -26,8 +38,8 @@ export class VectorIndex {
     if (vector.length !== this.dimensions) {
       throw new Error(`Vector has ${vector.length} dimensions; this index holds ${this.dimensions}`);
     }
-    this.grow(docNumber + 1);
-    this.slab.set(vector, docNumber * this.dimensions);
+    if (docNumber >= this.present.length) this.grow(docNumber + 1);
+    this.rows.set(vector, docNumber * this.stride);
     if (this.present[docNumber] === 0) this.count += 1;
     this.present[docNumber] = 1;
   }
@@ -41,56 +53,63 @@ export class VectorIndex {
 
   get(docNumber: number): Float32Array | undefined {
     if (docNumber >= this.present.length || this.present[docNumber] === 0) return undefined;
-    return this.slab.slice(docNumber * this.dimensions, (docNumber + 1) * this.dimensions);
+    return this.rows.slice(docNumber * this.stride, docNumber * this.stride + this.dimensions);
   }
 
   /**
    * The `limit` documents most similar to `query` among those in `allowed` (the filter's bitset),
-   * best first. Whole 32-document words of the bitset that are empty are skipped unread.
+   * best first. Each run of non-empty 32-document words of the bitset is scored in one call;
+   * empty words are skipped unread.
    */
   nearest(query: Float32Array, limit: number, allowed: DocSet): Array<[docNumber: number, similarity: number]> {
     if (query.length !== this.dimensions) throw new Error(`Query vector has ${query.length} dimensions; expected ${this.dimensions}`);
     if (limit <= 0) return [];
     const heap = new TopK(limit);
-    const { dimensions, slab, present } = this;
-    const unrolled = dimensions - (dimensions % 4);
+    const { present, scores } = this;
+    new Float32Array(this.memory.buffer, this.queryAt, this.stride).set(query);
+    const rowBytes = this.stride * 4;
     const words = allowed.bits;
     const lastWord = Math.min(words.length, Math.ceil(present.length / 32));
-    for (let word = 0; word < lastWord; word += 1) {
-      let bits = words[word] as number;
-      while (bits !== 0) {
-        const bit = 31 - Math.clz32(bits & -bits);
-        bits &= bits - 1;
-        const docNumber = word * 32 + bit;
-        if (present[docNumber] !== 1) continue;
-        const base = docNumber * dimensions;
-        let a = 0;
-        let b = 0;
-        let c = 0;
-        let d = 0;
-        for (let i = 0; i < unrolled; i += 4) {
-          a += (slab[base + i] as number) * (query[i] as number);
-          b += (slab[base + i + 1] as number) * (query[i + 1] as number);
-          c += (slab[base + i + 2] as number) * (query[i + 2] as number);
-          d += (slab[base + i + 3] as number) * (query[i + 3] as number);
-        }
-        for (let i = unrolled; i < dimensions; i += 1) a += (slab[base + i] as number) * (query[i] as number);
-        heap.offer(docNumber, a + b + c + d);
+    for (let first = 0; first < lastWord; ) {
+      if (words[first] === 0) {
+        first += 1;
+        continue;
       }
+      let end = first + 1;
+      while (end < lastWord && words[end] !== 0) end += 1;
+      const from = first * 32;
+      const to = Math.min(end * 32, present.length);
+      this.scan(this.rowsAt + from * rowBytes, to - from, rowBytes, this.queryAt, this.scoresAt + from * 4);
+      for (let word = first; word < end; word += 1) {
+        let bits = words[word] as number;
+        while (bits !== 0) {
+          const docNumber = word * 32 + (31 - Math.clz32(bits & -bits));
+          bits &= bits - 1;
+          if (present[docNumber] === 1) heap.offer(docNumber, scores[docNumber] as number);
+        }
+      }
+      first = end;
     }
     return heap.sortedDescending();
   }
 
+  /** Room for `needed` rows, doubling; rows stay where they are, the scratch scores move past them. */
   private grow(needed: number): void {
-    if (needed <= this.present.length) return;
-    let capacity = this.present.length;
+    let capacity = Math.max(this.present.length, 1024);
     while (capacity < needed) capacity *= 2;
-    const slab = new Float32Array(capacity * this.dimensions);
-    slab.set(this.slab);
+    const scoresAt = this.rowsAt + capacity * this.stride * 4;
+    const bytes = scoresAt + capacity * 4;
+    const pages = Math.ceil((bytes - this.memory.buffer.byteLength) / 65536);
+    if (pages > 0) this.memory.grow(pages);
+    const previous = this.present.length;
     const present = new Uint8Array(capacity);
     present.set(this.present);
-    this.slab = slab;
     this.present = present;
+    this.scoresAt = scoresAt;
+    this.rows = new Float32Array(this.memory.buffer, this.rowsAt, capacity * this.stride);
+    // The new rows cover the old scores; a row's padding must read as zero.
+    this.rows.fill(0, previous * this.stride);
+    this.scores = new Float32Array(this.memory.buffer, scoresAt, capacity);
   }
 }
 
