@@ -326,7 +326,8 @@ export async function runSearchBench(): Promise<void> {
             row('hybrid ranking alone, query vector ready, p50 / p95 (ms)', semantic.rankingP50Ms),
             row('hybrid ranking alone p95 (ms)', semantic.rankingP95Ms),
             row('hybrid ranking alone p95, CPU time (ms)', semantic.rankingCpuP95Ms),
-            row('RSS with vectors (MB)', semantic.rssMbWithVectors),
+            row('RSS with vectors (MB), serving queries, document model thread stopped', semantic.rssMbWithVectors),
+            row('RSS with vectors (MB), document model thread running', semantic.rssMbWhileEmbedding),
           ]
         : []),
     ];

@@ -76,7 +76,7 @@ describe('everyone', () => {
     await register(newcomer, { name: 'Cai Colleague', email: colleague });
     await confirmEmailAndSignIn(newcomer, colleague, 'invited newcomer', '/organisation');
     await visitStep(newcomer, 'organisation (joined by registering)', organisationName);
-    await expect.poll(() => newcomer.getByRole('cell', { name: 'Olu Owner' }).count()).toBe(1);
+    await expect.poll(() => newcomer.getByRole('rowheader', { name: 'Olu Owner' }).count()).toBe(1);
 
     // Someone with an account of their own accepts while signed in, and then belongs to both.
     const other = await newPage(browser);

@@ -42,7 +42,12 @@ describe('a public body, staff and a start-up', () => {
     await checkAccessibility(page, 'challenge form: blank, error summary');
     await keepScreenshot(page, 'public-body-error-summary');
 
-    await page.getByLabel('Title', { exact: true }).fill(title);
+    // The summary is focused; its link takes the keyboard to the field, which keeps focus while the person types.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    await page.getByRole('link', { name: 'Enter a title' }).press('Enter');
+    await page.keyboard.type(title);
+    expect(await page.getByLabel('Title', { exact: true }).evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
     await page.getByLabel('Summary', { exact: true }).fill('Residents report missed bins every week; we want to predict them and send crews back the same day.');
     await page.getByLabel('What is the problem?').fill('Crews miss streets when routes change at short notice and nobody tells them in time.');
     await page.getByLabel('Why does it matter?').fill('Missed bins cause complaints, fly-tipping and costly extra trips for our crews.');

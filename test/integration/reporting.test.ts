@@ -18,6 +18,8 @@ const Dashboard = graphql(`
         stage
         count
         conversionFromPrevious
+        challengesReached
+        shareOfChallenges
       }
       medianDaysToFirstIntroduction
       medianDaysIntroductionToPilot
@@ -106,7 +108,9 @@ beforeAll(async () => {
   const transport = (
     await openChallenge(transportBody, staff.session, { sectors: ['TRANSPORT_AND_PARKING'], region: 'NORTH_WEST', kpis: [{ name: 'paid sessions by phone', unit: '%', baseline: 0, target: 50, direction: 'INCREASE' }] })
   ).id;
+  // Two responses to the housing challenge, none to the transport one: as many responses as challenges, half of them answered.
   await respond(careStartup, housing);
+  await respond(parkingStartup, housing);
   // Day 2: two introductions on the housing challenge, one accepted; day 6 its pilot, adopted at 75% of its KPI.
   at(2);
   const adoptedMatch = await introducedMatch(staff.session, council, careStartup, housing);
@@ -127,7 +131,7 @@ describe('the dashboard', () => {
     const { dashboard } = await staff.session.gqlOk(Dashboard, {});
     expect(counts(dashboard.funnel)).toEqual({
       CHALLENGES_PUBLISHED: 2,
-      RESPONSES: 1,
+      RESPONSES: 2,
       SUGGESTIONS: 3,
       SHORTLISTED: 3,
       INTRODUCED: 3,
@@ -135,7 +139,19 @@ describe('the dashboard', () => {
       PILOTS: 2,
       ADOPTED: 1,
     });
-    expect(dashboard.funnel.map((step) => step.conversionFromPrevious)).toEqual([null, 0.5, 3, 1, 1, 2 / 3, 1, 0.5]);
+    // Each conversion is the share of the previous stage's items that went on: half the challenges
+    // got a response; suggestions are not made from responses; 2 of the 3 introductions were accepted.
+    expect(dashboard.funnel.map((step) => step.conversionFromPrevious)).toEqual([null, 0.5, null, 1, 1, 2 / 3, 1, 0.5]);
+    expect(dashboard.funnel.map((step) => [step.stage, step.challengesReached, step.shareOfChallenges])).toEqual([
+      ['CHALLENGES_PUBLISHED', 2, 1],
+      ['RESPONSES', 1, 0.5],
+      ['SUGGESTIONS', 2, 1],
+      ['SHORTLISTED', 2, 1],
+      ['INTRODUCED', 2, 1],
+      ['ACCEPTED', 2, 1],
+      ['PILOTS', 2, 1],
+      ['ADOPTED', 1, 0.5],
+    ]);
     // First introductions 2 and 4 days after publication; pilots 4 and 1 days after their introductions.
     expect(dashboard.medianDaysToFirstIntroduction).toBeCloseTo(3, 2);
     expect(dashboard.medianDaysIntroductionToPilot).toBeCloseTo(2.5, 2);
@@ -166,10 +182,11 @@ describe('the dashboard', () => {
     expect(bySector.medianDaysToFirstIntroduction).toBeCloseTo(4, 2);
 
     const byRegion = (await staff.session.gqlOk(Dashboard, { filter: { region: 'LONDON' } })).dashboard;
-    expect(counts(byRegion.funnel)).toMatchObject({ CHALLENGES_PUBLISHED: 1, RESPONSES: 1, SUGGESTIONS: 2, ACCEPTED: 1, ADOPTED: 1 });
+    expect(counts(byRegion.funnel)).toMatchObject({ CHALLENGES_PUBLISHED: 1, RESPONSES: 2, SUGGESTIONS: 2, ACCEPTED: 1, ADOPTED: 1 });
+    expect(byRegion.funnel.find((step) => step.stage === 'RESPONSES')?.conversionFromPrevious).toBe(1);
 
     const later = (await staff.session.gqlOk(Dashboard, { filter: { from: new Date(start + DAY_MS).toISOString() } })).dashboard;
-    expect(later.funnel.every((step) => step.count === 0 && step.conversionFromPrevious === null)).toBe(true);
+    expect(later.funnel.every((step) => step.count === 0 && step.conversionFromPrevious === null && step.challengesReached === 0 && step.shareOfChallenges === null)).toBe(true);
     expect(later.medianDaysToFirstIntroduction).toBeNull();
     expect(later.kpiAchievement.medianProgress).toBeNull();
 

@@ -1,13 +1,13 @@
+import type { Types } from 'mongoose';
 import type { ServiceContext } from '../context/service-context';
 import type { Dashboard, FunnelStage, PilotOutcomeKind, PilotStatus, ReportFilter, Sector } from '../contract/generated/resolvers-types';
 import { sdlEnumValues } from '../contract/sdl';
-import { trusted } from '../db/trusted';
 import { ResponseModel } from '../responses/response.model';
 import { PilotModel, type PilotRecord } from '../pilots/pilot.model';
 import { kpiProgress } from '../pilots/pilot.progress';
 import { median } from '../shared/statistics';
 import { reportCohort, type CohortChallenge } from './report-cohort';
-import { matchProgress, type StageArrival } from './match-progress';
+import { introductions, matchesReaching, type Introduction } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -17,35 +17,50 @@ type ReportedPilot = Pick<PilotRecord, '_id' | 'matchId' | 'challengeId' | 'stat
 
 /**
  * The staff dashboard for the challenges published in the filter's period, sector and region:
- * a handful of indexed reads of only the fields counted, summed here.
+ * responses and matches tallied per challenge in the database, the pilots' few fields read, and
+ * the cohort's rows summed here (match-progress.ts says why the cohort is not in the queries).
  */
 export async function dashboard(ctx: ServiceContext, filter: ReportFilter | null | undefined): Promise<Dashboard> {
   assertCanReport(ctx.actor);
-  const { challenges, challengeIds } = await reportCohort(filter);
-  const [responses, { byStartup, arrivals }, pilots] = await Promise.all([
-    ResponseModel.countDocuments({ challengeId: trusted({ $in: challengeIds }) }),
-    matchProgress(challengeIds),
-    PilotModel.find({ challengeId: trusted({ $in: challengeIds }) })
-      .select({ matchId: 1, challengeId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1 })
-      .lean<ReportedPilot[]>(),
+  const cohort = await reportCohort(filter);
+  const inCohort = (challengeId: Types.ObjectId) => cohort.ids.has(challengeId.toHexString());
+  const [responses, suggested, shortlisted, accepted, introduced, allPilots] = await Promise.all([
+    ResponseModel.aggregate<{ _id: Types.ObjectId; responses: number }>([{ $group: { _id: '$challengeId', responses: { $sum: 1 } } }]),
+    matchesReaching('SUGGESTED', 'challengeId', cohort.ids),
+    matchesReaching('SHORTLISTED', 'challengeId', cohort.ids),
+    matchesReaching('ACCEPTED', 'challengeId', cohort.ids),
+    introductions(cohort.ids),
+    PilotModel.find().select({ matchId: 1, challengeId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1 }).lean<ReportedPilot[]>(),
   ]);
-  const arrived = (stage: StageArrival['stage']) => arrivals.filter((arrival) => arrival.stage === stage);
-  const introductions = arrived('INTRODUCED');
+  const cohortResponses = responses.filter((row) => inCohort(row._id));
+  const pilots = allPilots.filter((pilot) => inCohort(pilot.challengeId));
   const adopted = pilots.filter((pilot) => pilot.outcome?.kind === 'ADOPTED');
+  const total = (perChallenge: Map<string, number>) => [...perChallenge.values()].reduce((sum, count) => sum + count, 0);
   const counts: Record<FunnelStage, number> = {
-    CHALLENGES_PUBLISHED: challenges.length,
-    RESPONSES: responses,
-    SUGGESTIONS: byStartup.reduce((sum, row) => sum + row.suggested, 0),
-    SHORTLISTED: arrived('SHORTLISTED').length,
-    INTRODUCED: introductions.length,
-    ACCEPTED: byStartup.reduce((sum, row) => sum + row.accepted, 0),
+    CHALLENGES_PUBLISHED: cohort.challenges.length,
+    RESPONSES: cohortResponses.reduce((sum, row) => sum + row.responses, 0),
+    SUGGESTIONS: total(suggested),
+    SHORTLISTED: total(shortlisted),
+    INTRODUCED: introduced.length,
+    ACCEPTED: total(accepted),
     PILOTS: pilots.length,
     ADOPTED: adopted.length,
   };
+  const challengesWith = (tallies: { challengeId: Types.ObjectId }[]) => new Set(tallies.map((tally) => tally.challengeId.toHexString())).size;
+  const reached: Record<FunnelStage, number> = {
+    CHALLENGES_PUBLISHED: cohort.challenges.length,
+    RESPONSES: cohortResponses.length,
+    SUGGESTIONS: suggested.size,
+    SHORTLISTED: shortlisted.size,
+    INTRODUCED: challengesWith(introduced),
+    ACCEPTED: accepted.size,
+    PILOTS: challengesWith(pilots),
+    ADOPTED: challengesWith(adopted),
+  };
   return {
-    funnel: funnelOf(counts),
-    medianDaysToFirstIntroduction: daysToFirstIntroduction(challenges, introductions),
-    medianDaysIntroductionToPilot: daysIntroductionToPilot(pilots, introductions),
+    funnel: funnelOf(counts, reached),
+    medianDaysToFirstIntroduction: daysToFirstIntroduction(cohort.challenges, introduced),
+    medianDaysIntroductionToPilot: daysIntroductionToPilot(pilots, introduced),
     pilotsByStatus: sdlEnumValues('PilotStatus').map((status) => ({
       status: status as PilotStatus,
       count: pilots.filter((pilot) => pilot.status === status).length,
@@ -55,21 +70,36 @@ export async function dashboard(ctx: ServiceContext, filter: ReportFilter | null
       count: pilots.filter((pilot) => pilot.outcome?.kind === outcome).length,
     })),
     kpiAchievement: kpiAchievement(pilots),
-    topSectors: topSectors(challenges, pilots),
+    topSectors: topSectors(cohort.challenges, pilots),
   };
 }
 
-function funnelOf(counts: Record<FunnelStage, number>): Dashboard['funnel'] {
+function funnelOf(counts: Record<FunnelStage, number>, reached: Record<FunnelStage, number>): Dashboard['funnel'] {
   const stages = sdlEnumValues('FunnelStage') as FunnelStage[];
-  return stages.map((stage, index) => {
-    const previous = index > 0 ? counts[stages[index - 1]!] : 0;
-    return { stage, count: counts[stage], conversionFromPrevious: previous > 0 ? counts[stage] / previous : null };
-  });
+  const published = counts.CHALLENGES_PUBLISHED;
+  return stages.map((stage, index) => ({
+    stage,
+    count: counts[stage],
+    conversionFromPrevious: conversionInto(stage, stages[index - 1], counts, reached),
+    challengesReached: reached[stage],
+    shareOfChallenges: published > 0 ? reached[stage] / published : null,
+  }));
 }
 
-function daysToFirstIntroduction(challenges: CohortChallenge[], introductions: StageArrival[]): number | null {
+/**
+ * The share of the previous stage's items that went on to this stage, so never above 1: of the
+ * published challenges, those with a response; of the suggestions, those shortlisted; and so on,
+ * each later stage's items being a subset of the stage before's (the match lifecycle only moves
+ * forward). Suggestions are made for challenges, not from responses, so they have none.
+ */
+function conversionInto(stage: FunnelStage, previous: FunnelStage | undefined, counts: Record<FunnelStage, number>, reached: Record<FunnelStage, number>): number | null {
+  if (!previous || stage === 'SUGGESTIONS' || counts[previous] === 0) return null;
+  return (stage === 'RESPONSES' ? reached.RESPONSES : counts[stage]) / counts[previous];
+}
+
+function daysToFirstIntroduction(challenges: CohortChallenge[], introduced: Introduction[]): number | null {
   const first = new Map<string, number>();
-  for (const { challengeId, at } of introductions) {
+  for (const { challengeId, at } of introduced) {
     const key = challengeId.toHexString();
     first.set(key, Math.min(first.get(key) ?? Infinity, at.getTime()));
   }
@@ -80,8 +110,8 @@ function daysToFirstIntroduction(challenges: CohortChallenge[], introductions: S
   return median(days);
 }
 
-function daysIntroductionToPilot(pilots: ReportedPilot[], introductions: StageArrival[]): number | null {
-  const introducedAt = new Map(introductions.map((arrival) => [arrival.matchId.toHexString(), arrival.at.getTime()]));
+function daysIntroductionToPilot(pilots: ReportedPilot[], introduced: Introduction[]): number | null {
+  const introducedAt = new Map(introduced.map((introduction) => [introduction.matchId.toHexString(), introduction.at.getTime()]));
   const days = pilots.flatMap((pilot) => {
     const at = introducedAt.get(pilot.matchId.toHexString());
     return at === undefined ? [] : [(pilot.createdAt.getTime() - at) / DAY_MS];

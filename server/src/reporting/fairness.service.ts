@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { ServiceContext } from '../context/service-context';
 import type { ReportFilter } from '../contract/generated/resolvers-types';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { parseInput } from '../shared/validation';
 import { reportCohort } from './report-cohort';
-import { matchProgress } from './match-progress';
+import { matchesReaching } from './match-progress';
 import { assertCanReport } from './reporting.policy';
 
 export interface StartupExposureRecord {
@@ -31,23 +31,21 @@ export interface FairnessRecord {
 export async function fairness(ctx: ServiceContext, { filter, first }: { filter?: ReportFilter | null; first?: number | null }): Promise<FairnessRecord> {
   assertCanReport(ctx.actor);
   const limit = parseInput(z.int().min(1).max(500), first ?? 50);
-  const { challengeIds } = await reportCohort(filter);
-  const [{ byStartup, arrivals }, startupCount] = await Promise.all([
-    matchProgress(challengeIds),
+  const { ids } = await reportCohort(filter);
+  const [suggested, shortlisted, accepted, startupCount] = await Promise.all([
+    matchesReaching('SUGGESTED', 'solutionOrganisationId', ids),
+    matchesReaching('SHORTLISTED', 'solutionOrganisationId', ids),
+    matchesReaching('ACCEPTED', 'solutionOrganisationId', ids),
     OrganisationModel.countDocuments({ kind: 'STARTUP' }),
   ]);
-  const shortlisted = new Map<string, number>();
-  for (const arrival of arrivals) {
-    if (arrival.stage !== 'SHORTLISTED') continue;
-    const key = arrival.solutionOrganisationId.toHexString();
-    shortlisted.set(key, (shortlisted.get(key) ?? 0) + 1);
-  }
-  const total = byStartup.reduce((sum, row) => sum + row.suggested, 0);
-  const startups = byStartup
-    .map((row) => ({
-      ...row,
-      shortlisted: shortlisted.get(row.organisationId.toHexString()) ?? 0,
-      shareOfSuggestions: total > 0 ? row.suggested / total : 0,
+  const total = [...suggested.values()].reduce((sum, count) => sum + count, 0);
+  const startups = [...suggested]
+    .map(([key, count]) => ({
+      organisationId: new Types.ObjectId(key),
+      suggested: count,
+      shortlisted: shortlisted.get(key) ?? 0,
+      accepted: accepted.get(key) ?? 0,
+      shareOfSuggestions: total > 0 ? count / total : 0,
     }))
     .sort((a, b) => b.suggested - a.suggested || b.accepted - a.accepted || a.organisationId.toHexString().localeCompare(b.organisationId.toHexString()));
   const counts = startups.map((startup) => startup.suggested);

@@ -20,7 +20,8 @@ export interface CohortChallenge {
 /** The challenges a report covers; every other figure is counted for these. */
 export interface Cohort {
   challenges: CohortChallenge[];
-  challengeIds: Types.ObjectId[];
+  /** Their ids as hex, for picking the cohort's rows out of whole-collection tallies. */
+  ids: ReadonlySet<string>;
 }
 
 /** The challenges published in the filter's period, sector and region (BAD_USER_INPUT for a period that ends before it starts). */
@@ -31,5 +32,5 @@ export async function reportCohort(filter: ReportFilter | null | undefined): Pro
   const challenges = await ChallengeModel.find({ publishedAt, ...(sector && { sectors: sector }), ...(region && { region }) })
     .select({ sectors: 1, publishedAt: 1 })
     .lean<CohortChallenge[]>();
-  return { challenges, challengeIds: challenges.map((challenge) => challenge._id) };
+  return { challenges, ids: new Set(challenges.map((challenge) => challenge._id.toHexString())) };
 }

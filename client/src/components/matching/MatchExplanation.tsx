@@ -1,5 +1,6 @@
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
-import type { MatchFeature } from '../../gql/graphql';
+import type { MatchExplanation_ExplanationFragment as Explanation, MatchFeature } from '../../gql/graphql';
+import { DataTable, type Column } from '../ui/DataTable';
 
 export const MatchExplanation_ExplanationFragment = graphql(`
   fragment MatchExplanation_Explanation on MatchExplanation {
@@ -35,6 +36,14 @@ export const MATCH_FEATURE_LABELS: Record<MatchFeature, string> = {
 
 export const asPercent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 
+const CONTRIBUTION_COLUMNS: Column<Explanation['contributions'][number]>[] = [
+  { key: 'feature', header: 'Feature', rowHeader: true, cell: (item) => MATCH_FEATURE_LABELS[item.feature] },
+  { key: 'fit', header: 'Fit', numeric: true, cell: (item) => (item.value === null ? 'Not known' : asPercent(item.value)) },
+  { key: 'weight', header: 'Weight', numeric: true, cell: (item) => asPercent(item.weight) },
+  { key: 'points', header: 'Points', numeric: true, cell: (item) => (item.contribution * 100).toFixed(1) },
+  { key: 'note', header: 'Why', cell: (item) => item.note },
+];
+
 /**
  * Why a challenge and a solution were paired: the score, what each feature gave to it, the words
  * they share and the requirements the solution meets. Every figure is text in a table, never only a bar.
@@ -48,41 +57,15 @@ export function MatchExplanation({ explanation: explanationRef, headingLevel = 3
       <p className="govuk-body">
         Match score: <strong>{asPercent(explanation.score)}</strong>
       </p>
-      <table className="govuk-table app-explanation__table">
-        <caption className="govuk-table__caption govuk-table__caption--s">What the score is made of</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Feature
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Fit
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Weight
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Points
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Why
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {contributions.map((item) => (
-            <tr className="govuk-table__row" key={item.feature}>
-              <th scope="row" className="govuk-table__header">
-                {MATCH_FEATURE_LABELS[item.feature]}
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{item.value === null ? 'Not known' : asPercent(item.value)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{asPercent(item.weight)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{(item.contribution * 100).toFixed(1)}</td>
-              <td className="govuk-table__cell">{item.note}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="What the score is made of"
+        captionSize="s"
+        className="app-explanation__table"
+        columns={CONTRIBUTION_COLUMNS}
+        rows={contributions}
+        rowKey={(item) => item.feature}
+        empty="No features scored."
+      />
       <Heading className="govuk-heading-s">Words in common</Heading>
       {explanation.matchedTerms.length > 0 ? (
         <ul className="govuk-list app-terms">

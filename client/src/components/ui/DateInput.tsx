@@ -1,4 +1,5 @@
 import type React from 'react';
+import { describedBy, HintAndError } from './fields';
 export interface DateParts {
   day: string;
   month: string;
@@ -39,21 +40,11 @@ export function DateInput({
       </div>
     </div>
   );
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={described}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className="govuk-date-input">
           {part('day', 'Day', 2)}
           {part('month', 'Month', 2)}

@@ -8,14 +8,31 @@ export interface SummaryError {
 
 /**
  * The GOV.UK error summary: shown at the top of the form, focused as soon as it appears so screen
- * readers announce it, with a link to each field in error.
+ * readers announce it, with a link to each field in error. It takes focus again when the errors change
+ * or its form is submitted again, never merely because the page re-rendered: callers derive the list
+ * afresh on every render, and taking focus then would pull it out of the field being corrected.
  */
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef('');
+  const resubmitted = useRef(false);
+  const signature = errors.map((error) => `${error.fieldId ?? ''}:${error.text}`).join('\n');
+  const visible = signature !== '';
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
-  if (errors.length === 0) return null;
+    const form = visible ? ref.current?.closest('form') : null;
+    if (!form) return;
+    const onSubmit = () => {
+      resubmitted.current = true;
+    };
+    form.addEventListener('submit', onSubmit);
+    return () => form.removeEventListener('submit', onSubmit);
+  }, [visible]);
+  useEffect(() => {
+    if (visible && (signature !== shown.current || resubmitted.current)) ref.current?.focus();
+    shown.current = signature;
+    resubmitted.current = false;
+  });
+  if (!visible) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">

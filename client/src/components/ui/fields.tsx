@@ -9,12 +9,12 @@ interface FieldBase {
   labelClassName?: string;
 }
 
-function describedBy(id: string, hint: ReactNode | undefined, error: string | undefined): string | undefined {
+export function describedBy(id: string, hint: ReactNode | undefined, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint && (
@@ -28,6 +28,19 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
         </p>
       )}
     </>
+  );
+}
+
+/** A form group with its label, hint and error above one control, which the caller describes with `describedBy`. */
+function LabelledField({ id, label, hint, error, labelClassName, children }: FieldBase & { children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className={`govuk-label ${labelClassName ?? ''}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
   );
 }
 
@@ -54,11 +67,7 @@ export function TextInput({
   spellCheck?: boolean;
 }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={`govuk-label ${labelClassName ?? ''}`} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <input
         className={`govuk-input${width ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={id}
@@ -71,7 +80,7 @@ export function TextInput({
         inputMode={inputMode}
         spellCheck={spellCheck}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -86,11 +95,7 @@ export function Textarea({
   rows = 5,
 }: FieldBase & { value: string; onChange: (value: string) => void; rows?: number }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={`govuk-label ${labelClassName ?? ''}`} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={id}
@@ -100,7 +105,7 @@ export function Textarea({
         onChange={(event) => onChange(event.target.value)}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -120,11 +125,7 @@ export function Select({
   options,
 }: FieldBase & { value: string; onChange: (value: string) => void; options: Option[] }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error}>
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={id}
@@ -139,7 +140,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { register, type Registration } from '../../api/auth-api';
-import { describeError } from '../../api/errors';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Choices, Select, TextInput } from '../../components/ui/fields';
-import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { useFormSubmission } from '../../components/ui/useFormSubmission';
 import { optionsOf, PUBLIC_BODY_TYPE_LABELS, REGION_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 
@@ -25,10 +25,7 @@ export default function RegisterPage() {
   const navigate = useNavigate();
   const client = useApolloClient();
   const [form, setForm] = useState({ name: '', email: '', password: '', kind: '', publicBodyType: 'COUNCIL', organisationName: '', region: '' });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   const [awaitingEmail, setAwaitingEmail] = useState(false);
-  usePageTitle(awaitingEmail ? 'Check your email' : 'Create an account', errors.length > 0);
   const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
 
   const validate = (): FieldError[] => {
@@ -43,11 +40,7 @@ export default function RegisterPage() {
     return problems;
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems = validate();
-    setErrors(problems);
-    if (problems.length > 0) return;
+  const save = async () => {
     const registration: Registration = { name: form.name.trim(), email: form.email.trim(), password: form.password };
     if (invitationToken) registration.invitationToken = invitationToken;
     else {
@@ -58,21 +51,17 @@ export default function RegisterPage() {
         ...(form.region ? { region: form.region } : {}),
       };
     }
-    setBusy(true);
-    try {
-      const { signedIn } = await register(registration);
-      if (!signedIn) {
-        setAwaitingEmail(true);
-        return;
-      }
-      await client.resetStore();
-      navigate(invitationToken ? '/organisation' : '/', { replace: true });
-    } catch (error) {
-      setErrors(fieldErrorsFrom(describeError(error), (field) => LABELS[field]));
-    } finally {
-      setBusy(false);
+    const { signedIn } = await register(registration);
+    if (!signedIn) {
+      setAwaitingEmail(true);
+      return;
     }
+    await client.resetStore();
+    navigate(invitationToken ? '/organisation' : '/', { replace: true });
   };
+
+  const { errors, saving, onSubmit, errorOf } = useFormSubmission({ validate, save, labelOf: (field) => LABELS[field] });
+  usePageTitle(awaitingEmail ? 'Check your email' : 'Create an account', errors.length > 0);
 
   if (awaitingEmail) {
     return (
@@ -90,7 +79,7 @@ export default function RegisterPage() {
         <h1 className="govuk-heading-l">Create an account</h1>
         {invitationToken && <p className="govuk-body">You will join the organisation that invited you. Use the email address the invitation was sent to.</p>}
         <form onSubmit={onSubmit} noValidate>
-          <TextInput id={fieldId('name')} label={LABELS.name} autoComplete="name" value={form.name} onChange={set('name')} error={errorFor(errors, 'name')} />
+          <TextInput id={fieldId('name')} label={LABELS.name} autoComplete="name" value={form.name} onChange={set('name')} error={errorOf('name')} />
           <TextInput
             id={fieldId('email')}
             label={LABELS.email}
@@ -99,7 +88,7 @@ export default function RegisterPage() {
             spellCheck={false}
             value={form.email}
             onChange={set('email')}
-            error={errorFor(errors, 'email')}
+            error={errorOf('email')}
           />
           <TextInput
             id={fieldId('password')}
@@ -109,7 +98,7 @@ export default function RegisterPage() {
             autoComplete="new-password"
             value={form.password}
             onChange={set('password')}
-            error={errorFor(errors, 'password')}
+            error={errorOf('password')}
           />
           {!invitationToken && (
             <>
@@ -124,7 +113,7 @@ export default function RegisterPage() {
                 ]}
                 selected={form.kind ? [form.kind] : []}
                 onChange={([kind]) => set('kind')(kind ?? '')}
-                error={errorFor(errors, 'organisation.kind')}
+                error={errorOf('organisation.kind')}
               />
               {form.kind === 'PUBLIC_BODY' && (
                 <Select
@@ -133,7 +122,7 @@ export default function RegisterPage() {
                   options={optionsOf(PUBLIC_BODY_TYPE_LABELS)}
                   value={form.publicBodyType}
                   onChange={set('publicBodyType')}
-                  error={errorFor(errors, 'organisation.publicBodyType')}
+                  error={errorOf('organisation.publicBodyType')}
                 />
               )}
               <TextInput
@@ -142,7 +131,7 @@ export default function RegisterPage() {
                 autoComplete="organization"
                 value={form.organisationName}
                 onChange={set('organisationName')}
-                error={errorFor(errors, 'organisation.name')}
+                error={errorOf('organisation.name')}
               />
               <Select
                 id={fieldId('organisation.region')}
@@ -150,12 +139,12 @@ export default function RegisterPage() {
                 options={[{ value: '', label: 'Choose a region' }, ...optionsOf(REGION_LABELS)]}
                 value={form.region}
                 onChange={set('region')}
-                error={errorFor(errors, 'organisation.region')}
+                error={errorOf('organisation.region')}
               />
             </>
           )}
-          <button type="submit" className="govuk-button" disabled={busy}>
-            {busy ? 'Creating your account…' : 'Create account'}
+          <button type="submit" className="govuk-button" disabled={saving}>
+            {saving ? 'Creating your account…' : 'Create account'}
           </button>
         </form>
         <p className="govuk-body">

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { Accreditation, KpiDirection, Region, Sector, SuccessKpiInput } from '../../gql/graphql';
-import { describeError } from '../../api/errors';
 import { dateFromParts, DateInput, partsFromIso, type DateParts } from '../../components/ui/DateInput';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Choices, Select, Textarea, TextInput } from '../../components/ui/fields';
-import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { useFormSubmission } from '../../components/ui/useFormSubmission';
 import { ACCREDITATION_LABELS, KPI_DIRECTION_LABELS, optionsOf, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 
@@ -129,9 +129,6 @@ export function ChallengeForm({
   const [kpis, setKpis] = useState<KpiDraft[]>(
     challenge?.kpis.map((kpi) => ({ ...kpi, baseline: String(kpi.baseline), target: String(kpi.target) })) ?? [emptyKpi()],
   );
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
-  usePageTitle(heading, errors.length > 0);
   const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
   const setKpi = (index: number, key: keyof KpiDraft) => (value: string) =>
     setKpis((current) => current.map((kpi, i) => (i === index ? { ...kpi, [key]: value } : kpi)));
@@ -161,41 +158,31 @@ export function ChallengeForm({
     return problems;
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems = validate();
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setSaving(true);
-    try {
-      await onSave({
-        title: form.title.trim(),
-        summary: form.summary.trim(),
-        what: form.what.trim(),
-        why: form.why.trim(),
-        how: form.how.trim(),
-        sectors: sectors as Sector[],
-        tags: form.tags
-          .split(',')
-          .map((tag) => tag.trim())
-          .filter(Boolean),
-        region: form.region as Region,
-        budgetMinGbp: Number(form.budgetMinGbp),
-        budgetMaxGbp: Number(form.budgetMaxGbp),
-        pilotLengthWeeks: Number(form.pilotLengthWeeks),
-        responseDeadline: (dateFromParts(deadline) as Date).toISOString(),
-        minTrl: Number(form.minTrl),
-        requiredAccreditations: accreditations as Accreditation[],
-        kpis: kpis.map((kpi) => ({ name: kpi.name.trim(), unit: kpi.unit.trim(), baseline: Number(kpi.baseline), target: Number(kpi.target), direction: kpi.direction })),
-      });
-    } catch (error) {
-      setErrors(fieldErrorsFrom(describeError(error), labelOf));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    onSave({
+      title: form.title.trim(),
+      summary: form.summary.trim(),
+      what: form.what.trim(),
+      why: form.why.trim(),
+      how: form.how.trim(),
+      sectors: sectors as Sector[],
+      tags: form.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+      region: form.region as Region,
+      budgetMinGbp: Number(form.budgetMinGbp),
+      budgetMaxGbp: Number(form.budgetMaxGbp),
+      pilotLengthWeeks: Number(form.pilotLengthWeeks),
+      responseDeadline: (dateFromParts(deadline) as Date).toISOString(),
+      minTrl: Number(form.minTrl),
+      requiredAccreditations: accreditations as Accreditation[],
+      kpis: kpis.map((kpi) => ({ name: kpi.name.trim(), unit: kpi.unit.trim(), baseline: Number(kpi.baseline), target: Number(kpi.target), direction: kpi.direction })),
+    });
 
-  const error = (field: string) => errorFor(errors, field);
+  const { errors, saving, onSubmit, errorOf: error } = useFormSubmission({ validate, save, labelOf });
+  usePageTitle(heading, errors.length > 0);
+
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summaryOf(errors)} />

@@ -1,12 +1,15 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
+import type { ChallengePageQuery } from '../../gql/graphql';
 import { isNotFound } from '../../api/errors';
+import { DataTable, type Column } from '../../components/ui/DataTable';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { ACCREDITATION_LABELS, CHALLENGE_STATUS, formatDate, formatGbp, KPI_DIRECTION_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { ChallengeActions } from './ChallengeActions';
 import { ChallengeResponses } from './ChallengeResponses';
@@ -50,6 +53,15 @@ const ChallengePageDocument = graphql(`
   }
 `);
 
+type Kpi = NonNullable<ChallengePageQuery['challenge']>['kpis'][number];
+
+const KPI_COLUMNS: Column<Kpi>[] = [
+  { key: 'name', header: 'Measure', rowHeader: true, cell: (kpi) => kpi.name },
+  { key: 'baseline', header: 'Today', numeric: true, cell: (kpi) => `${kpi.baseline} ${kpi.unit}` },
+  { key: 'target', header: 'Target', numeric: true, cell: (kpi) => `${kpi.target} ${kpi.unit}` },
+  { key: 'direction', header: 'Better is', cell: (kpi) => KPI_DIRECTION_LABELS[kpi.direction].toLowerCase() },
+];
+
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="govuk-summary-list__row">
@@ -85,41 +97,7 @@ export default function ChallengePage() {
           <h2 className="govuk-heading-m">How a partner could work with us</h2>
           <p className="govuk-body app-prose">{challenge.how}</p>
           <h2 className="govuk-heading-m">Success measures</h2>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Success measures</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Measure
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Today
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Target
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Better is
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {challenge.kpis.map((kpi) => (
-                <tr className="govuk-table__row" key={kpi.name}>
-                  <th scope="row" className="govuk-table__header">
-                    {kpi.name}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {kpi.baseline} {kpi.unit}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {kpi.target} {kpi.unit}
-                  </td>
-                  <td className="govuk-table__cell">{KPI_DIRECTION_LABELS[kpi.direction].toLowerCase()}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption="Success measures" captionSize="hidden" columns={KPI_COLUMNS} rows={challenge.kpis} rowKey={(kpi) => kpi.name} empty="No success measures yet." />
           <Clarifications challenge={challenge} />
           {challenge.responseCount !== null && <ChallengeResponses challengeId={challenge.id} />}
         </div>
@@ -130,7 +108,7 @@ export default function ChallengePage() {
             <Row label="Budget">
               {formatGbp(challenge.budgetMinGbp)} to {formatGbp(challenge.budgetMaxGbp)}
             </Row>
-            <Row label="Pilot">{challenge.pilotLengthWeeks} weeks</Row>
+            <Row label="Pilot">{countOf(challenge.pilotLengthWeeks, 'week')}</Row>
             <Row label="Region">{REGION_LABELS[challenge.region]}</Row>
             <Row label="Sectors">{challenge.sectors.map((sector) => SECTOR_LABELS[sector]).join(', ')}</Row>
             <Row label="Readiness">TRL {challenge.minTrl} or higher</Row>

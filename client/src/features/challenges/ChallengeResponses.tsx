@@ -4,6 +4,7 @@ import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { formatDate, formatGbp, RESPONSE_STATUS } from '../../components/ui/labels';
+import { countOf } from '../../components/ui/plural';
 
 const ChallengeResponsesDocument = graphql(`
   query ChallengeResponses($id: ID!) {
@@ -62,7 +63,7 @@ export function ChallengeResponses({ challengeId }: { challengeId: string }) {
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Timeline</dt>
-              <dd className="govuk-summary-list__value">{node.timelineWeeks} weeks</dd>
+              <dd className="govuk-summary-list__value">{countOf(node.timelineWeeks, 'week')}</dd>
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Readiness</dt>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { Tag } from '../../components/ui/Tag';
 import { CHALLENGE_STATUS, formatDate, formatGbp } from '../../components/ui/labels';
+import { countOf } from '../../components/ui/plural';
 
 export const ChallengeSummary_ChallengeFragment = graphql(`
   fragment ChallengeSummary_Challenge on Challenge {
@@ -37,7 +38,7 @@ export function ChallengeSummary({ challenge: challengeRef }: { challenge: Fragm
       <p className="govuk-body">{challenge.summary}</p>
       <p className="govuk-body-s">
         Budget {formatGbp(challenge.budgetMinGbp)} to {formatGbp(challenge.budgetMaxGbp)} · Deadline {formatDate(challenge.responseDeadline)}
-        {challenge.responseCount !== null && ` · ${challenge.responseCount} ${challenge.responseCount === 1 ? 'response' : 'responses'}`}
+        {challenge.responseCount !== null && ` · ${countOf(challenge.responseCount, 'response')}`}
       </p>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MatchRejectionReason } from '../../gql/graphql';
 import type { SummaryError } from '../../components/ui/ErrorSummary';
+import { countOf } from '../../components/ui/plural';
 import { REJECTION_REASON_OPTIONS } from './labels';
 
 /** Shortlist or reject every selected match at once; each one succeeds or fails on its own. */
@@ -33,7 +34,7 @@ export function BulkActions({
   return (
     <div className="app-bulk-actions" role="group" aria-labelledby="bulk-heading">
       <h2 className="govuk-heading-s govuk-!-margin-bottom-2" id="bulk-heading">
-        Bulk actions: {count} {count === 1 ? 'match' : 'matches'} selected
+        Bulk actions: {countOf(count, 'match', 'matches')} selected
       </h2>
       <div className="app-inline-actions">
         <button type="button" className="govuk-button govuk-!-margin-bottom-2" disabled={count === 0} onClick={onShortlist}>

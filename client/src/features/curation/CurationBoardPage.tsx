@@ -9,6 +9,10 @@ import { Tag } from '../../components/ui/Tag';
 import { CHALLENGE_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 import { describeError, isNotFound } from '../../api/errors';
+import { asPercent } from '../../components/matching/MatchExplanation';
+import { countOf } from '../../components/ui/plural';
+import { joinPages } from '../../api/pagination';
+import { NextPageButton } from '../../components/ui/NextPageButton';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { BulkActions } from './BulkActions';
 import { CurationBoard } from './CurationBoard';
@@ -16,7 +20,6 @@ import { matchCardFields } from './MatchCard';
 import { ALL_MATCH_STATUSES } from './moves';
 import { useCurationActions } from './useCurationActions';
 import { useSelection } from './useSelection';
-import { asPercent } from '../../components/matching/MatchExplanation';
 import './curation.scss';
 
 const CurationBoardDocument = graphql(`
@@ -119,7 +122,7 @@ export default function CurationBoardPage() {
       <span className="govuk-caption-l">{challenge.organisation.name}</span>
       <h1 className="govuk-heading-l">Curate matches: {challenge.title}</h1>
       <p className="govuk-body">
-        <Tag {...CHALLENGE_STATUS[challenge.status]} /> · {data.matchQueue.totalCount} {data.matchQueue.totalCount === 1 ? 'match' : 'matches'} ·{' '}
+        <Tag {...CHALLENGE_STATUS[challenge.status]} /> · {countOf(data.matchQueue.totalCount, 'match', 'matches')} ·{' '}
         <Link className="govuk-link" to={`/challenges/${challenge.id}`}>
           Read the challenge
         </Link>
@@ -179,23 +182,16 @@ export default function CurationBoardPage() {
               onSelect: selection.toggle,
             }}
           />
-          {data.matchQueue.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() =>
-                void fetchMore({
-                  variables: { after: data.matchQueue.pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    ...previous,
-                    matchQueue: { ...fetchMoreResult.matchQueue, edges: [...previous.matchQueue.edges, ...fetchMoreResult.matchQueue.edges] },
-                  }),
-                })
-              }
-            >
-              Show the next 50 matches
-            </button>
-          )}
+          <NextPageButton
+            pageInfo={data.matchQueue.pageInfo}
+            label="Show the next 50 matches"
+            onNext={(after) =>
+              fetchMore({
+                variables: { after },
+                updateQuery: (previous, { fetchMoreResult }) => ({ ...previous, matchQueue: joinPages(previous.matchQueue, fetchMoreResult.matchQueue, 'edges') }),
+              })
+            }
+          />
         </>
       )}
     </>

@@ -4,14 +4,18 @@ import { useQuery } from '@apollo/client/react';
 import { graphql, getFragmentData } from '../../gql';
 import type { MatchSource, MatchStatus, QueueRow_MatchFragment } from '../../gql/graphql';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
-import { Choices } from '../../components/ui/fields';
+import { DataTable, type Column } from '../../components/ui/DataTable';
+import { Choices, TextInput } from '../../components/ui/fields';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { MATCH_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
-import { BulkActions } from './BulkActions';
 import { MATCH_FEATURE_LABELS, asPercent } from '../../components/matching/MatchExplanation';
+import { countOf } from '../../components/ui/plural';
+import { joinPages } from '../../api/pagination';
+import { NextPageButton } from '../../components/ui/NextPageButton';
+import { BulkActions } from './BulkActions';
 import { SOURCE_LABELS } from './labels';
 import { ALL_MATCH_STATUSES } from './moves';
 import { useCurationActions } from './useCurationActions';
@@ -127,14 +131,6 @@ function ChallengePicker() {
 }
 
 type Row = QueueRow_MatchFragment;
-type SortKey = 'score' | 'solution' | 'challenge';
-
-const SORTS: Record<SortKey, (a: Row, b: Row) => number> = {
-  score: (a, b) => a.score - b.score,
-  solution: (a, b) => a.solution.name.localeCompare(b.solution.name, 'en-GB'),
-  challenge: (a, b) => a.challenge.title.localeCompare(b.challenge.title, 'en-GB'),
-};
-
 /** The three features that added most to the score, in words. */
 function strongestFeatures(row: Row): string {
   return [...row.explanation.contributions]
@@ -192,26 +188,19 @@ function FilterPanel({ filter, onApply }: { filter: QueueFilter; onApply: (filte
         </div>
         <div className="moj-filter__options">
           <form onSubmit={submit} noValidate>
+            <ErrorSummary errors={minScoreError ? [{ fieldId: 'filter-min-score', text: minScoreError }] : []} />
             <Choices id="filter-status" legend="Status" type="checkbox" small options={STATUS_OPTIONS} selected={statuses} onChange={setStatuses} />
             <Choices id="filter-source" legend="Where it came from" type="checkbox" small options={SOURCE_OPTIONS} selected={sources} onChange={setSources} />
-            <div className={`govuk-form-group${minScoreError ? ' govuk-form-group--error' : ''}`}>
-              <label className="govuk-label govuk-label--s" htmlFor="filter-min-score">
-                Lowest score, in per cent
-              </label>
-              {minScoreError && (
-                <p id="filter-min-score-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {minScoreError}
-                </p>
-              )}
-              <input
-                className={`govuk-input govuk-input--width-3${minScoreError ? ' govuk-input--error' : ''}`}
-                id="filter-min-score"
-                inputMode="numeric"
-                value={minScore}
-                aria-describedby={minScoreError ? 'filter-min-score-error' : undefined}
-                onChange={(event) => setMinScore(event.target.value)}
-              />
-            </div>
+            <TextInput
+              id="filter-min-score"
+              label="Lowest score, in per cent"
+              labelClassName="govuk-label--s"
+              width={3}
+              inputMode="numeric"
+              value={minScore}
+              onChange={setMinScore}
+              error={minScoreError || undefined}
+            />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               Apply filters
             </button>
@@ -222,26 +211,16 @@ function FilterPanel({ filter, onApply }: { filter: QueueFilter; onApply: (filte
   );
 }
 
-function SortHeader({ label, sortKey, sort, onSort, numeric }: { label: string; sortKey: SortKey; sort: { key: SortKey; ascending: boolean }; onSort: (key: SortKey) => void; numeric?: boolean }) {
-  const active = sort.key === sortKey;
-  return (
-    <th scope="col" className={`govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}`} aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => onSort(sortKey)}>
-        {label}
-      </button>
-    </th>
-  );
-}
-
-function QueueRow({ row, selected, onSelect }: { row: Row; selected: boolean; onSelect: (selected: boolean) => void }) {
-  const selectable = row.viewerCan.shortlist || row.viewerCan.reject;
-  return (
-    <tr className="govuk-table__row">
-      <td className="govuk-table__cell">
-        {selectable && (
+function queueColumns(isSelected: (id: string) => boolean, onSelect: (id: string, selected: boolean) => void): Column<Row>[] {
+  return [
+    {
+      key: 'select',
+      header: <span className="govuk-visually-hidden">Select</span>,
+      cell: (row) =>
+        (row.viewerCan.shortlist || row.viewerCan.reject) && (
           <div className="govuk-checkboxes govuk-checkboxes--small">
             <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id={`queue-select-${row.id}`} type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} />
+              <input className="govuk-checkboxes__input" id={`queue-select-${row.id}`} type="checkbox" checked={isSelected(row.id)} onChange={(event) => onSelect(row.id, event.target.checked)} />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={`queue-select-${row.id}`}>
                 <span className="govuk-visually-hidden">
                   Select {row.solution.name} for {row.challenge.title}
@@ -249,29 +228,54 @@ function QueueRow({ row, selected, onSelect }: { row: Row; selected: boolean; on
               </label>
             </div>
           </div>
-        )}
-      </td>
-      <td className="govuk-table__cell govuk-table__cell--numeric">{asPercent(row.score)}</td>
-      <td className="govuk-table__cell">
-        <strong>{row.solution.name}</strong>
-        <span className="app-block govuk-body-s">{row.solution.organisation.name}</span>
-      </td>
-      <td className="govuk-table__cell">
-        <Link className="govuk-link" to={`/curation/${row.challenge.id}`}>
-          {row.challenge.title}
-        </Link>
-        <span className="app-block govuk-body-s">{row.challenge.organisation.name}</span>
-      </td>
-      <td className="govuk-table__cell">
-        <Tag {...MATCH_STATUS[row.status]} />
-        <span className="app-block govuk-body-s app-secondary-text">{SOURCE_LABELS[row.source]}</span>
-      </td>
-      <td className="govuk-table__cell govuk-body-s">
-        {strongestFeatures(row)}
-        {row.explanation.whyNot.length > 0 && <span className="app-block">Why not: {row.explanation.whyNot.join('; ')}</span>}
-      </td>
-    </tr>
-  );
+        ),
+    },
+    { key: 'score', header: 'Score', numeric: true, cell: (row) => asPercent(row.score), compare: (a, b) => a.score - b.score },
+    {
+      key: 'solution',
+      header: 'Solution',
+      cell: (row) => (
+        <>
+          <strong>{row.solution.name}</strong>
+          <span className="app-block govuk-body-s">{row.solution.organisation.name}</span>
+        </>
+      ),
+      compare: (a, b) => a.solution.name.localeCompare(b.solution.name, 'en-GB'),
+    },
+    {
+      key: 'challenge',
+      header: 'Challenge',
+      cell: (row) => (
+        <>
+          <Link className="govuk-link" to={`/curation/${row.challenge.id}`}>
+            {row.challenge.title}
+          </Link>
+          <span className="app-block govuk-body-s">{row.challenge.organisation.name}</span>
+        </>
+      ),
+      compare: (a, b) => a.challenge.title.localeCompare(b.challenge.title, 'en-GB'),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (row) => (
+        <>
+          <Tag {...MATCH_STATUS[row.status]} />
+          <span className="app-block govuk-body-s app-secondary-text">{SOURCE_LABELS[row.source]}</span>
+        </>
+      ),
+    },
+    {
+      key: 'why',
+      header: 'Why',
+      cell: (row) => (
+        <span className="govuk-body-s">
+          {strongestFeatures(row)}
+          {row.explanation.whyNot.length > 0 && <span className="app-block">Why not: {row.explanation.whyNot.join('; ')}</span>}
+        </span>
+      ),
+    },
+  ];
 }
 
 /** Staff's queue across every challenge: best score first, filterable, shortlisted or rejected in bulk. */
@@ -289,11 +293,8 @@ export default function CurationQueuePage() {
   const { data, loading, error, refetch, fetchMore } = useQuery(CurationQueueDocument, { variables });
   const actions = useCurationActions({ refresh: () => refetch() });
   const selection = useSelection();
-  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'score', ascending: false });
-  const onSort = (key: SortKey) => setSort((current) => ({ key, ascending: current.key === key ? !current.ascending : key !== 'score' }));
 
   const rows = (data?.matchQueue.edges ?? []).map((edge) => getFragmentData(QueueRowFragment, edge.node));
-  const sorted = [...rows].sort((a, b) => (sort.ascending ? 1 : -1) * SORTS[sort.key](a, b));
 
   const bulk = async (action: Parameters<typeof actions.bulk>[1]) => {
     const outcome = await actions.bulk([...selection.selected], action);
@@ -317,7 +318,7 @@ export default function CurationQueuePage() {
           {loading && !data && <Loading />}
           {error && <QueryError error={error} retry={() => void refetch()} />}
           <p className="govuk-body" role="status">
-            {data && (data.matchQueue.totalCount === 0 ? 'No matches fit these filters.' : `${data.matchQueue.totalCount} ${data.matchQueue.totalCount === 1 ? 'match' : 'matches'}${data.matchQueue.totalCount > rows.length ? `, the best ${rows.length} shown` : ''}.`)}{' '}
+            {data && (data.matchQueue.totalCount === 0 ? 'No matches fit these filters.' : `${countOf(data.matchQueue.totalCount, 'match', 'matches')}${data.matchQueue.totalCount > rows.length ? `, the best ${rows.length} shown` : ''}.`)}{' '}
             {actions.status}
           </p>
           {rows.length > 0 && (
@@ -329,46 +330,25 @@ export default function CurationQueuePage() {
                 onInvalid={actions.setErrors}
                 onClear={selection.clear}
               />
-              <table className="govuk-table app-queue-table">
-                <caption className="govuk-table__caption govuk-table__caption--m">Matches to curate</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      <span className="govuk-visually-hidden">Select</span>
-                    </th>
-                    <SortHeader label="Score" sortKey="score" sort={sort} onSort={onSort} numeric />
-                    <SortHeader label="Solution" sortKey="solution" sort={sort} onSort={onSort} />
-                    <SortHeader label="Challenge" sortKey="challenge" sort={sort} onSort={onSort} />
-                    <th scope="col" className="govuk-table__header">
-                      Status
-                    </th>
-                    <th scope="col" className="govuk-table__header">
-                      Why
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {sorted.map((row) => (
-                    <QueueRow key={row.id} row={row} selected={selection.selected.has(row.id)} onSelect={(isSelected) => selection.toggle(row.id, isSelected)} />
-                  ))}
-                </tbody>
-              </table>
-          {data?.matchQueue.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() =>
-                void fetchMore({
-                  variables: { after: data.matchQueue.pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    matchQueue: { ...fetchMoreResult.matchQueue, edges: [...previous.matchQueue.edges, ...fetchMoreResult.matchQueue.edges] },
-                  }),
-                })
-              }
-            >
-              Show the next 25 matches
-            </button>
-          )}
+              <DataTable
+                caption="Matches to curate"
+                className="app-queue-table"
+                columns={queueColumns((id) => selection.selected.has(id), selection.toggle)}
+                rows={rows}
+                rowKey={(row) => row.id}
+                empty="No matches fit these filters."
+                initialSort={{ key: 'score', ascending: false }}
+              />
+              <NextPageButton
+                pageInfo={data?.matchQueue.pageInfo}
+                label="Show the next 25 matches"
+                onNext={(after) =>
+                  fetchMore({
+                    variables: { after },
+                    updateQuery: (previous, { fetchMoreResult }) => ({ matchQueue: joinPages(previous.matchQueue, fetchMoreResult.matchQueue, 'edges') }),
+                  })
+                }
+              />
             </>
           )}
         </div>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { graphql, makeFragmentData } from '../../gql';
+import { graphql, getFragmentData, makeFragmentData } from '../../gql';
 import type { MatchRejectionReason, MatchStatus } from '../../gql/graphql';
 import type { SummaryError } from '../../components/ui/ErrorSummary';
 import { MATCH_STATUS } from '../../components/ui/labels';
 import { describeError } from '../../api/errors';
+import { countOf } from '../../components/ui/plural';
 import { MOVE_LABELS, permissionsAfter, type MoveTarget } from './moves';
 import type { MoveDetails } from './MoveControl';
 
@@ -58,17 +59,24 @@ const RejectMatchDocument = graphql(`
   }
 `);
 
+// Both bulk moves answer alike: the matches moved, and why each of the others was not.
+const BulkMatchOutcomeFragment = graphql(`
+  fragment BulkMatchOutcome on BulkMatchResult {
+    succeeded {
+      ...MatchMoved
+    }
+    failed {
+      matchId
+      code
+      message
+    }
+  }
+`);
+
 const BulkShortlistDocument = graphql(`
   mutation BulkShortlistMatches($input: BulkShortlistMatchesInput!) {
     bulkShortlistMatches(input: $input) {
-      succeeded {
-        ...MatchMoved
-      }
-      failed {
-        matchId
-        code
-        message
-      }
+      ...BulkMatchOutcome
     }
   }
 `);
@@ -76,14 +84,7 @@ const BulkShortlistDocument = graphql(`
 const BulkRejectDocument = graphql(`
   mutation BulkRejectMatches($input: BulkRejectMatchesInput!) {
     bulkRejectMatches(input: $input) {
-      succeeded {
-        ...MatchMoved
-      }
-      failed {
-        matchId
-        code
-        message
-      }
+      ...BulkMatchOutcome
     }
   }
 `);
@@ -205,13 +206,14 @@ export function useCurationActions({ refresh }: { refresh: () => Promise<unknown
     setErrors([]);
     setStatus('');
     try {
-      const result =
+      const answer =
         action.kind === 'shortlist'
           ? (await bulkShortlist({ variables: { input: { matchIds, note: action.note } } })).data?.bulkShortlistMatches
           : (await bulkReject({ variables: { input: { matchIds, reason: action.reason, note: action.note } } })).data?.bulkRejectMatches;
-      if (!result) return null;
+      if (!answer) return null;
+      const result = getFragmentData(BulkMatchOutcomeFragment, answer);
       const verb = action.kind === 'shortlist' ? 'shortlisted' : 'rejected';
-      setStatus(`${result.succeeded.length} ${result.succeeded.length === 1 ? 'match' : 'matches'} ${verb}.`);
+      setStatus(`${countOf(result.succeeded.length, 'match', 'matches')} ${verb}.`);
       if (result.failed.length > 0) {
         setErrors(result.failed.map((failure) => ({ text: `One match could not be ${verb}: ${failure.message}` })));
         await refresh().catch(() => undefined);

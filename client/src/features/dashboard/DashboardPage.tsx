@@ -6,10 +6,12 @@ import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { PILOT_STATUS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { DataTable, type Column } from '../../components/ui/DataTable';
+import { asPercent } from '../../components/matching/MatchExplanation';
 import { BarChart } from './BarChart';
 import { ReportFilterForm } from './ReportFilterForm';
-import { asPercent } from '../../components/matching/MatchExplanation';
 import { FUNNEL_STAGE_LABELS, days } from './labels';
+import { funnelSummary, stageRatio } from './funnel';
 import { describeCohort, parseReportFilter, reportFilterInput, reportSearch } from './report-filter';
 import './dashboard.scss';
 
@@ -51,52 +53,32 @@ type Dashboard = DashboardQuery['dashboard'];
 
 const OUTCOME_LABELS = { ADOPTED: 'Adopted', EXTENDED: 'Extended', STOPPED: 'Stopped' } as const;
 
-/** The funnel in one sentence: where the cohort starts, where it ends, and the steepest drop. */
-function funnelSummary(funnel: Dashboard['funnel']): string {
-  const first = funnel[0];
-  const last = funnel.at(-1);
-  if (!first || !last) return 'No figures yet.';
-  if (first.count === 0) return 'No challenges were published in this period, so the funnel is empty.';
-  const drops = funnel.filter((step) => step.conversionFromPrevious !== null).sort((a, b) => (a.conversionFromPrevious ?? 1) - (b.conversionFromPrevious ?? 1));
-  const steepest = drops[0];
-  const steepestText =
-    steepest && steepest.conversionFromPrevious !== null
-      ? ` The steepest drop is into ${FUNNEL_STAGE_LABELS[steepest.stage].toLowerCase()}, at ${asPercent(steepest.conversionFromPrevious)} of the stage before.`
-      : '';
-  return `${first.count} challenges published led to ${funnel.map((step) => `${step.count} ${FUNNEL_STAGE_LABELS[step.stage].toLowerCase()}`).slice(1).join(', ')}.${steepestText}`;
-}
+type FunnelStep = Dashboard['funnel'][number];
 
-function FunnelTable({ funnel }: { funnel: Dashboard['funnel'] }) {
-  return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">The funnel as a table</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Stage
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Count
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Compared with the stage before
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {funnel.map((step) => (
-          <tr className="govuk-table__row" key={step.stage}>
-            <th scope="row" className="govuk-table__header">
-              {FUNNEL_STAGE_LABELS[step.stage]}
-            </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{step.count}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{step.conversionFromPrevious === null ? '–' : asPercent(step.conversionFromPrevious)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+const FUNNEL_COLUMNS: Column<FunnelStep>[] = [
+  { key: 'stage', header: 'Stage', rowHeader: true, cell: (step) => FUNNEL_STAGE_LABELS[step.stage] },
+  { key: 'count', header: 'Count', numeric: true, cell: (step) => step.count },
+  {
+    key: 'conversion',
+    header: 'Count as a share of the stage before',
+    numeric: true,
+    cell: (step) => (step.conversionFromPrevious === null ? '–' : stageRatio(step.conversionFromPrevious)),
+  },
+];
+
+const statusColumns = (label: string): Column<{ label: string; count: number }>[] => [
+  { key: 'label', header: label, rowHeader: true, cell: (entry) => entry.label },
+  { key: 'count', header: 'Pilots', numeric: true, cell: (entry) => entry.count },
+];
+
+type SectorEntry = Dashboard['topSectors'][number];
+
+const SECTOR_COLUMNS: Column<SectorEntry>[] = [
+  { key: 'sector', header: 'Sector', rowHeader: true, cell: (entry) => SECTOR_LABELS[entry.sector] },
+  { key: 'challenges', header: 'Challenges', numeric: true, cell: (entry) => entry.challenges },
+  { key: 'pilots', header: 'Pilots', numeric: true, cell: (entry) => entry.pilots },
+  { key: 'adopted', header: 'Adopted', numeric: true, cell: (entry) => entry.adopted },
+];
 
 function SummaryRow({ label, value }: { label: string; value: string }) {
   return (
@@ -118,7 +100,11 @@ function DashboardBody({ dashboard, cohort }: { dashboard: Dashboard; cohort: st
         summary={funnelSummary(dashboard.funnel)}
         bars={dashboard.funnel.map((step) => ({ label: FUNNEL_STAGE_LABELS[step.stage], value: step.count, display: String(step.count) }))}
       >
-        <FunnelTable funnel={dashboard.funnel} />
+        <DataTable caption="The funnel as a table" captionSize="s" columns={FUNNEL_COLUMNS} rows={dashboard.funnel} rowKey={(step) => step.stage} empty="No figures yet." />
+        <p className="govuk-body-s">
+          Each stage is counted in its own unit, so a stage can outnumber the one before it: one challenge can draw several responses, and each
+          response several suggested matches.
+        </p>
       </BarChart>
 
       <h2 className="govuk-heading-m">Speed and results</h2>
@@ -135,88 +121,26 @@ function DashboardBody({ dashboard, cohort }: { dashboard: Dashboard; cohort: st
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Pilots by status ({pilots})</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Pilots
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {dashboard.pilotsByStatus.map((entry) => (
-                <tr className="govuk-table__row" key={entry.status}>
-                  <th scope="row" className="govuk-table__header">
-                    {PILOT_STATUS[entry.status].label}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{entry.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`Pilots by status (${pilots})`}
+            columns={statusColumns('Status')}
+            rows={dashboard.pilotsByStatus.map((entry) => ({ label: PILOT_STATUS[entry.status].label, count: entry.count }))}
+            rowKey={(entry) => entry.label}
+            empty="No pilots yet."
+          />
         </div>
         <div className="govuk-grid-column-one-half">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Completed pilots by outcome</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Outcome
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Pilots
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {dashboard.pilotOutcomes.map((entry) => (
-                <tr className="govuk-table__row" key={entry.outcome}>
-                  <th scope="row" className="govuk-table__header">
-                    {OUTCOME_LABELS[entry.outcome]}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{entry.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Completed pilots by outcome"
+            columns={statusColumns('Outcome')}
+            rows={dashboard.pilotOutcomes.map((entry) => ({ label: OUTCOME_LABELS[entry.outcome], count: entry.count }))}
+            rowKey={(entry) => entry.label}
+            empty="No pilot has been completed yet."
+          />
         </div>
       </div>
 
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Sectors with the most challenges</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Sector
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Challenges
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Pilots
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Adopted
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {dashboard.topSectors.map((entry) => (
-            <tr className="govuk-table__row" key={entry.sector}>
-              <th scope="row" className="govuk-table__header">
-                {SECTOR_LABELS[entry.sector]}
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{entry.challenges}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{entry.pilots}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{entry.adopted}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption="Sectors with the most challenges" columns={SECTOR_COLUMNS} rows={dashboard.topSectors} rowKey={(entry) => entry.sector} empty="No challenges in this period." />
     </>
   );
 }

@@ -2,12 +2,14 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { FairnessQuery } from '../../gql/graphql';
+import { DataTable, type Column } from '../../components/ui/DataTable';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { asPercent } from '../../components/matching/MatchExplanation';
+import { countOf } from '../../components/ui/plural';
 import { BarChart } from './BarChart';
 import { ReportFilterForm } from './ReportFilterForm';
-import { asPercent } from '../../components/matching/MatchExplanation';
 import { describeCohort, parseReportFilter, reportFilterInput, reportSearch } from './report-filter';
 import './dashboard.scss';
 
@@ -36,9 +38,17 @@ type Fairness = FairnessQuery['fairness'];
 
 const CHART_SIZE = 10;
 
+const STARTUP_COLUMNS: Column<Fairness['startups'][number]>[] = [
+  { key: 'startup', header: 'Start-up', rowHeader: true, cell: (entry) => entry.organisation.name },
+  { key: 'suggested', header: 'Suggested', numeric: true, cell: (entry) => entry.suggested },
+  { key: 'shortlisted', header: 'Shortlisted', numeric: true, cell: (entry) => entry.shortlisted },
+  { key: 'accepted', header: 'Accepted', numeric: true, cell: (entry) => entry.accepted },
+  { key: 'share', header: 'Share of suggestions', numeric: true, cell: (entry) => asPercent(entry.shareOfSuggestions) },
+];
+
 function fairnessSummary(report: Fairness): string {
   const suggestedAtAll = report.startupCount - report.neverSuggested;
-  if (suggestedAtAll === 0) return `None of the ${report.startupCount} start-ups has been suggested for these challenges yet.`;
+  if (suggestedAtAll === 0) return `None of the ${countOf(report.startupCount, 'start-up')} has been suggested for these challenges yet.`;
   const concentration =
     report.topDecileShare === null ? '' : ` The most suggested tenth of them received ${asPercent(report.topDecileShare)} of all suggestions.`;
   const gini =
@@ -78,43 +88,13 @@ function FairnessBody({ report, cohort }: { report: Fairness; cohort: string }) 
         />
       )}
       {top.length === 0 && <p className="govuk-body">{fairnessSummary(report)}</p>}
-      {report.startups.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Start-ups suggested, most suggested first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Start-up
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Suggested
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Shortlisted
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Accepted
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Share of suggestions
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {report.startups.map((entry) => (
-              <tr className="govuk-table__row" key={entry.organisation.id}>
-                <th scope="row" className="govuk-table__header">
-                  {entry.organisation.name}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{entry.suggested}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{entry.shortlisted}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{entry.accepted}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{asPercent(entry.shareOfSuggestions)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Start-ups suggested, most suggested first"
+        columns={STARTUP_COLUMNS}
+        rows={report.startups}
+        rowKey={(entry) => entry.organisation.id}
+        empty="No start-up has been suggested for these challenges yet."
+      />
     </>
   );
 }

@@ -10,6 +10,8 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { formatDate } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { joinPages } from '../../api/pagination';
+import { NextPageButton } from '../../components/ui/NextPageButton';
 import { notificationLink } from './notification-links';
 
 const NotificationsDocument = graphql(`
@@ -163,22 +165,16 @@ export default function NotificationsPage() {
           ))}
         </ul>
       )}
-      {result?.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() =>
-            void fetchMore({
-              variables: { unreadOnly, after: result.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                notifications: { ...fetchMoreResult.notifications, edges: [...previous.notifications.edges, ...fetchMoreResult.notifications.edges] },
-              }),
-            })
-          }
-        >
-          Show more notifications
-        </button>
-      )}
+      <NextPageButton
+        pageInfo={result?.pageInfo}
+        label="Show more notifications"
+        onNext={(after) =>
+          fetchMore({
+            variables: { unreadOnly, after },
+            updateQuery: (previous, { fetchMoreResult }) => ({ notifications: joinPages(previous.notifications, fetchMoreResult.notifications, 'edges') }),
+          })
+        }
+      />
     </>
   );
 }

@@ -1,14 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import type { OrganisationDetailsQuery } from '../../gql/graphql';
-import { describeError } from '../../api/errors';
 import { useViewer } from '../../api/session';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
+import { DataTable, type Column } from '../../components/ui/DataTable';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { Select, Textarea, TextInput } from '../../components/ui/fields';
-import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { useFormSubmission } from '../../components/ui/useFormSubmission';
 import { MEMBERSHIP_ROLE_LABELS, optionsOf, REGION_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 
@@ -63,6 +64,12 @@ type Organisation = NonNullable<OrganisationDetailsQuery['organisation']>;
 
 const LABELS: Record<string, string> = { name: 'Organisation name', region: 'Region', website: 'Website', description: 'About the organisation' };
 
+const MEMBER_COLUMNS: Column<Organisation['members'][number]>[] = [
+  { key: 'name', header: 'Name', rowHeader: true, cell: (member) => member.name },
+  { key: 'email', header: 'Email', cell: (member) => member.email },
+  { key: 'role', header: 'Role', cell: (member) => MEMBERSHIP_ROLE_LABELS[member.role] },
+];
+
 function EditOrganisationForm({ organisation }: { organisation: Organisation }) {
   const [form, setForm] = useState({
     name: organisation.name,
@@ -70,39 +77,29 @@ function EditOrganisationForm({ organisation }: { organisation: Organisation }) 
     website: organisation.website ?? '',
     description: organisation.description ?? '',
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const [update, { loading }] = useMutation(UpdateOrganisationDocument);
-  usePageTitle(organisation.name, errors.length > 0);
   const set = (key: keyof typeof form) => (value: string) => {
     setSaved(false);
     setForm((current) => ({ ...current, [key]: value }));
   };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.name.trim()) {
-      setErrors([{ field: 'name', message: 'Enter the organisation name' }]);
-      return;
-    }
-    try {
-      await update({
-        variables: {
-          input: {
-            organisationId: organisation.id,
-            name: form.name.trim(),
-            ...(form.region ? { region: form.region as Organisation['region'] & string } : {}),
-            ...(form.website.trim() ? { website: form.website.trim() } : {}),
-            description: form.description.trim(),
-          },
+  const validate = (): FieldError[] => (form.name.trim() ? [] : [{ field: 'name', message: 'Enter the organisation name' }]);
+  const save = async () => {
+    await update({
+      variables: {
+        input: {
+          organisationId: organisation.id,
+          name: form.name.trim(),
+          ...(form.region ? { region: form.region as Organisation['region'] & string } : {}),
+          ...(form.website.trim() ? { website: form.website.trim() } : {}),
+          description: form.description.trim(),
         },
-      });
-      setErrors([]);
-      setSaved(true);
-    } catch (error) {
-      setErrors(fieldErrorsFrom(describeError(error), (field) => LABELS[field]));
-    }
+      },
+    });
+    setSaved(true);
   };
+  const { errors, onSubmit, errorOf } = useFormSubmission({ validate, save, labelOf: (field) => LABELS[field] });
+  usePageTitle(organisation.name, errors.length > 0);
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -120,14 +117,14 @@ function EditOrganisationForm({ organisation }: { organisation: Organisation }) 
         </div>
       )}
       <h2 className="govuk-heading-m">Details</h2>
-      <TextInput id={fieldId('name')} label={LABELS.name} value={form.name} onChange={set('name')} error={errorFor(errors, 'name')} />
+      <TextInput id={fieldId('name')} label={LABELS.name} value={form.name} onChange={set('name')} error={errorOf('name')} />
       <Select
         id={fieldId('region')}
         label={LABELS.region}
         options={[{ value: '', label: 'Choose a region' }, ...optionsOf(REGION_LABELS)]}
         value={form.region}
         onChange={set('region')}
-        error={errorFor(errors, 'region')}
+        error={errorOf('region')}
       />
       <TextInput
         id={fieldId('website')}
@@ -137,9 +134,9 @@ function EditOrganisationForm({ organisation }: { organisation: Organisation }) 
         spellCheck={false}
         value={form.website}
         onChange={set('website')}
-        error={errorFor(errors, 'website')}
+        error={errorOf('website')}
       />
-      <Textarea id={fieldId('description')} label={`${LABELS.description} (optional)`} value={form.description} onChange={set('description')} error={errorFor(errors, 'description')} />
+      <Textarea id={fieldId('description')} label={`${LABELS.description} (optional)`} value={form.description} onChange={set('description')} error={errorOf('description')} />
       <button type="submit" className="govuk-button" disabled={loading}>
         Save details
       </button>
@@ -150,25 +147,15 @@ function EditOrganisationForm({ organisation }: { organisation: Organisation }) 
 function InviteForm({ organisation }: { organisation: Organisation }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'MEMBER' | 'OWNER'>('MEMBER');
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [sentTo, setSentTo] = useState<string>();
   const [invite, { loading }] = useMutation(InviteMemberDocument);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!email.trim()) {
-      setErrors([{ field: 'email', message: 'Enter the email address of the person to invite' }]);
-      return;
-    }
-    try {
-      await invite({ variables: { input: { organisationId: organisation.id, email: email.trim(), role } } });
-      setSentTo(email.trim());
-      setEmail('');
-      setErrors([]);
-    } catch (error) {
-      setErrors(fieldErrorsFrom(describeError(error), (field) => (field === 'email' ? 'Email address' : undefined)));
-    }
+  const validate = (): FieldError[] => (email.trim() ? [] : [{ field: 'email', message: 'Enter the email address of the person to invite' }]);
+  const save = async () => {
+    await invite({ variables: { input: { organisationId: organisation.id, email: email.trim(), role } } });
+    setSentTo(email.trim());
+    setEmail('');
   };
+  const { errors, onSubmit, errorOf } = useFormSubmission({ validate, save, labelOf: (field) => (field === 'email' ? 'Email address' : undefined) });
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -186,7 +173,7 @@ function InviteForm({ organisation }: { organisation: Organisation }) {
         spellCheck={false}
         value={email}
         onChange={setEmail}
-        error={errorFor(errors, 'email')}
+        error={errorOf('email')}
       />
       <Select
         id={fieldId('invite.role')}
@@ -232,31 +219,14 @@ function OrganisationDetails({ id }: { id: string }) {
       {organisation.viewerCan.seeMembers && (
         <>
           <h2 className="govuk-heading-m">Members</h2>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Members of {organisation.name}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Email
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {organisation.members.map((member) => (
-                <tr className="govuk-table__row" key={member.userId}>
-                  <td className="govuk-table__cell">{member.name}</td>
-                  <td className="govuk-table__cell">{member.email}</td>
-                  <td className="govuk-table__cell">{MEMBERSHIP_ROLE_LABELS[member.role]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`Members of ${organisation.name}`}
+            captionSize="hidden"
+            columns={MEMBER_COLUMNS}
+            rows={organisation.members}
+            rowKey={(member) => member.userId}
+            empty="No members yet."
+          />
         </>
       )}
       {organisation.viewerCan.invite && <InviteForm organisation={organisation} />}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { Tag } from '../../components/ui/Tag';
 import { PILOT_STATUS, formatDate } from '../../components/ui/labels';
+import { countOf } from '../../components/ui/plural';
 
 export const PilotCard_PilotFragment = graphql(`
   fragment PilotCard_Pilot on Pilot {
@@ -44,7 +45,7 @@ const OUTCOME_LABELS = { ADOPTED: 'Adopted', EXTENDED: 'Extended', STOPPED: 'Sto
 function kpiSummary(kpis: { onTrack: boolean | null }[]): string {
   const judged = kpis.filter((kpi) => kpi.onTrack !== null);
   if (kpis.length === 0) return 'No KPIs';
-  if (judged.length === 0) return `${kpis.length} ${kpis.length === 1 ? 'KPI' : 'KPIs'}, not measured yet`;
+  if (judged.length === 0) return `${countOf(kpis.length, 'KPI')}, not measured yet`;
   return `${judged.filter((kpi) => kpi.onTrack).length} of ${judged.length} measured KPIs on track`;
 }
 

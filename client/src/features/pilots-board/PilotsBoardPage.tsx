@@ -5,6 +5,9 @@ import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
 import { PILOT_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
+import { joinPages } from '../../api/pagination';
+import { NextPageButton } from '../../components/ui/NextPageButton';
 import { PilotCard, PilotCard_PilotFragment } from './PilotCard';
 import './pilots-board.scss';
 
@@ -42,7 +45,7 @@ export default function PilotsBoardPage() {
         <p className="govuk-body" role="status">
           {data.myPilots.totalCount === 0
             ? 'No pilots yet: a pilot starts when both sides accept an introduction.'
-            : `${data.myPilots.totalCount} ${data.myPilots.totalCount === 1 ? 'pilot' : 'pilots'}${data.myPilots.totalCount > pilots.length ? `, the newest ${pilots.length} shown` : ''}.`}
+            : `${countOf(data.myPilots.totalCount, 'pilot')}${data.myPilots.totalCount > pilots.length ? `, the newest ${pilots.length} shown` : ''}.`}
         </p>
       )}
       {data && data.myPilots.totalCount > 0 && (
@@ -70,23 +73,16 @@ export default function PilotsBoardPage() {
           })}
         </div>
       )}
-      {data && (<>
-          {data.myPilots.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() =>
-                void fetchMore({
-                  variables: { after: data.myPilots.pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    myPilots: { ...fetchMoreResult.myPilots, edges: [...previous.myPilots.edges, ...fetchMoreResult.myPilots.edges] },
-                  }),
-                })
-              }
-            >
-              Show the next 30 pilots
-            </button>
-          )}</>)}
+      <NextPageButton
+        pageInfo={data?.myPilots.pageInfo}
+        label="Show the next 30 pilots"
+        onNext={(after) =>
+          fetchMore({
+            variables: { after },
+            updateQuery: (previous, { fetchMoreResult }) => ({ myPilots: joinPages(previous.myPilots, fetchMoreResult.myPilots, 'edges') }),
+          })
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql, getFragmentData, makeFragmentData } from '../../gql';
@@ -10,6 +10,8 @@ import { ErrorSummary, type SummaryError } from '../../components/ui/ErrorSummar
 import { Select, Textarea, TextInput } from '../../components/ui/fields';
 import { Loading } from '../../components/ui/Loading';
 import { QueryError } from '../../components/ui/QueryError';
+import { DataTable, type Column } from '../../components/ui/DataTable';
+import { countOf } from '../../components/ui/plural';
 import { Tag } from '../../components/ui/Tag';
 import { formatDate, PILOT_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
@@ -88,6 +90,50 @@ function pastInstant(parts: DateParts): string | undefined {
   return new Date(Math.min(date.getTime(), Date.now())).toISOString();
 }
 
+type Milestone = Pilot['milestones'][number];
+
+function milestoneColumns(pilot: Pilot, onDone: (milestoneId: string) => Promise<void>): Column<Milestone>[] {
+  return [
+    {
+      key: 'title',
+      header: 'Milestone',
+      rowHeader: true,
+      cell: (milestone) => (
+        <>
+          {milestone.title}
+          <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
+            Deliverable: {milestone.deliverable}. Done when: {milestone.successCriterion}
+          </span>
+        </>
+      ),
+    },
+    { key: 'due', header: 'Due', cell: (milestone) => formatDate(milestone.dueOn) },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (milestone) =>
+        milestone.doneOn ? (
+          <Tag label={`Done ${formatDate(milestone.doneOn)}`} colour="green" />
+        ) : milestone.overdue ? (
+          <Tag label="Overdue" colour="red" />
+        ) : (
+          <Tag label="To do" colour="grey" />
+        ),
+    },
+    {
+      key: 'action',
+      header: <span className="govuk-visually-hidden">Action</span>,
+      cell: (milestone) =>
+        !milestone.doneOn &&
+        pilot.viewerCan.completeMilestone && (
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void onDone(milestone.id)}>
+            Mark done<span className="govuk-visually-hidden">: {milestone.title}</span>
+          </button>
+        ),
+    },
+  ];
+}
+
 function Milestones({ pilot }: { pilot: Pilot }) {
   const [complete] = useMutation(CompletePilotMilestoneDocument);
   const [problem, setProblem] = useState<string>();
@@ -116,7 +162,7 @@ function Milestones({ pilot }: { pilot: Pilot }) {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {overdue === 1 ? '1 milestone is overdue' : `${overdue} milestones are overdue`}
+            {countOf(overdue, 'milestone is', 'milestones are')} overdue
           </strong>
         </div>
       )}
@@ -125,58 +171,14 @@ function Milestones({ pilot }: { pilot: Pilot }) {
           <span className="govuk-visually-hidden">Error:</span> {problem}
         </p>
       )}
-      {pilot.milestones.length === 0 ? (
-        <p className="govuk-body">No milestones yet.</p>
-      ) : (
-        <table className="govuk-table">
-          <caption className="govuk-visually-hidden">Milestones, earliest due first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Milestone
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {pilot.milestones.map((milestone) => (
-              <tr className="govuk-table__row" key={milestone.id}>
-                <th scope="row" className="govuk-table__header">
-                  {milestone.title}
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
-                    Deliverable: {milestone.deliverable}. Done when: {milestone.successCriterion}
-                  </span>
-                </th>
-                <td className="govuk-table__cell">{formatDate(milestone.dueOn)}</td>
-                <td className="govuk-table__cell">
-                  {milestone.doneOn ? (
-                    <Tag label={`Done ${formatDate(milestone.doneOn)}`} colour="green" />
-                  ) : milestone.overdue ? (
-                    <Tag label="Overdue" colour="red" />
-                  ) : (
-                    <Tag label="To do" colour="grey" />
-                  )}
-                </td>
-                <td className="govuk-table__cell">
-                  {!milestone.doneOn && pilot.viewerCan.completeMilestone && (
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void onDone(milestone.id)}>
-                      Mark done<span className="govuk-visually-hidden">: {milestone.title}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Milestones, earliest due first"
+        captionSize="hidden"
+        columns={milestoneColumns(pilot, onDone)}
+        rows={pilot.milestones}
+        rowKey={(milestone) => milestone.id}
+        empty="No milestones yet."
+      />
       {pilot.viewerCan.addMilestone && <MilestoneForm pilotId={pilot.id} />}
     </>
   );
@@ -232,6 +234,37 @@ function MilestoneForm({ pilotId }: { pilotId: string }) {
   );
 }
 
+type Kpi = Pilot['kpis'][number];
+
+interface MeasurementRow {
+  key: string;
+  label: ReactNode;
+  value: string;
+}
+
+/** The baseline, every measurement in order, then the target: the chart's points as text. */
+function measurementRows(kpi: Kpi): MeasurementRow[] {
+  return [
+    { key: 'baseline', label: 'Baseline', value: formatValue(kpi.baseline, kpi.unit) },
+    ...kpi.measurements.map((measurement) => ({
+      key: `${measurement.measuredOn}-${measurement.recordedAt}`,
+      label: (
+        <span className="govuk-!-font-weight-regular">
+          {formatDate(measurement.measuredOn)}
+          {measurement.note && <span className="govuk-body-s govuk-!-display-block">{measurement.note}</span>}
+        </span>
+      ),
+      value: formatValue(measurement.value, kpi.unit),
+    })),
+    { key: 'target', label: 'Target', value: formatValue(kpi.target, kpi.unit) },
+  ];
+}
+
+const MEASUREMENT_COLUMNS: Column<MeasurementRow>[] = [
+  { key: 'date', header: 'Date', rowHeader: true, cell: (row) => row.label },
+  { key: 'value', header: 'Value', numeric: true, cell: (row) => row.value },
+];
+
 function Kpis({ pilot }: { pilot: Pilot }) {
   return (
     <>
@@ -253,42 +286,14 @@ function Kpis({ pilot }: { pilot: Pilot }) {
                 <KpiChart kpi={kpi} id={id} summary={summary} />
               </div>
               <div className="govuk-grid-column-one-third">
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--s">Measurements of {kpi.name}</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">
-                        Date
-                      </th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                        Value
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    <tr className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">
-                        Baseline
-                      </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(kpi.baseline, kpi.unit)}</td>
-                    </tr>
-                    {kpi.measurements.map((measurement) => (
-                      <tr className="govuk-table__row" key={`${measurement.measuredOn}-${measurement.recordedAt}`}>
-                        <th scope="row" className="govuk-table__header govuk-!-font-weight-regular">
-                          {formatDate(measurement.measuredOn)}
-                          {measurement.note && <span className="govuk-body-s govuk-!-display-block">{measurement.note}</span>}
-                        </th>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(measurement.value, kpi.unit)}</td>
-                      </tr>
-                    ))}
-                    <tr className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">
-                        Target
-                      </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{formatValue(kpi.target, kpi.unit)}</td>
-                    </tr>
-                  </tbody>
-                </table>
+                <DataTable
+                  caption={`Measurements of ${kpi.name}`}
+                  captionSize="s"
+                  columns={MEASUREMENT_COLUMNS}
+                  rows={measurementRows(kpi)}
+                  rowKey={(row) => row.key}
+                  empty="No measurements yet."
+                />
               </div>
             </div>
           </section>
@@ -464,7 +469,7 @@ export default function PilotPage() {
         <Tag {...PILOT_STATUS[pilot.status]} /> {pilot.solution.name} from {pilot.solution.organisation.name}, with {pilot.challenge.organisation.name}
       </p>
       <p className="govuk-body">
-        {STATUS_TEXT[pilot.status]} Planned length: {pilot.plannedLengthWeeks} weeks
+        {STATUS_TEXT[pilot.status]} Planned length: {countOf(pilot.plannedLengthWeeks, 'week')}
         {pilot.liveAt && `, live since ${formatDate(pilot.liveAt)}`}
         {pilot.plannedEndOn && `, planned to end on ${formatDate(pilot.plannedEndOn)}`}.
       </p>

@@ -1,4 +1,5 @@
 import type { KpiDirection } from '../../gql/graphql';
+import { countOf } from '../../components/ui/plural';
 
 export interface KpiFigures {
   name: string;
@@ -22,7 +23,7 @@ export const formatValue = (value: number, unit: string) => `${number.format(val
 export function kpiSummary(kpi: KpiFigures): string {
   const aim = `${kpi.direction === 'DECREASE' ? 'down' : 'up'} from ${formatValue(kpi.baseline, kpi.unit)} to ${formatValue(kpi.target, kpi.unit)}`;
   if (kpi.measurements.length === 0 || kpi.latestValue == null) return `${kpi.name} should go ${aim}. Nothing has been measured yet.`;
-  const count = kpi.measurements.length === 1 ? 'one measurement' : `${kpi.measurements.length} measurements`;
+  const count = kpi.measurements.length === 1 ? 'one measurement' : countOf(kpi.measurements.length, 'measurement');
   const progress = kpi.progress == null ? '' : ` That is ${Math.round(kpi.progress * 100)}% of the way to the target${kpi.progress < 0 ? ', moving the wrong way' : ''}.`;
   const pace = kpi.onTrack == null ? '' : kpi.onTrack ? ' It is on track for the time elapsed.' : ' It is behind where it should be for the time elapsed.';
   return `${kpi.name} should go ${aim}. The latest of ${count} is ${formatValue(kpi.latestValue, kpi.unit)}.${progress}${pace}`;

@@ -9,6 +9,7 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Choices, Textarea, TextInput } from '../../components/ui/fields';
 import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { previewEligibility } from './eligibility';
 
@@ -170,7 +171,7 @@ export default function RespondPage() {
               options={solutions.map((solution) => ({
                 value: solution.id,
                 label: solution.name,
-                hint: solution.problems.length === 0 ? 'Meets this challenge’s requirements' : `${solution.problems.length} ${solution.problems.length === 1 ? 'problem' : 'problems'} to fix first`,
+                hint: solution.problems.length === 0 ? 'Meets this challenge’s requirements' : `${countOf(solution.problems.length, 'problem')} to fix first`,
               }))}
               selected={solutionId ? [solutionId] : []}
               onChange={([value]) => setSolutionId(value ?? '')}

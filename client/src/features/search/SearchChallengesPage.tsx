@@ -8,6 +8,9 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Choices, Select, type Option } from '../../components/ui/fields';
 import { formatDate, formatGbp, MONEY_BAND_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
+import { joinPages } from '../../api/pagination';
+import { NextPageButton } from '../../components/ui/NextPageButton';
 import { Highlight } from './Highlight';
 import { CLOSING_WINDOW_LABELS, closingBefore, meaningNotUsed, readSearchState, SEARCH_MODE_LABELS, writeSearchState, type ChallengeSearchState } from './search-state';
 
@@ -232,7 +235,7 @@ export default function SearchChallengesPage() {
             onChange={(sort) => update({ sort: sort as ChallengeSearchState['sort'] })}
           />
           <p className="govuk-body govuk-!-font-weight-bold" role="status" aria-live="polite">
-            {result ? `${result.estimatedTotalHits} ${result.estimatedTotalHits === 1 ? 'challenge' : 'challenges'} found` : ''}
+            {result ? `${countOf(result.estimatedTotalHits, 'challenge')} found` : ''}
             {loading && result ? ' (updating…)' : ''}
           </p>
           {/* Only the current results say how they were ranked; the previous ones may have been asked differently. */}
@@ -247,22 +250,16 @@ export default function SearchChallengesPage() {
               ))}
             </ul>
           )}
-          {result?.pageInfo.hasNextPage && (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() =>
-                void fetchMore({
-                  variables: { input: searchInput(state, result.pageInfo.endCursor) },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    searchChallenges: { ...fetchMoreResult.searchChallenges, hits: [...previous.searchChallenges.hits, ...fetchMoreResult.searchChallenges.hits] },
-                  }),
-                })
-              }
-            >
-              Show more challenges
-            </button>
-          )}
+          <NextPageButton
+            pageInfo={result?.pageInfo}
+            label="Show more challenges"
+            onNext={(after) =>
+              fetchMore({
+                variables: { input: searchInput(state, after) },
+                updateQuery: (previous, { fetchMoreResult }) => ({ searchChallenges: joinPages(previous.searchChallenges, fetchMoreResult.searchChallenges, 'hits') }),
+              })
+            }
+          />
         </div>
       </div>
     </>

@@ -10,6 +10,7 @@ import { QueryError } from '../../components/ui/QueryError';
 import { Tag } from '../../components/ui/Tag';
 import { ACCREDITATION_LABELS, formatDate, formatGbp, SOLUTION_STATUS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
+import { countOf } from '../../components/ui/plural';
 
 const MySolutionsDocument = graphql(`
   query MySolutions {
@@ -110,7 +111,7 @@ function SolutionCard({ solution, onProblem }: { solution: Solution; onProblem: 
         </div>
       )}
       <p className="govuk-body-s">
-        {solution.evidence.length} evidence {solution.evidence.length === 1 ? 'item' : 'items'}
+        {countOf(solution.evidence.length, 'evidence item')}
         {solution.validAccreditations.length > 0 && ` · Valid: ${solution.validAccreditations.map((a) => ACCREDITATION_LABELS[a]).join(', ')}`}
       </p>
       <div className="app-inline-actions">

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import type { Accreditation, EvidenceItemInput, EvidenceKind, PricingModel, Region, Sector } from '../../gql/graphql';
-import { describeError } from '../../api/errors';
 import { dateFromParts, DateInput, partsFromIso, type DateParts } from '../../components/ui/DateInput';
 import { ErrorSummary } from '../../components/ui/ErrorSummary';
 import { Choices, Select, Textarea, TextInput } from '../../components/ui/fields';
-import { errorFor, fieldErrorsFrom, fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { fieldId, summaryOf, type FieldError } from '../../components/ui/form-errors';
+import { useFormSubmission } from '../../components/ui/useFormSubmission';
 import { ACCREDITATION_LABELS, EVIDENCE_KIND_LABELS, optionsOf, PRICING_MODEL_LABELS, REGION_LABELS, SECTOR_LABELS } from '../../components/ui/labels';
 import { usePageTitle } from '../../components/ui/usePageTitle';
 
@@ -133,9 +133,6 @@ export function SolutionForm({
         : {}),
     })) ?? [],
   );
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
-  usePageTitle(heading, errors.length > 0);
   const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
   const setItem = (index: number, changes: Partial<EvidenceDraft>) => setEvidence((current) => current.map((item, i) => (i === index ? { ...item, ...changes } : item)));
 
@@ -156,42 +153,32 @@ export function SolutionForm({
     return problems;
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems = validate();
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setSaving(true);
-    try {
-      await onSave({
-        name: form.name.trim(),
-        summary: form.summary.trim(),
-        description: form.description.trim(),
-        sectors: sectors as Sector[],
-        regionsServed: regions as Region[],
-        tags: list(form.tags),
-        capabilities: list(form.capabilities),
-        trl: Number(form.trl),
-        pricingModel: form.pricingModel as PricingModel,
-        priceMinGbp: Number(form.priceMinGbp),
-        priceMaxGbp: Number(form.priceMaxGbp),
-        evidence: evidence.map((item) => ({
-          kind: item.kind,
-          description: item.description.trim(),
-          ...(item.url.trim() ? { url: item.url.trim() } : {}),
-          ...(item.kind === 'ACCREDITATION'
-            ? { accreditation: { type: item.accreditationType, issuer: item.issuer.trim(), expiresAt: (dateFromParts(item.expires) as Date).toISOString() } }
-            : {}),
-        })),
-      });
-    } catch (error) {
-      setErrors(fieldErrorsFrom(describeError(error), labelOf));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    onSave({
+      name: form.name.trim(),
+      summary: form.summary.trim(),
+      description: form.description.trim(),
+      sectors: sectors as Sector[],
+      regionsServed: regions as Region[],
+      tags: list(form.tags),
+      capabilities: list(form.capabilities),
+      trl: Number(form.trl),
+      pricingModel: form.pricingModel as PricingModel,
+      priceMinGbp: Number(form.priceMinGbp),
+      priceMaxGbp: Number(form.priceMaxGbp),
+      evidence: evidence.map((item) => ({
+        kind: item.kind,
+        description: item.description.trim(),
+        ...(item.url.trim() ? { url: item.url.trim() } : {}),
+        ...(item.kind === 'ACCREDITATION'
+          ? { accreditation: { type: item.accreditationType, issuer: item.issuer.trim(), expiresAt: (dateFromParts(item.expires) as Date).toISOString() } }
+          : {}),
+      })),
+    });
 
-  const error = (field: string) => errorFor(errors, field);
+  const { errors, saving, onSubmit, errorOf: error } = useFormSubmission({ validate, save, labelOf });
+  usePageTitle(heading, errors.length > 0);
+
   const evidenceError = (index: number) =>
     errors.filter((item) => item.field.startsWith(`evidence.${index}.`) && item.field !== `evidence.${index}.accreditation.expiresAt`).map((item) => item.message)[0];
   return (

@@ -26,7 +26,7 @@ interface Pending {
 
 const MODEL_FILES = ['model.onnx', 'tokenizer.json'];
 /** Long enough that a stream of edits keeps the thread, short enough that a finished reindex gives its memory back. */
-const DOCUMENT_IDLE_MS = 30_000;
+export const DOCUMENT_IDLE_MS = 30_000;
 
 async function sha256Of(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');

@@ -3,10 +3,19 @@ import type { SearchDocument } from '../../search-engine';
 import { DocSet } from './doc-set';
 import { compare, equals, hasKeyAt, matchesFilter, valuesAt } from './filter-evaluator';
 
-/** The documents holding one value. Unordered; a removal moves the last one into the gap. */
+/** A list holding at least this share of the documents also keeps them as a bitset. */
+const DENSE_SHARE = 1 / 32;
+
+/**
+ * The documents holding one value. Unordered; a removal moves the last one into the gap. A value
+ * many documents hold (a sector, a TRL, a status) also keeps them as a bitset, no larger than its
+ * list at that density: a filter on it is a word-wise OR and a facet count a popcount of an AND,
+ * instead of a probe of the match set per document.
+ */
 class DocList {
   docs = new Uint32Array(4);
   count = 0;
+  bits: DocSet | undefined;
 
   add(docNumber: number): void {
     if (this.count === this.docs.length) {
@@ -16,6 +25,13 @@ class DocList {
     }
     this.docs[this.count] = docNumber;
     this.count += 1;
+    if (this.bits) {
+      this.bits = this.bits.grownTo(docNumber + 1);
+      this.bits.add(docNumber);
+    } else if (this.count >= 1024 && this.count >= (docNumber + 1) * DENSE_SHARE) {
+      this.bits = DocSet.empty(docNumber + 1);
+      this.bits.addAll(this.docs, this.count);
+    }
   }
 
   /** Adds a document unless it was the last added: a document listing a value twice is one holder. */
@@ -28,6 +44,18 @@ class DocList {
     if (at < 0) return;
     this.count -= 1;
     this.docs[at] = this.docs[this.count] as number;
+    this.bits?.delete(docNumber);
+  }
+
+  /** Adds these documents to `into`. */
+  addTo(into: DocSet): void {
+    if (this.bits && this.bits.bits.length < this.count) into.orWith(this.bits);
+    else into.addAll(this.docs, this.count);
+  }
+
+  /** How many of these documents `set` holds. */
+  countIn(set: DocSet): number {
+    return this.bits && this.bits.bits.length < this.count ? set.countShared(this.bits) : set.countIn(this.docs, this.count);
   }
 }
 
@@ -119,7 +147,7 @@ class AttributeColumn {
 
   /** Documents holding a value for which `holds` is true. */
   where(holds: (value: Scalar) => boolean, into: DocSet): DocSet {
-    for (const { value, documents } of this.values.entries) if (documents.count > 0 && holds(value)) into.addAll(documents.docs, documents.count);
+    for (const { value, documents } of this.values.entries) if (documents.count > 0 && holds(value)) documents.addTo(into);
     return into;
   }
 
@@ -144,7 +172,7 @@ class AttributeColumn {
       }
       counts = tally;
     } else {
-      counts = entries.map(({ documents }) => matches.set.countIn(documents.docs, documents.count));
+      counts = entries.map(({ documents }) => documents.countIn(matches.set));
     }
     return entries.map(({ value }, id) => [value, counts[id] as number]);
   }

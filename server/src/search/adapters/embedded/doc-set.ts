@@ -13,12 +13,7 @@ export class DocSet {
   /** How many documents the set holds. */
   size(): number {
     let count = 0;
-    for (let word of this.bits) {
-      // Population count of a 32-bit word (Hacker's Delight, 5-2).
-      word -= (word >>> 1) & 0x55555555;
-      word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
-      count += (Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-    }
+    for (const word of this.bits) count += bitCount(word);
     return count;
   }
 
@@ -44,6 +39,20 @@ export class DocSet {
     let found = 0;
     for (let i = 0; i < count; i += 1) if (this.has(docNumbers[i] as number)) found += 1;
     return found;
+  }
+
+  /** How many documents this set shares with `other`. */
+  countShared(other: DocSet): number {
+    const words = Math.min(this.bits.length, other.bits.length);
+    let count = 0;
+    for (let i = 0; i < words; i += 1) count += bitCount((this.bits[i] as number) & (other.bits[i] as number));
+    return count;
+  }
+
+  /** Adds every member of `other`, in place. */
+  orWith(other: DocSet): void {
+    const words = Math.min(this.bits.length, other.bits.length);
+    for (let i = 0; i < words; i += 1) this.bits[i] = (this.bits[i] as number) | (other.bits[i] as number);
   }
 
   and(other: DocSet): DocSet {
@@ -73,4 +82,11 @@ export class DocSet {
     bits.set(this.bits);
     return new DocSet(bits);
   }
+}
+
+/** Population count of a 32-bit word (Hacker's Delight, 5-2). */
+function bitCount(word: number): number {
+  word -= (word >>> 1) & 0x55555555;
+  word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+  return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
