@@ -66,11 +66,20 @@ function rankPairs(
   options: RankOptions,
 ): RankedCandidates {
   const query = lexicalQuery(queryText, statistics);
-  const bestLexical = pairs.reduce((best, pair) => Math.max(best, bm25(query, scoredText(pair.challenge, pair.solution, { queryFrom }), statistics)), 0);
+  const judged = pairs.map((pair) => ({
+    pair,
+    lexicalScore: bm25(query, scoredText(pair.challenge, pair.solution, { queryFrom }), statistics),
+    eligible: isEligible(pair.challenge, pair.solution, options.now),
+  }));
+  // The scale is the best suggestible wording: a candidate that fails a requirement (and may or may not
+  // have been retrieved) must not shrink every eligible candidate's lexical share.
+  const bestOf = (entries: typeof judged) => entries.reduce((best, entry) => Math.max(best, entry.lexicalScore), 0);
+  const eligible = judged.filter((entry) => entry.eligible);
+  const bestLexical = bestOf(eligible.length > 0 ? eligible : judged);
   const context: ScoringContext = { query, statistics, bestLexical, now: options.now, queryFrom };
-  const scored = pairs.map((pair) => {
-    const values: FeatureValues = featureValues(pair.challenge, pair.solution, context);
-    return { pair, values, score: scoreOf(values, options.weights), eligible: isEligible(pair.challenge, pair.solution, options.now) };
+  const scored = judged.map(({ pair, lexicalScore, eligible }) => {
+    const values: FeatureValues = featureValues(pair.challenge, pair.solution, context, lexicalScore);
+    return { pair, values, score: scoreOf(values, options.weights), eligible };
   });
   const explain = (entry: (typeof scored)[number]): RankedMatch => ({
     id: entry.pair.id,

@@ -43,7 +43,7 @@ export type FeatureValues = Record<MatchFeature, number | null>;
 export interface ScoringContext {
   query: LexicalQuery;
   statistics: CorpusStatistics;
-  /** Lexical relevance is the BM25 score as a share of the best in the candidate pool. */
+  /** Lexical relevance is the BM25 score as a share of the best eligible one in the candidate pool. */
   bestLexical: number;
   now: Date;
   /**
@@ -112,10 +112,14 @@ function evidenceStrength(solution: MatchSolution, now: Date): number | null {
   return 1 - Math.exp(-total);
 }
 
-/** Every feature of one pair. */
-export function featureValues(challenge: MatchChallenge, solution: MatchSolution, context: ScoringContext): FeatureValues {
-  const score = bm25(context.query, scoredText(challenge, solution, context), context.statistics);
-  const lexical = context.bestLexical > 0 ? Math.min(1, score / context.bestLexical) : 0;
+/** Every feature of one pair; `lexicalScore` is the pair's BM25 when the caller has it already. */
+export function featureValues(
+  challenge: MatchChallenge,
+  solution: MatchSolution,
+  context: ScoringContext,
+  lexicalScore = bm25(context.query, scoredText(challenge, solution, context), context.statistics),
+): FeatureValues {
+  const lexical = context.bestLexical > 0 ? Math.min(1, lexicalScore / context.bestLexical) : 0;
   return {
     lexical,
     semantic: cosine(challenge.vector, solution.vector),
