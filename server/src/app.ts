@@ -33,6 +33,8 @@ export interface AppDeps {
   events?: EventSink;
   /** The time each request runs at; tests move it to cross deadlines without waiting. */
   clock?: () => Date;
+  /** How many sign-in and registration rate-limit keys are tracked at once; tests lower it to reach the cap. */
+  maxTrackedRateLimitKeys?: number;
 }
 
 export interface PilotlineApp {
@@ -97,7 +99,7 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   const jsonBody = express.json({ limit: config.bodyLimit, strict: true });
   const authenticated = [sessionMiddleware, passport.initialize(), passport.session()];
 
-  const limiter = new AttemptRateLimiter(config.login.windowMs);
+  const limiter = new AttemptRateLimiter(config.login.windowMs, () => clock().getTime(), deps.maxTrackedRateLimitKeys);
   const limits = { signInAttempts: config.login.maxAttempts, registrationAttempts: config.login.maxRegistrations };
   const contextFor = (req: Request) =>
     serviceContext(

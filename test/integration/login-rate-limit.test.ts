@@ -87,3 +87,44 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('the keys the limiter tracks', () => {
+  let now: Date;
+  let app: TestApp;
+  beforeEach(async () => {
+    now = new Date('2026-12-01T09:00:00Z');
+    // "loopback" makes the test client a trusted proxy, so each attempt names its own client address, as an attacker
+    // rotating addresses would. Each sign-in opens two keys (the account's and the client's): two clients fill four.
+    app = await startTestApp({ TRUST_PROXY: 'loopback', LOGIN_MAX_ATTEMPTS: '2', LOGIN_WINDOW_MINUTES: '15' }, { clock: () => now, maxTrackedRateLimitKeys: 4 });
+  });
+  afterEach(() => app.close());
+
+  const emails = [uniqueEmail('tracked-a'), uniqueEmail('tracked-b'), uniqueEmail('tracked-c')];
+  async function signInFrom(client: number, email: string) {
+    const response = await app.session().agent
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('X-Forwarded-For', `203.0.113.${client}`)
+      .send(JSON.stringify({ email, password: 'wrong password guess' }));
+    return { status: response.status, code: response.body.error?.code, retryAfter: Number(response.headers['retry-after']) };
+  }
+
+  it('are capped: a full table refuses new keys but goes on counting the ones it has', async () => {
+    expect((await signInFrom(1, emails[0]!)).status).toBe(401);
+    expect((await signInFrom(2, emails[1]!)).status).toBe(401);
+    const refused = await signInFrom(3, emails[2]!);
+    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(refused.retryAfter).toBeGreaterThan(0);
+    // Rotating keys did not wipe the first account's count: its second guess is its last.
+    expect((await signInFrom(1, emails[0]!)).status).toBe(401);
+    expect((await signInFrom(1, emails[0]!)).status).toBe(429);
+  });
+
+  it('make room again as their windows close', async () => {
+    await signInFrom(1, emails[0]!);
+    await signInFrom(2, emails[1]!);
+    expect((await signInFrom(3, emails[2]!)).status).toBe(429);
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await signInFrom(3, emails[2]!)).status).toBe(401);
+  });
+});

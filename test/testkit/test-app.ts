@@ -168,6 +168,8 @@ export async function startTestApp(
     searchEngine?: SearchEngine;
     /** The app's clock, for tests of expiry and deadlines. */
     clock?: () => Date;
+    /** Caps the keys the sign-in and registration rate limiter tracks, for tests of the cap. */
+    maxTrackedRateLimitKeys?: number;
     embedder?: Embedder;
     /** Also sends the app's email here (an SMTP server the test runs, a mailer that holds mail); the in-memory copy is kept too. */
     mailer?: Mailer;
@@ -210,7 +212,7 @@ export async function startTestApp(
   // The indexer is not started: tests call search.indexer.drain() when they want the index current.
   await search?.start({ rebuildFromDatabase: true, runIndexer: false });
   const appMailer = options.mailer ? alsoTo(options.mailer, mailer) : mailer;
-  const pilotline = await createApp({ config, logger, mailer: appMailer, search, readinessChecks: options.readinessChecks, clock: options.clock });
+  const pilotline = await createApp({ config, logger, mailer: appMailer, search, readinessChecks: options.readinessChecks, clock: options.clock, maxTrackedRateLimitKeys: options.maxTrackedRateLimitKeys });
   // Tests drain it rather than kill it (fault tests run their own workers), so the lease can be long: its quarter, the
   // call timeout, must outlast a matcher run on a loaded machine, or every run times out and is retried until the drain gives up.
   const dispatcher = workerEventDispatcher({ mailer: appMailer, publicUrl: config.publicUrl, search, events: loggingEventSink(logger), logger }, { leaseMs: 20_000, idleDelayMs: 20 });
