@@ -260,6 +260,15 @@ interface MemoryReading {
   externalMb: number;
   arrayBuffersMb: number;
   requests: number;
+  /** Per heap space (new, old, code, large-object, ...): which one holds resident pages the live heap does not need. */
+  spaces: SpaceReading[];
+}
+
+interface SpaceReading {
+  space: string;
+  usedMb: number;
+  availableMb: number;
+  residentMb: number;
 }
 
 const megabytes = (bytes: number) => Math.round(bytes / 1e6);
@@ -286,7 +295,21 @@ async function readMemory(gc: () => void, minute: number, requests: () => number
     externalMb: megabytes(memory.external),
     arrayBuffersMb: megabytes(memory.arrayBuffers),
     requests: requests(),
+    spaces: v8
+      .getHeapSpaceStatistics()
+      .filter((space) => space.physical_space_size > 0)
+      .map((space) => ({
+        space: space.space_name.replace(/_space$/, ''),
+        usedMb: megabytes(space.space_used_size),
+        availableMb: megabytes(space.space_available_size),
+        residentMb: megabytes(space.physical_space_size),
+      })),
   };
+}
+
+/** One line per minute: each space as used / resident (available to allocate), in MB. */
+function describeSpaces(reading: MemoryReading): string {
+  return reading.spaces.map((space) => `${space.space} ${space.usedMb}/${space.residentMb} (${space.availableMb})`).join(', ');
 }
 
 function describeReading(reading: MemoryReading): string {
@@ -358,6 +381,7 @@ export async function runSoakBench(): Promise<void> {
     const done = new Promise<Result>((resolve) => (finish = resolve));
     const before = await readMemory(gc, 0, () => 0);
     console.log(`before the load: ${describeReading(before)}`);
+    console.log(`  spaces, used/resident (available) MB: ${describeSpaces(before)}`);
     const instance = autocannon(
       {
         url: server.url,
@@ -374,6 +398,7 @@ export async function runSoakBench(): Promise<void> {
       lastReading = readMemory(gc, minute, () => requestsSoFar).then((reading) => {
         readings.push(reading);
         console.log(`minute ${reading.minute}: ${describeReading(reading)}, ${reading.requests} requests so far`);
+        console.log(`  spaces, used/resident (available) MB: ${describeSpaces(reading)}`);
       });
     }, 60_000);
     const result = await done;
@@ -381,7 +406,7 @@ export async function runSoakBench(): Promise<void> {
     await lastReading;
     // The load can end just before the last minute's tick.
     if (readings.length < minutes) readings.push(await readMemory(gc, readings.length + 1, () => requestsSoFar));
-    console.table(readings);
+    console.table(readings.map(({ spaces: _spaces, ...figures }) => figures));
     console.log(`requests ${result.requests.total} (${Math.round(result.requests.average)}/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
     console.log(`errors: transport ${result.errors + result.timeouts}, non-2xx ${result.non2xx}, GraphQL errors ${graphQLErrors.errors}`);
     printDriftVerdict(readings);
