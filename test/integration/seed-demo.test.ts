@@ -2,6 +2,12 @@ import { graphql } from '../generated';
 import { ViewerOrganisationsQuery } from '../testkit/operations';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
+import { createLogger } from '../../server/src/shared/logger';
+import { EventDispatcher, type EventConsumer } from '../../server/src/events/event-dispatcher';
+import { eventSources } from '../../server/src/event-sources';
+import { notificationEventConsumer } from '../../server/src/notifications/notification.worker';
+import { workerConsumers } from '../../server/src/worker-jobs';
+import { collaboratorsOf, NotificationsList, notificationWorker } from '../testkit/notifications';
 
 const DemoChallengesQuery = graphql(`
   query DemoChallenges($after: String) {
@@ -155,6 +161,25 @@ describe('the demo seed', () => {
     const stopped = pilots.find((pilot) => pilot.outcome?.kind === 'STOPPED')!;
     expect(stopped.outcome?.stopReason).toMatch(/could not read files/);
   });
+
+  it('hands its history to the matcher but not to notifications, so a fresh server has no notification backlog', async () => {
+    const notifications = notificationEventConsumer(collaboratorsOf(app));
+    const handed: string[] = [];
+    const counting: EventConsumer = {
+      ...notifications,
+      async handle(event) {
+        handed.push(event.id);
+        await notifications.handle(event);
+      },
+    };
+    await notificationWorker(app, 'seeded-notifications', counting).drain();
+    expect(handed).toEqual([]);
+    const body = await app.session().login('public@demo.pilotline.uk', DEMO_PASSWORD);
+    expect((await body.gqlOk(NotificationsList, { first: 1 })).viewer?.unreadNotificationCount).toBe(0);
+    // The demo's suggestions come from the matcher taking the seeded publications.
+    const background = workerConsumers(collaboratorsOf(app)).filter((consumer) => consumer.lane === 'background');
+    expect(await new EventDispatcher(eventSources, background, { logger: createLogger('silent') }).pendingCount()).toBeGreaterThan(0);
+  }, 120_000);
 
   it('marks the database as seeded, so npm start loads the demo only once', async () => {
     expect(await isDatabaseEmpty(app.system())).toBe(false);
