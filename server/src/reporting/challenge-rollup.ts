@@ -136,6 +136,9 @@ const PART_OF_ENTITY: Record<string, { part: RollupPart; model: Model<{ challeng
 export function reportingRollupConsumer(): EventConsumer {
   return {
     name: 'reporting-rollup',
+    // An import (the demo seed) rebuilds the rollup from its records instead, so a fresh server's
+    // prompt lane has no backlog of history to recount before the first real event.
+    actsOnHistory: false,
     async handle(event) {
       const source = PART_OF_ENTITY[event.entity];
       if (!source) return;
@@ -168,7 +171,8 @@ const NO_PART: { [P in RollupPart]: Recount<P> } = {
  * rows: on mongo-java-server, which has no use for non-unique indexes or for the _id index under
  * a compound filter, a recount or a guarded write per challenge would scan a collection each.
  * Rows are dropped first, so none keeps a figure counted the old way; a row the consumer wrote
- * meanwhile has its parts stored by the consumer's rule instead. Returns the rows written.
+ * meanwhile has its parts stored by the consumer's rule instead. Records the format built;
+ * returns the rows written.
  */
 export async function rebuildChallengeRollups(): Promise<number> {
   await ChallengeRollupModel.deleteMany({});
@@ -211,6 +215,7 @@ export async function rebuildChallengeRollups(): Promise<number> {
       }
     }
   }
+  await RollupStateModel.updateOne({ _id: STATE_ID }, { $set: { format: ROLLUP_FORMAT, builtAt: new Date() } }, { upsert: true });
   return documents.length;
 }
 
@@ -222,10 +227,7 @@ const onlyDuplicateKeys = (error: unknown) => {
 /** Rebuilds the rows when the database has none built yet, or built in another format; returns the rows written (0 if up to date). */
 export async function ensureChallengeRollups(): Promise<number> {
   const state = await RollupStateModel.findById(STATE_ID).lean();
-  if (state?.format === ROLLUP_FORMAT) return 0;
-  const rows = await rebuildChallengeRollups();
-  await RollupStateModel.updateOne({ _id: STATE_ID }, { $set: { format: ROLLUP_FORMAT, builtAt: new Date() } }, { upsert: true });
-  return rows;
+  return state?.format === ROLLUP_FORMAT ? 0 : rebuildChallengeRollups();
 }
 
 /** How often a worker checks that the rollup is built in the current format: only after a deployment can it not be. */
