@@ -156,14 +156,26 @@ describe('domain events recorded with the write', () => {
 
   it('hands a fresh event over before an older backlog', async () => {
     const inbox = new RecordingConsumer('newest-first');
+    const handedRecords: string[] = [];
+    const watched: EventConsumer = {
+      name: inbox.name,
+      async handle(event) {
+        handedRecords.push(event.recordId);
+        await inbox.handle(event);
+      },
+    };
     const backlog = await fireTransitions(3, 'backlog');
     const fresh = await fireTransitions(1, 'fresh');
     // One record of each source per pass: the one it picks is the point.
-    await dispatcher('newest-first', [inbox], 20_000, 1).pass();
-    const applied = await inbox.applied();
-    expect([...applied.keys()].sort()).toEqual([...fresh.keys()].sort());
-    await dispatcher('newest-first', [inbox], 20_000).drain();
-    expect(await inbox.applied()).toEqual(new Map([...backlog, ...fresh]));
+    await dispatcher('newest-first', [watched], 20_000, 1).pass();
+    expect([...(await inbox.applied()).keys()].sort()).toEqual([...fresh.keys()].sort());
+    // A whole batch in one pass: the fresher record goes first within it (challenges are the first source).
+    const fresher = await fireTransitions(1, 'fresher');
+    handedRecords.length = 0;
+    await dispatcher('newest-first', [watched], 20_000).pass();
+    expect(handedRecords[0]).toBe([...fresher.keys()][0]);
+    await dispatcher('newest-first', [watched], 20_000).drain();
+    expect(await inbox.applied()).toEqual(new Map([...backlog, ...fresh, ...fresher]));
     expect(inbox.redeliveries).toBe(0);
   }, 60_000);
 

@@ -99,6 +99,9 @@ export class RecordFollower<R extends { _id: Types.ObjectId }> {
       FOLLOWER_WRITE,
     );
     const records = await this.model.find({ _id: trusted({ $in: candidateIds }), [leaseOwner]: token } as never).lean<R[]>();
+    // Handed over in the order they were picked, so the freshest also goes first within the batch.
+    const position = new Map(candidateIds.map((id, index) => [id.toHexString(), index]));
+    records.sort((a, b) => position.get(a._id.toHexString())! - position.get(b._id.toHexString())!);
     return { token, records };
   }
 
