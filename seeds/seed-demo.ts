@@ -14,6 +14,10 @@ import { seedChallenges } from './seed-challenges';
 import { seedSolutions } from './seed-solutions';
 import { seedResponses } from './seed-responses';
 import { seedPilots } from './seed-pilots';
+import { markHistoryDelivered } from '../server/src/events/event-dispatcher';
+import { eventSources } from '../server/src/event-sources';
+import { workerConsumers } from '../server/src/worker-jobs';
+import { rebuildChallengeRollups } from '../server/src/reporting/challenge-rollup';
 
 /** Every demo account signs in with this password; the README lists the accounts. */
 export const DEMO_PASSWORD = 'pilotline-demo-2026';
@@ -95,7 +99,10 @@ async function seedPeople(system: ServiceContext, log: (message: string) => void
 /**
  * Loads the whole demo: people and organisations, then the marketplace records they own. `system`
  * is the platform's own context; every step acts through the services as the platform or as the
- * seeded people.
+ * seeded people. The demo's events are history: consumers that only react as things happen
+ * (notifications) are not handed them, so a fresh server's first real event is not queued behind
+ * them; the others (the matcher, which makes the demo's suggestions) still are. The reports'
+ * rollup is rebuilt from the imported records rather than recounted event by event.
  */
 export async function seedDemo(system: ServiceContext, { log }: { log: (message: string) => void }): Promise<void> {
   const context = await seedPeople(system, log);
@@ -103,6 +110,8 @@ export async function seedDemo(system: ServiceContext, { log }: { log: (message:
   const solutionIds = await seedSolutions(context);
   await seedResponses(context, challengeIds, solutionIds);
   await seedPilots(context, challengeIds, solutionIds);
+  await rebuildChallengeRollups();
+  await markHistoryDelivered(eventSources, workerConsumers(system));
 }
 
 /** The development start's hook: loads the demo when SEED_ON_EMPTY is on and nobody has an account yet. */

@@ -1,10 +1,12 @@
+import mongoose from 'mongoose';
 import { createLogger } from '../../server/src/shared/logger';
 import { EventDispatcher, type EventConsumer } from '../../server/src/events/event-dispatcher';
 import { eventSources } from '../../server/src/event-sources';
 import { createChallenge, publishChallenge, submitChallenge } from '../../server/src/challenges/challenge.service';
 import { createSolution, publishSolution, unpublishSolution } from '../../server/src/solutions/solution.service';
 import type { ServiceContext } from '../../server/src/context/service-context';
-import type { ChallengeRecord } from '../../server/src/challenges/challenge.model';
+import { ChallengeModel, type ChallengeRecord } from '../../server/src/challenges/challenge.model';
+import { SolutionModel } from '../../server/src/solutions/solution.model';
 import type { CreateChallengeInput as ServiceCreateChallengeInput } from '../../server/src/contract/generated/resolvers-types';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { registerOrganisation, registerStaff } from '../testkit/accounts';
@@ -44,9 +46,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** A worker; its consumer calls time out at a quarter of the lease, so short leases provoke take-overs. */
-function dispatcher(owner: string, consumers: EventConsumer[], leaseMs = 400) {
-  return new EventDispatcher(eventSources, consumers, { logger, owner, leaseMs, callTimeoutMs: leaseMs / 4, idleDelayMs: 5 });
+function dispatcher(owner: string, consumers: EventConsumer[], leaseMs = 400, batchSize?: number) {
+  return new EventDispatcher(eventSources, consumers, { logger, owner, leaseMs, callTimeoutMs: leaseMs / 4, idleDelayMs: 5, batchSize });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Opens `count` challenges (SUBMIT, PUBLISH) and publishes, unpublishes and republishes as many solutions. */
 async function fireTransitions(count: number, label: string): Promise<Expected> {
@@ -149,6 +153,79 @@ describe('domain events recorded with the write', () => {
     expect(await outcome).toBe('timed out');
     expect(await inbox.applied()).toEqual(expected);
   }, 60_000);
+
+  it('hands a fresh event over before an older backlog', async () => {
+    const inbox = new RecordingConsumer('newest-first');
+    const handedRecords: string[] = [];
+    const watched: EventConsumer = {
+      name: inbox.name,
+      async handle(event) {
+        handedRecords.push(event.recordId);
+        await inbox.handle(event);
+      },
+    };
+    const backlog = await fireTransitions(3, 'backlog');
+    const fresh = await fireTransitions(1, 'fresh');
+    // One record of each source per pass: the one it picks is the point.
+    await dispatcher('newest-first', [watched], 20_000, 1).pass();
+    expect([...(await inbox.applied()).keys()].sort()).toEqual([...fresh.keys()].sort());
+    // A whole batch in one pass: the fresher record goes first within it (challenges are the first source).
+    const fresher = await fireTransitions(1, 'fresher');
+    handedRecords.length = 0;
+    await dispatcher('newest-first', [watched], 20_000).pass();
+    expect(handedRecords[0]).toBe([...fresher.keys()][0]);
+    await dispatcher('newest-first', [watched], 20_000).drain();
+    expect(await inbox.applied()).toEqual(new Map([...backlog, ...fresh, ...fresher]));
+    expect(inbox.redeliveries).toBe(0);
+  }, 60_000);
+
+  it('delivers to both lanes the events a database holds from before there were lanes', async () => {
+    const prompt = new RecordingConsumer('legacy-prompt');
+    const background = Object.assign(new RecordingConsumer('legacy-background'), { lane: 'background' as const });
+    const expected = await fireTransitions(2, 'legacy');
+    // As the single lane left them: its marker (the prompt lane's field) set, no background fields at all.
+    const legacy = { $unset: { backgroundEventsPending: 1, backgroundEventLeaseUntil: 1, backgroundEventLeaseOwner: 1 } };
+    for (const model of [ChallengeModel, SolutionModel]) {
+      await model.collection.updateMany({ _id: { $in: [...expected.keys()].map((id) => new mongoose.Types.ObjectId(id)) } }, legacy);
+    }
+    await dispatcher('upgraded', [prompt, background], 20_000).drain();
+    for (const consumer of [prompt, background]) {
+      // The background lane also has the earlier tests' records, which no background consumer took.
+      const applied = await consumer.applied();
+      expect(new Map([...applied].filter(([recordId]) => expected.has(recordId)))).toEqual(expected);
+      expect(consumer.redeliveries).toBe(0);
+    }
+  }, 60_000);
+
+  it('keeps the lease of a batch that takes longer than one lease, so another worker repeats none of it', async () => {
+    const inbox = new RecordingConsumer('long-batch');
+    const prompt = new RecordingConsumer('long-batch-prompt');
+    // A matcher run per publication, slow enough that the challenges' batch outlasts the lease twice over.
+    const slow: EventConsumer = {
+      name: inbox.name,
+      lane: 'background',
+      async handle(event) {
+        if (event.entity === 'challenge') await sleep(400);
+        await inbox.handle(event);
+      },
+    };
+    const leaseMs = 3_000;
+    const expected = await fireTransitions(8, 'long');
+    const first = dispatcher('long-first', [slow, prompt], leaseMs);
+    const firstPass = first.pass();
+    while (inbox.deliveries === 0) await sleep(20);
+    // The first worker holds every challenge, 16 events of 400 ms; the second, done with the solutions, keeps looking for lapsed leases.
+    const second = dispatcher('long-second', [slow, prompt], leaseMs);
+    second.start();
+    await firstPass;
+    await second.stop();
+    await dispatcher('long-rest', [slow, prompt], leaseMs).drain();
+    for (const consumer of [inbox, prompt]) {
+      expect(await consumer.applied()).toEqual(expected);
+      expect(consumer.redeliveries).toBe(0);
+      expect(consumer.deliveries).toBe(total(expected));
+    }
+  }, 120_000);
 
   it('lets no failing consumer hold up the others, nor the other records and sources of its batch, nor the other lane', async () => {
     const healthy = new RecordingConsumer('isolated-healthy');

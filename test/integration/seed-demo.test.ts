@@ -2,6 +2,13 @@ import { graphql } from '../generated';
 import { ViewerOrganisationsQuery } from '../testkit/operations';
 import { startTestApp, type TestApp } from '../testkit/test-app';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../../seeds/seed-demo';
+import { createLogger } from '../../server/src/shared/logger';
+import { EventDispatcher, type EventConsumer } from '../../server/src/events/event-dispatcher';
+import { eventSources } from '../../server/src/event-sources';
+import { notificationEventConsumer } from '../../server/src/notifications/notification.worker';
+import { workerConsumers } from '../../server/src/worker-jobs';
+import { collaboratorsOf, NotificationsList, notificationWorker } from '../testkit/notifications';
+import { Dashboard } from '../testkit/reports';
 
 const DemoChallengesQuery = graphql(`
   query DemoChallenges($after: String) {
@@ -155,6 +162,33 @@ describe('the demo seed', () => {
     const stopped = pilots.find((pilot) => pilot.outcome?.kind === 'STOPPED')!;
     expect(stopped.outcome?.stopReason).toMatch(/could not read files/);
   });
+
+  it('gives staff a dashboard of its pilots before any event is handed over: the seed builds the reports\' rollup', async () => {
+    const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
+    const pilots = (await staff.gqlOk(DemoPilotsQuery)).myPilots.edges.map((edge) => edge.node);
+    const { dashboard } = await staff.gqlOk(Dashboard, {});
+    expect(dashboard.funnel.find((step) => step.stage === 'PILOTS')?.count).toBe(pilots.length);
+    expect(dashboard.pilotOutcomes.find((outcome) => outcome.outcome === 'ADOPTED')?.count).toBe(pilots.filter((pilot) => pilot.outcome?.kind === 'ADOPTED').length);
+  });
+
+  it('hands its history to the matcher but not to notifications, so a fresh server has no notification backlog', async () => {
+    const notifications = notificationEventConsumer(collaboratorsOf(app));
+    const handed: string[] = [];
+    const counting: EventConsumer = {
+      ...notifications,
+      async handle(event) {
+        handed.push(event.id);
+        await notifications.handle(event);
+      },
+    };
+    await notificationWorker(app, 'seeded-notifications', counting).drain();
+    expect(handed).toEqual([]);
+    const body = await app.session().login('public@demo.pilotline.uk', DEMO_PASSWORD);
+    expect((await body.gqlOk(NotificationsList, { first: 1 })).viewer?.unreadNotificationCount).toBe(0);
+    // The demo's suggestions come from the matcher taking the seeded publications.
+    const background = workerConsumers(collaboratorsOf(app)).filter((consumer) => consumer.lane === 'background');
+    expect(await new EventDispatcher(eventSources, background, { logger: createLogger('silent') }).pendingCount()).toBeGreaterThan(0);
+  }, 120_000);
 
   it('marks the database as seeded, so npm start loads the demo only once', async () => {
     expect(await isDatabaseEmpty(app.system())).toBe(false);

@@ -72,3 +72,49 @@ describe('mail', () => {
     expect(() => loadConfig({ MAIL_DRIVER: 'smtp' })).toThrow(/SMTP_URL: is required when MAIL_DRIVER is smtp/);
   });
 });
+
+describe('search driver', () => {
+  const problemsOf = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('is the embedded engine unless Meilisearch is named or given a host, and then runs its indexer in-process', () => {
+    expect(loadConfig({ SEARCH_INDEXER: 'off' }).search).toEqual({ driver: 'embedded', leaseMs: 30_000, inProcessIndexer: true, reconcileEveryMs: 15 * 60_000 });
+  });
+
+  it('is Meilisearch when only MEILI_HOST is set, with its keys and prefix', () => {
+    const config = loadConfig({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k'.repeat(16), MEILI_INDEX_PREFIX: 'ci_', SEARCH_INDEXER: 'off' });
+    expect(config.search).toEqual({
+      driver: 'meilisearch',
+      host: 'http://127.0.0.1:7700',
+      masterKey: 'k'.repeat(16),
+      searchKey: undefined,
+      indexPrefix: 'ci_',
+      leaseMs: 30_000,
+      inProcessIndexer: false,
+      reconcileEveryMs: 15 * 60_000,
+    });
+  });
+
+  it('names every Meilisearch setting that is missing, alongside other problems', () => {
+    const problems = problemsOf({ SEARCH_DRIVER: 'meilisearch', PORT: 'eighty' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'MEILI_HOST: is required when SEARCH_DRIVER is meilisearch',
+        'MEILI_MASTER_KEY: is required when SEARCH_DRIVER is meilisearch',
+        expect.stringMatching(/^PORT: /),
+      ]),
+    );
+  });
+
+  it('refuses a driver it does not know and a short master key', () => {
+    expect(problemsOf({ SEARCH_DRIVER: 'elastic' }).join('\n')).toMatch(/SEARCH_DRIVER/);
+    expect(problemsOf({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'short' })).toEqual(['MEILI_MASTER_KEY: must be at least 16 characters']);
+  });
+});

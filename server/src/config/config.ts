@@ -53,6 +53,11 @@ const trustProxySchema = z
     return entries;
   });
 
+/** zod would say "expected string, received undefined"; this names the setting that makes it required. */
+function requiredForMeilisearch(issue: { input: unknown }): string | undefined {
+  return issue.input === undefined ? 'is required when SEARCH_DRIVER is meilisearch' : undefined;
+}
+
 const envSchema = z
   .object({
     APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -83,22 +88,29 @@ const envSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().default('Pilotline <no-reply@pilotline.uk>'),
     SEED_ON_EMPTY: booleanFromEnv.optional(),
-    SEARCH_DRIVER: z.enum(['embedded', 'meilisearch']).optional(),
-    MEILI_HOST: z.url().optional(),
-    MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-    MEILI_SEARCH_KEY: z.string().min(1).optional(),
-    // Index uids allow letters, digits, '-' and '_'; a prefix lets deployments or test runs share a server.
-    MEILI_INDEX_PREFIX: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]*$/, "letters, digits, '-' and '_' only")
-      .default(''),
     SEARCH_INDEXER: z.enum(['in-process', 'off']).default('in-process'),
     SEARCH_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
     SEARCH_RECONCILE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
     SEMANTIC_SEARCH: z.enum(['on', 'off']).default('on'),
     EMBEDDING_MODEL_DIR: z.string().min(1).optional(),
     EMBEDDING_THREADS: z.coerce.number().int().min(1).max(16).default(1),
-  });
+  })
+  .and(
+    z.discriminatedUnion('SEARCH_DRIVER', [
+      z.object({ SEARCH_DRIVER: z.literal('embedded') }),
+      z.object({
+        SEARCH_DRIVER: z.literal('meilisearch'),
+        MEILI_HOST: z.url({ error: requiredForMeilisearch }),
+        MEILI_MASTER_KEY: z.string({ error: requiredForMeilisearch }).min(16, 'must be at least 16 characters'),
+        MEILI_SEARCH_KEY: z.string().min(1).optional(),
+        // Index uids allow letters, digits, '-' and '_'; a prefix lets deployments or test runs share a server.
+        MEILI_INDEX_PREFIX: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]*$/, "letters, digits, '-' and '_' only")
+          .default(''),
+      }),
+    ]),
+  );
 
 /** Every setting Pilotline reads, resolved once at boot; nothing else reads process.env. */
 export interface Config {
@@ -167,22 +179,13 @@ function mailProblems(env: NodeJS.ProcessEnv): string[] {
   return [];
 }
 
-/** Meilisearch is chosen by SEARCH_DRIVER, or by MEILI_HOST alone; either way it needs its key. */
-function searchProblems(env: NodeJS.ProcessEnv): string[] {
-  const driver = env.SEARCH_DRIVER ?? (env.MEILI_HOST ? 'meilisearch' : 'embedded');
-  if (driver !== 'meilisearch') return [];
-  return (['MEILI_HOST', 'MEILI_MASTER_KEY'] as const)
-    .filter((name) => !env[name])
-    .map((name) => `${name}: is required when SEARCH_DRIVER is meilisearch`);
-}
-
 /** Parses an environment (process.env by default) into a Config, or throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // Meilisearch is chosen by SEARCH_DRIVER, or by MEILI_HOST alone.
+  const parsed = envSchema.safeParse({ ...env, SEARCH_DRIVER: env.SEARCH_DRIVER ?? (env.MEILI_HOST ? 'meilisearch' : 'embedded') });
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ...productionProblems(env),
-    ...searchProblems(env),
     ...mailProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -223,25 +226,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { driver: 'smtp', smtpUrl: e.SMTP_URL ?? '', from: e.MAIL_FROM }
         : { driver: e.MAIL_DRIVER === 'memory' ? 'memory' : 'log', from: e.MAIL_FROM },
     seedOnEmpty: e.SEED_ON_EMPTY ?? isDevelopment,
-    search:
-      (e.SEARCH_DRIVER ?? (e.MEILI_HOST ? 'meilisearch' : 'embedded')) === 'meilisearch'
-        ? {
-            driver: 'meilisearch',
-            host: e.MEILI_HOST ?? '',
-            masterKey: e.MEILI_MASTER_KEY ?? '',
-            searchKey: e.MEILI_SEARCH_KEY,
-            indexPrefix: e.MEILI_INDEX_PREFIX,
-            leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
-            inProcessIndexer: e.SEARCH_INDEXER === 'in-process',
-            reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,
-          }
-        : // The embedded index lives in this process, so only this process can keep it current.
-          {
-            driver: 'embedded',
-            leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
-            inProcessIndexer: true,
-            reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,
-          },
+    search: {
+      ...(e.SEARCH_DRIVER === 'meilisearch'
+        ? { driver: 'meilisearch', host: e.MEILI_HOST, masterKey: e.MEILI_MASTER_KEY, searchKey: e.MEILI_SEARCH_KEY, indexPrefix: e.MEILI_INDEX_PREFIX }
+        : { driver: 'embedded' }),
+      leaseMs: e.SEARCH_LEASE_SECONDS * 1000,
+      // The embedded index lives in this process, so only this process can keep it current.
+      inProcessIndexer: e.SEARCH_DRIVER === 'embedded' || e.SEARCH_INDEXER === 'in-process',
+      reconcileEveryMs: e.SEARCH_RECONCILE_MINUTES * 60_000,
+    },
     embedding: {
       modelDir: e.SEMANTIC_SEARCH === 'off' ? null : path.resolve(repoRoot, e.EMBEDDING_MODEL_DIR ?? DEFAULT_EMBEDDING_MODEL_DIR),
       threads: e.EMBEDDING_THREADS,

@@ -1,5 +1,6 @@
-import type { HydratedDocument, Query, Schema } from 'mongoose';
-import { isFollowerWrite, type FollowedFields } from './record-follower';
+import type { HydratedDocument, Model, Query, Schema } from 'mongoose';
+import { FOLLOWER_WRITE, isFollowerWrite, type FollowedFields } from './record-follower';
+import { trusted } from './trusted';
 
 /**
  * Domain events recorded with the write. There are no transactions here, so an event stored apart
@@ -60,8 +61,14 @@ export interface RecordsDomainEvents {
  * marked then still reach its consumers.
  */
 export const EVENT_FIELDS: Record<EventLane, FollowedFields> = {
-  prompt: { pending: 'eventsPending', version: 'version', leaseUntil: 'eventLeaseUntil', leaseOwner: 'eventLeaseOwner' },
-  background: { pending: 'backgroundEventsPending', version: 'version', leaseUntil: 'backgroundEventLeaseUntil', leaseOwner: 'backgroundEventLeaseOwner' },
+  prompt: { pending: 'eventsPending', version: 'version', leaseUntil: 'eventLeaseUntil', leaseOwner: 'eventLeaseOwner', changedAt: 'updatedAt' },
+  background: {
+    pending: 'backgroundEventsPending',
+    version: 'version',
+    leaseUntil: 'backgroundEventLeaseUntil',
+    leaseOwner: 'backgroundEventLeaseOwner',
+    changedAt: 'updatedAt',
+  },
 };
 
 /** The write part that marks a record for every lane, in the same write as the events it announces. */
@@ -69,6 +76,22 @@ const MARKED_FOR_EVERY_LANE = Object.fromEntries(EVENT_LANES.map((lane) => [EVEN
   RecordsDomainEvents,
   'eventsPending' | 'backgroundEventsPending'
 >;
+
+/**
+ * Records marked before there were lanes carry only the single lane's marker, which the prompt lane
+ * took over, so the background lane would never see their events: gives them its marker too.
+ * Must run before a dispatcher's first delivery, while no lane can have cleared an old marker yet.
+ * A record that has the background marker at all, set or cleared, was written since and is left
+ * alone; the consumers' progress (`eventsSeen`) keeps what they already had from coming again.
+ */
+export async function markLegacyRecordsForEveryLane<R extends RecordsDomainEvents>(model: Model<R>): Promise<number> {
+  const { modifiedCount } = await model.updateMany(
+    { [EVENT_FIELDS.prompt.pending]: true, [EVENT_FIELDS.background.pending]: trusted({ $exists: false }) } as never,
+    { $set: MARKED_FOR_EVERY_LANE } as never,
+    FOLLOWER_WRITE,
+  );
+  return modifiedCount;
+}
 
 const HISTORY_FIELD = {
   type: [

@@ -28,6 +28,13 @@ export interface FollowedFields {
   /** While in the future, the claim named in `leaseOwner` owns the record's pending work. */
   leaseUntil: string;
   leaseOwner: string;
+  /**
+   * When the record last changed; if given, claims take the most recently changed records first, so
+   * a fresh change is not queued behind a backlog (a fresh server's seeded records). A record's own
+   * changes stay in order, since it is claimed whole; an old record waits only while more than a
+   * batch of newer ones keep arriving.
+   */
+  changedAt?: string;
 }
 
 export interface FollowerOptions {
@@ -75,11 +82,12 @@ export class RecordFollower<R extends { _id: Types.ObjectId }> {
   async claim(): Promise<Claim<R>> {
     this.claims += 1;
     const token = `${this.owner}#${this.claims}`;
-    const { pending, leaseUntil, leaseOwner } = this.fields;
+    const { pending, leaseUntil, leaseOwner, changedAt } = this.fields;
     const now = new Date();
     const free = { $or: [{ [leaseUntil]: null }, { [leaseUntil]: trusted({ $lt: now }) }] };
     const candidates = await this.model
       .find({ [pending]: true, ...free } as never)
+      .sort(changedAt ? { [changedAt]: -1, _id: -1 } : {})
       .select({ _id: 1 })
       .limit(this.batchSize)
       .lean<{ _id: Types.ObjectId }[]>();
@@ -91,6 +99,9 @@ export class RecordFollower<R extends { _id: Types.ObjectId }> {
       FOLLOWER_WRITE,
     );
     const records = await this.model.find({ _id: trusted({ $in: candidateIds }), [leaseOwner]: token } as never).lean<R[]>();
+    // Handed over in the order they were picked, so the freshest also goes first within the batch.
+    const position = new Map(candidateIds.map((id, index) => [id.toHexString(), index]));
+    records.sort((a, b) => position.get(a._id.toHexString())! - position.get(b._id.toHexString())!);
     return { token, records };
   }
 
@@ -111,6 +122,17 @@ export class RecordFollower<R extends { _id: Types.ObjectId }> {
       { ordered: false, ...FOLLOWER_BULK_WRITE },
     );
     await this.release(claim);
+  }
+
+  /** Extends the claim's lease on `records` (those still under it) by a whole lease from now, for a batch that takes longer than one. */
+  async renew(claim: Claim<R>, records: R[] = claim.records): Promise<void> {
+    if (records.length === 0) return;
+    const { leaseUntil, leaseOwner } = this.fields;
+    await this.model.updateMany(
+      { _id: trusted({ $in: records.map((record) => record._id) }), [leaseOwner]: claim.token } as never,
+      { $set: { [leaseUntil]: new Date(Date.now() + this.leaseMs) } } as never,
+      FOLLOWER_WRITE,
+    );
   }
 
   /** Gives up the claim's leases early, e.g. after a failure, so another pass need not wait them out. */

@@ -15,6 +15,8 @@ export const DIGEST_EVERY_MS = 15 * 60_000;
 export function notificationEventConsumer(collaborators: ServiceCollaborators): EventConsumer {
   return {
     name: 'notifications',
+    // Telling people now of what happened before (an imported demo) would only flood their inboxes.
+    actsOnHistory: false,
     async handle(event) {
       await deliverNotifications(systemContext(collaborators), event);
     },
