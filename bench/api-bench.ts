@@ -21,6 +21,7 @@ import { ChallengeModel } from '../server/src/challenges/challenge.model';
 import { OrganisationModel } from '../server/src/organisations/organisation.model';
 import { DEMO_PASSWORD, seedDemo } from '../seeds/seed-demo';
 import { seedingContext } from '../seeds/seed-context';
+import { limitHeapGrowth } from '../server/src/shared/heap-growth';
 
 /**
  * `npm run bench -- api [--duration 60] [--connections 50]`: one in-process server on the demo
@@ -115,6 +116,8 @@ interface BenchServer {
 
 /** Local MongoDB (in memory), the demo seeded through the services, the app and the bare route on one port. */
 async function startBenchServer(): Promise<BenchServer> {
+  // As the server itself does, so the figures are those of the product's heap.
+  limitHeapGrowth();
   const localMongo = await startLocalMongo({ backend: 'memory', port: 0 });
   const config = loadConfig({ APP_ENV: 'test', MONGODB_URI: localMongo.uri, MONGODB_DB: 'bench_api', MAIL_DRIVER: 'memory', LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS: '1000' });
   const logger = createLogger('silent');
@@ -181,10 +184,18 @@ function figures(phase: string, result: Result): PhaseFigures {
   };
 }
 
-/** Counts GraphQL errors in 200 answers too: autocannon only sees HTTP statuses. */
-function countGraphQLErrors(counter: { errors: number }) {
+/** Counts GraphQL errors in 200 answers too (autocannon only sees HTTP statuses), and prints the first of each message. */
+function countGraphQLErrors(counter: { errors: number; seen?: Set<string> }) {
   return (_status: number, body: string) => {
-    if (body.includes('"errors"')) counter.errors += 1;
+    if (!body.includes('"errors"')) return;
+    counter.errors += 1;
+    const seen = (counter.seen ??= new Set());
+    const message = body.slice(0, 400);
+    const kind = /"message":"([^"]*)"/.exec(body)?.[1] ?? message;
+    if (!seen.has(kind)) {
+      seen.add(kind);
+      console.log(`GraphQL error: ${message}`);
+    }
   };
 }
 
@@ -260,6 +271,8 @@ interface MemoryReading {
   externalMb: number;
   arrayBuffersMb: number;
   requests: number;
+  /** The lowest and highest RSS sampled every few seconds during the minute, without a forced GC: what an operator would see. */
+  rssUnderLoadMb: { low: number; high: number };
   /** Per heap space (new, old, code, large-object, ...): which one holds resident pages the live heap does not need. */
   spaces: SpaceReading[];
 }
@@ -273,13 +286,15 @@ interface SpaceReading {
 
 const megabytes = (bytes: number) => Math.round(bytes / 1e6);
 const UNMAP_PAUSE_MS = 1000;
+const RSS_SAMPLE_MS = 5000;
 
 /**
  * Reads after a full GC and a pause: V8 frees the pages the GC emptied at once but unmaps them from
  * a helper thread, so RSS read at once still counts garbage the GC has just found. RssAnon comes
  * from /proc (Linux), so file-backed pages such as the node binary do not blur the figure.
  */
-async function readMemory(gc: () => void, minute: number, requests: () => number): Promise<MemoryReading> {
+async function readMemory(gc: () => void, minute: number, requests: () => number, underLoad: readonly number[] = []): Promise<MemoryReading> {
+  const rssUnderLoadMb = { low: megabytes(Math.min(...underLoad)), high: megabytes(Math.max(...underLoad)) };
   gc();
   await new Promise((resolve) => setTimeout(resolve, UNMAP_PAUSE_MS));
   const memory = process.memoryUsage();
@@ -295,6 +310,7 @@ async function readMemory(gc: () => void, minute: number, requests: () => number
     externalMb: megabytes(memory.external),
     arrayBuffersMb: megabytes(memory.arrayBuffers),
     requests: requests(),
+    rssUnderLoadMb,
     spaces: v8
       .getHeapSpaceStatistics()
       .filter((space) => space.physical_space_size > 0)
@@ -313,7 +329,8 @@ function describeSpaces(reading: MemoryReading): string {
 }
 
 function describeReading(reading: MemoryReading): string {
-  return `RSS ${reading.rssMb} MB (anonymous ${reading.rssAnonMb} MB), heap ${reading.heapUsedMb} MB (resident ${reading.heapResidentMb} MB, young ${reading.youngResidentMb} MB), external ${reading.externalMb} MB (ArrayBuffers ${reading.arrayBuffersMb} MB)`;
+  const underLoad = Number.isFinite(reading.rssUnderLoadMb.low) ? `, ${reading.rssUnderLoadMb.low}–${reading.rssUnderLoadMb.high} MB under load` : '';
+  return `RSS ${reading.rssMb} MB${underLoad} (anonymous ${reading.rssAnonMb} MB), heap ${reading.heapUsedMb} MB (resident ${reading.heapResidentMb} MB, young ${reading.youngResidentMb} MB), external ${reading.externalMb} MB (ArrayBuffers ${reading.arrayBuffersMb} MB)`;
 }
 
 type DriftFigure = 'rssMb' | 'heapUsedMb' | 'heapResidentMb' | 'rssOutsideHeapMb';
@@ -343,6 +360,12 @@ function printDriftVerdict(readings: readonly MemoryReading[]): void {
   console.log(`  ${describe('heap (live, after GC)', 'heapUsedMb')}`);
   console.log(`  ${describe("V8's resident heap", 'heapResidentMb')}`);
   console.log(`  ${describe("anonymous RSS outside V8's heap", 'rssOutsideHeapMb')}`);
+  const underLoad = readings.filter((reading) => reading.minute >= afterWarmUp.minute && Number.isFinite(reading.rssUnderLoadMb.low));
+  if (underLoad.length > 0) {
+    const low = Math.min(...underLoad.map((reading) => reading.rssUnderLoadMb.low));
+    const high = Math.max(...underLoad.map((reading) => reading.rssUnderLoadMb.high));
+    console.log(`  RSS under load (every ${RSS_SAMPLE_MS / 1000} s, no forced GC), minutes ${afterWarmUp.minute}–${readings.length}: ${low}–${high} MB`);
+  }
   const flat = drift('rssMb', afterWarmUp) <= 10 && drift('heapUsedMb', afterWarmUp) <= 10;
   console.log(`memory ${flat ? 'FLAT' : 'NOT FLAT'} (target: RSS and heap drift within 10 % from minute ${afterWarmUp.minute})`);
 }
@@ -393,9 +416,16 @@ export async function runSoakBench(): Promise<void> {
     );
     instance.on('response', () => (requestsSoFar += 1));
     let lastReading = Promise.resolve();
+    let underLoad: number[] = [];
+    const rssSampler = setInterval(() => underLoad.push(process.memoryUsage.rss()), RSS_SAMPLE_MS);
+    const takeUnderLoad = () => {
+      const samples = underLoad;
+      underLoad = [];
+      return samples;
+    };
     const sampler = setInterval(() => {
       const minute = readings.length + 1;
-      lastReading = readMemory(gc, minute, () => requestsSoFar).then((reading) => {
+      lastReading = readMemory(gc, minute, () => requestsSoFar, takeUnderLoad()).then((reading) => {
         readings.push(reading);
         console.log(`minute ${reading.minute}: ${describeReading(reading)}, ${reading.requests} requests so far`);
         console.log(`  spaces, used/resident (available) MB: ${describeSpaces(reading)}`);
@@ -403,10 +433,11 @@ export async function runSoakBench(): Promise<void> {
     }, 60_000);
     const result = await done;
     clearInterval(sampler);
+    clearInterval(rssSampler);
     await lastReading;
     // The load can end just before the last minute's tick.
-    if (readings.length < minutes) readings.push(await readMemory(gc, readings.length + 1, () => requestsSoFar));
-    console.table(readings.map(({ spaces: _spaces, ...figures }) => figures));
+    if (readings.length < minutes) readings.push(await readMemory(gc, readings.length + 1, () => requestsSoFar, takeUnderLoad()));
+    console.table(readings.map(({ spaces: _spaces, rssUnderLoadMb, ...figures }) => ({ ...figures, rssLowMb: rssUnderLoadMb.low, rssHighMb: rssUnderLoadMb.high })));
     console.log(`requests ${result.requests.total} (${Math.round(result.requests.average)}/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
     console.log(`errors: transport ${result.errors + result.timeouts}, non-2xx ${result.non2xx}, GraphQL errors ${graphQLErrors.errors}`);
     printDriftVerdict(readings);

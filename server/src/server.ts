@@ -12,6 +12,7 @@ import { createEmbedder } from './search-sync/create-embedder';
 import { searchSources } from './search-sources';
 import { workerEventDispatcher, workerJobs } from './worker-jobs';
 import { loggingEventSink } from './context/service-context';
+import { limitHeapGrowth } from './shared/heap-growth';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -31,6 +32,7 @@ export interface ServerStart {
 
 async function serve({ openDatabase, prepareDatabase }: ServerStart): Promise<void> {
   const startedAt = Date.now();
+  limitHeapGrowth();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
