@@ -17,6 +17,7 @@ import { seedPilots } from './seed-pilots';
 import { markHistoryDelivered } from '../server/src/events/event-dispatcher';
 import { eventSources } from '../server/src/event-sources';
 import { workerConsumers } from '../server/src/worker-jobs';
+import { rebuildChallengeRollups } from '../server/src/reporting/challenge-rollup';
 
 /** Every demo account signs in with this password; the README lists the accounts. */
 export const DEMO_PASSWORD = 'pilotline-demo-2026';
@@ -100,7 +101,8 @@ async function seedPeople(system: ServiceContext, log: (message: string) => void
  * is the platform's own context; every step acts through the services as the platform or as the
  * seeded people. The demo's events are history: consumers that only react as things happen
  * (notifications) are not handed them, so a fresh server's first real event is not queued behind
- * them; the others (the matcher, which makes the demo's suggestions) still are.
+ * them; the others (the matcher, which makes the demo's suggestions) still are. The reports'
+ * rollup is rebuilt from the imported records rather than recounted event by event.
  */
 export async function seedDemo(system: ServiceContext, { log }: { log: (message: string) => void }): Promise<void> {
   const context = await seedPeople(system, log);
@@ -108,6 +110,7 @@ export async function seedDemo(system: ServiceContext, { log }: { log: (message:
   const solutionIds = await seedSolutions(context);
   await seedResponses(context, challengeIds, solutionIds);
   await seedPilots(context, challengeIds, solutionIds);
+  await rebuildChallengeRollups();
   await markHistoryDelivered(eventSources, workerConsumers(system));
 }
 

@@ -6,6 +6,7 @@ import { overdueMilestoneSweeper } from './pilots/pilot.sweeper';
 import { notificationEventConsumer, notificationJobs } from './notifications/notification.worker';
 import { matcherEventConsumer } from './matching/match-events';
 import { pilotOutcomeConsumer } from './pilots/pilot-events';
+import { challengeRollupJob, reportingRollupConsumer } from './reporting/challenge-rollup';
 import { eventSources } from './event-sources';
 
 /**
@@ -14,7 +15,7 @@ import { eventSources } from './event-sources';
  */
 export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
   const platformAt = (now: Date) => systemContext(collaborators, now);
-  return [deadlineSweeper(platformAt), overdueMilestoneSweeper(platformAt), ...notificationJobs(platformAt)];
+  return [deadlineSweeper(platformAt), overdueMilestoneSweeper(platformAt), ...notificationJobs(platformAt), challengeRollupJob()];
 }
 
 /**
@@ -22,7 +23,7 @@ export function workerJobs(collaborators: ServiceCollaborators): PeriodicJob[] {
  * Add a feature's consumer here; every worker loop runs them all.
  */
 export function workerConsumers(collaborators: ServiceCollaborators): EventConsumer[] {
-  return [matcherEventConsumer(collaborators), notificationEventConsumer(collaborators), pilotOutcomeConsumer(collaborators)];
+  return [matcherEventConsumer(collaborators), notificationEventConsumer(collaborators), pilotOutcomeConsumer(collaborators), reportingRollupConsumer()];
 }
 
 /**

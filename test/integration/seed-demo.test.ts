@@ -8,6 +8,7 @@ import { eventSources } from '../../server/src/event-sources';
 import { notificationEventConsumer } from '../../server/src/notifications/notification.worker';
 import { workerConsumers } from '../../server/src/worker-jobs';
 import { collaboratorsOf, NotificationsList, notificationWorker } from '../testkit/notifications';
+import { Dashboard } from '../testkit/reports';
 
 const DemoChallengesQuery = graphql(`
   query DemoChallenges($after: String) {
@@ -160,6 +161,14 @@ describe('the demo seed', () => {
 
     const stopped = pilots.find((pilot) => pilot.outcome?.kind === 'STOPPED')!;
     expect(stopped.outcome?.stopReason).toMatch(/could not read files/);
+  });
+
+  it('gives staff a dashboard of its pilots before any event is handed over: the seed builds the reports\' rollup', async () => {
+    const staff = await app.session().login('staff@demo.pilotline.uk', DEMO_PASSWORD);
+    const pilots = (await staff.gqlOk(DemoPilotsQuery)).myPilots.edges.map((edge) => edge.node);
+    const { dashboard } = await staff.gqlOk(Dashboard, {});
+    expect(dashboard.funnel.find((step) => step.stage === 'PILOTS')?.count).toBe(pilots.length);
+    expect(dashboard.pilotOutcomes.find((outcome) => outcome.outcome === 'ADOPTED')?.count).toBe(pilots.filter((pilot) => pilot.outcome?.kind === 'ADOPTED').length);
   });
 
   it('hands its history to the matcher but not to notifications, so a fresh server has no notification backlog', async () => {

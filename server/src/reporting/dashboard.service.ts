@@ -1,73 +1,54 @@
-import type { Types } from 'mongoose';
 import type { ServiceContext } from '../context/service-context';
 import type { Dashboard, FunnelStage, PilotOutcomeKind, PilotStatus, ReportFilter, Sector } from '../contract/generated/resolvers-types';
 import { sdlEnumValues } from '../contract/sdl';
-import { ResponseModel } from '../responses/response.model';
-import { PilotModel, type PilotRecord } from '../pilots/pilot.model';
-import { kpiProgress } from '../pilots/pilot.progress';
 import { median } from '../shared/statistics';
 import { reportCohort, type CohortChallenge } from './report-cohort';
-import { introductions, matchesReaching, type Introduction } from './match-progress';
+import { rollupRows } from './challenge-rollup';
+import type { ChallengeRollupRecord, RolledUpPilotRecord } from './challenge-rollup.model';
 import { assertCanReport } from './reporting.policy';
 
 const DAY_MS = 24 * 3600 * 1000;
 const TOP_SECTORS = 10;
 
-type ReportedPilot = Pick<PilotRecord, '_id' | 'matchId' | 'challengeId' | 'status' | 'outcome' | 'kpis' | 'createdAt'>;
+const DASHBOARD_FIELDS = ['responses', 'suggested', 'shortlisted', 'accepted', 'introductions', 'pilots'] as const;
+type DashboardRow = Pick<ChallengeRollupRecord, '_id' | (typeof DASHBOARD_FIELDS)[number]>;
+type ReportedPilot = RolledUpPilotRecord & { challengeId: string };
 
 /**
- * The staff dashboard for the challenges published in the filter's period, sector and region:
- * responses and matches tallied per challenge in the database, the pilots' few fields read, and
- * the cohort's rows summed here (match-progress.ts says why the cohort is not in the queries).
+ * The staff dashboard for the challenges published in the filter's period, sector and region,
+ * summed from the cohort's rows of the reporting rollup (challenge-rollup.ts).
  */
 export async function dashboard(ctx: ServiceContext, filter: ReportFilter | null | undefined): Promise<Dashboard> {
   assertCanReport(ctx.actor);
-  const cohort = await reportCohort(filter);
-  const inCohort = (challengeId: Types.ObjectId) => cohort.ids.has(challengeId.toHexString());
-  const [responses, suggested, shortlisted, accepted, introduced, allPilots] = await Promise.all([
-    ResponseModel.aggregate<{ _id: Types.ObjectId; responses: number }>([{ $group: { _id: '$challengeId', responses: { $sum: 1 } } }]),
-    matchesReaching('SUGGESTED', 'challengeId', cohort.ids),
-    matchesReaching('SHORTLISTED', 'challengeId', cohort.ids),
-    matchesReaching('ACCEPTED', 'challengeId', cohort.ids),
-    introductions(cohort.ids),
-    PilotModel.find().select({ matchId: 1, challengeId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1 }).lean<ReportedPilot[]>(),
-  ]);
-  const cohortResponses = responses.filter((row) => inCohort(row._id));
-  const pilots = allPilots.filter((pilot) => inCohort(pilot.challengeId));
-  const adopted = pilots.filter((pilot) => pilot.outcome?.kind === 'ADOPTED');
-  const total = (perChallenge: Map<string, number>) => [...perChallenge.values()].reduce((sum, count) => sum + count, 0);
-  const counts: Record<FunnelStage, number> = {
-    CHALLENGES_PUBLISHED: cohort.challenges.length,
-    RESPONSES: cohortResponses.reduce((sum, row) => sum + row.responses, 0),
-    SUGGESTIONS: total(suggested),
-    SHORTLISTED: total(shortlisted),
-    INTRODUCED: introduced.length,
-    ACCEPTED: total(accepted),
-    PILOTS: pilots.length,
-    ADOPTED: adopted.length,
+  const [cohort, allRows] = await Promise.all([reportCohort(filter), rollupRows(DASHBOARD_FIELDS)]);
+  const rows = allRows.filter((row) => cohort.ids.has(row._id.toHexString()));
+  const pilots: ReportedPilot[] = rows.flatMap((row) => row.pilots.map((pilot) => ({ ...pilot, challengeId: row._id.toHexString() })));
+  const total = (count: (row: DashboardRow) => number) => rows.reduce((sum, row) => sum + count(row), 0);
+  const challengesWith = (count: (row: DashboardRow) => number) => rows.filter((row) => count(row) > 0).length;
+  const perStage: Record<Exclude<FunnelStage, 'CHALLENGES_PUBLISHED'>, (row: DashboardRow) => number> = {
+    RESPONSES: (row) => row.responses,
+    SUGGESTIONS: (row) => row.suggested,
+    SHORTLISTED: (row) => row.shortlisted,
+    INTRODUCED: (row) => row.introductions.length,
+    ACCEPTED: (row) => row.accepted,
+    PILOTS: (row) => row.pilots.length,
+    ADOPTED: (row) => row.pilots.filter((pilot) => pilot.outcome === 'ADOPTED').length,
   };
-  const challengesWith = (tallies: { challengeId: Types.ObjectId }[]) => new Set(tallies.map((tally) => tally.challengeId.toHexString())).size;
-  const reached: Record<FunnelStage, number> = {
-    CHALLENGES_PUBLISHED: cohort.challenges.length,
-    RESPONSES: cohortResponses.length,
-    SUGGESTIONS: suggested.size,
-    SHORTLISTED: shortlisted.size,
-    INTRODUCED: challengesWith(introduced),
-    ACCEPTED: accepted.size,
-    PILOTS: challengesWith(pilots),
-    ADOPTED: challengesWith(adopted),
-  };
+  const stages = Object.entries(perStage) as [keyof typeof perStage, (row: DashboardRow) => number][];
+  const published = cohort.challenges.length;
+  const counts = { CHALLENGES_PUBLISHED: published, ...Object.fromEntries(stages.map(([stage, count]) => [stage, total(count)])) } as Record<FunnelStage, number>;
+  const reached = { CHALLENGES_PUBLISHED: published, ...Object.fromEntries(stages.map(([stage, count]) => [stage, challengesWith(count)])) } as Record<FunnelStage, number>;
   return {
     funnel: funnelOf(counts, reached),
-    medianDaysToFirstIntroduction: daysToFirstIntroduction(cohort.challenges, introduced),
-    medianDaysIntroductionToPilot: daysIntroductionToPilot(pilots, introduced),
+    medianDaysToFirstIntroduction: daysToFirstIntroduction(cohort.challenges, rows),
+    medianDaysIntroductionToPilot: daysIntroductionToPilot(rows),
     pilotsByStatus: sdlEnumValues('PilotStatus').map((status) => ({
       status: status as PilotStatus,
       count: pilots.filter((pilot) => pilot.status === status).length,
     })),
     pilotOutcomes: sdlEnumValues('PilotOutcomeKind').map((outcome) => ({
       outcome: outcome as PilotOutcomeKind,
-      count: pilots.filter((pilot) => pilot.outcome?.kind === outcome).length,
+      count: pilots.filter((pilot) => pilot.outcome === outcome).length,
     })),
     kpiAchievement: kpiAchievement(pilots),
     topSectors: topSectors(cohort.challenges, pilots),
@@ -97,12 +78,8 @@ function conversionInto(stage: FunnelStage, previous: FunnelStage | undefined, c
   return (stage === 'RESPONSES' ? reached.RESPONSES : counts[stage]) / counts[previous];
 }
 
-function daysToFirstIntroduction(challenges: CohortChallenge[], introduced: Introduction[]): number | null {
-  const first = new Map<string, number>();
-  for (const { challengeId, at } of introduced) {
-    const key = challengeId.toHexString();
-    first.set(key, Math.min(first.get(key) ?? Infinity, at.getTime()));
-  }
+function daysToFirstIntroduction(challenges: CohortChallenge[], rows: DashboardRow[]): number | null {
+  const first = new Map(rows.flatMap((row) => (row.introductions.length > 0 ? [[row._id.toHexString(), Math.min(...row.introductions.map(({ at }) => at.getTime()))] as const] : [])));
   const days = challenges.flatMap((challenge) => {
     const introducedAt = first.get(challenge._id.toHexString());
     return introducedAt === undefined ? [] : [(introducedAt - challenge.publishedAt.getTime()) / DAY_MS];
@@ -110,17 +87,20 @@ function daysToFirstIntroduction(challenges: CohortChallenge[], introduced: Intr
   return median(days);
 }
 
-function daysIntroductionToPilot(pilots: ReportedPilot[], introduced: Introduction[]): number | null {
-  const introducedAt = new Map(introduced.map((introduction) => [introduction.matchId.toHexString(), introduction.at.getTime()]));
-  const days = pilots.flatMap((pilot) => {
-    const at = introducedAt.get(pilot.matchId.toHexString());
-    return at === undefined ? [] : [(pilot.createdAt.getTime() - at) / DAY_MS];
+/** A pilot's match is one of its challenge's, so its introduction is on the same row. */
+function daysIntroductionToPilot(rows: DashboardRow[]): number | null {
+  const days = rows.flatMap((row) => {
+    const introducedAt = new Map(row.introductions.map(({ matchId, at }) => [matchId.toHexString(), at.getTime()]));
+    return row.pilots.flatMap((pilot) => {
+      const at = introducedAt.get(pilot.matchId.toHexString());
+      return at === undefined ? [] : [(pilot.createdAt.getTime() - at) / DAY_MS];
+    });
   });
   return median(days);
 }
 
 function kpiAchievement(pilots: ReportedPilot[]): Dashboard['kpiAchievement'] {
-  const progressOf = (of: ReportedPilot[]) => of.flatMap((pilot) => pilot.kpis.map(kpiProgress).filter((progress): progress is number => progress !== null));
+  const progressOf = (of: ReportedPilot[]) => of.flatMap((pilot) => pilot.kpiProgress);
   const all = progressOf(pilots);
   return {
     measuredKpis: all.length,
@@ -140,9 +120,9 @@ function topSectors(challenges: CohortChallenge[], pilots: ReportedPilot[]): Das
   };
   for (const challenge of challenges) for (const sector of challenge.sectors) entry(sector).challenges += 1;
   for (const pilot of pilots) {
-    for (const sector of sectorsOf.get(pilot.challengeId.toHexString()) ?? []) {
+    for (const sector of sectorsOf.get(pilot.challengeId) ?? []) {
       entry(sector).pilots += 1;
-      if (pilot.outcome?.kind === 'ADOPTED') entry(sector).adopted += 1;
+      if (pilot.outcome === 'ADOPTED') entry(sector).adopted += 1;
     }
   }
   return [...activity.values()]

@@ -5,7 +5,9 @@ import type { ReportFilter } from '../contract/generated/resolvers-types';
 import { OrganisationModel } from '../organisations/organisation.model';
 import { parseInput } from '../shared/validation';
 import { reportCohort } from './report-cohort';
-import { matchesReaching } from './match-progress';
+import { rollupRows } from './challenge-rollup';
+import type { StartupTallyRecord } from './challenge-rollup.model';
+import { forEachTally } from './startup-tallies';
 import { assertCanReport } from './reporting.policy';
 
 export interface StartupExposureRecord {
@@ -31,23 +33,26 @@ export interface FairnessRecord {
 export async function fairness(ctx: ServiceContext, { filter, first }: { filter?: ReportFilter | null; first?: number | null }): Promise<FairnessRecord> {
   assertCanReport(ctx.actor);
   const limit = parseInput(z.int().min(1).max(500), first ?? 50);
-  const { ids } = await reportCohort(filter);
-  const [suggested, shortlisted, accepted, startupCount] = await Promise.all([
-    matchesReaching('SUGGESTED', 'solutionOrganisationId', ids),
-    matchesReaching('SHORTLISTED', 'solutionOrganisationId', ids),
-    matchesReaching('ACCEPTED', 'solutionOrganisationId', ids),
-    OrganisationModel.countDocuments({ kind: 'STARTUP' }),
-  ]);
-  const total = [...suggested.values()].reduce((sum, count) => sum + count, 0);
-  const startups = [...suggested]
-    .map(([key, count]) => ({
-      organisationId: new Types.ObjectId(key),
-      suggested: count,
-      shortlisted: shortlisted.get(key) ?? 0,
-      accepted: accepted.get(key) ?? 0,
-      shareOfSuggestions: total > 0 ? count / total : 0,
-    }))
-    .sort((a, b) => b.suggested - a.suggested || b.accepted - a.accepted || a.organisationId.toHexString().localeCompare(b.organisationId.toHexString()));
+  const [{ ids }, rows, startupCount] = await Promise.all([reportCohort(filter), rollupRows(['startups']), OrganisationModel.countDocuments({ kind: 'STARTUP' })]);
+  const tallies = new Map<string, Omit<StartupTallyRecord, 'organisationId'>>();
+  for (const row of rows) {
+    if (!ids.has(row._id.toHexString())) continue;
+    forEachTally(row.startups, (organisationHex, tally) => {
+      const sum = tallies.get(organisationHex);
+      if (!sum) tallies.set(organisationHex, tally);
+      else (sum.suggested += tally.suggested), (sum.shortlisted += tally.shortlisted), (sum.accepted += tally.accepted);
+    });
+  }
+  const total = [...tallies.values()].reduce((sum, tally) => sum + tally.suggested, 0);
+  const startups = [...tallies]
+    .sort(([aHex, a], [bHex, b]) => b.suggested - a.suggested || b.accepted - a.accepted || aHex.localeCompare(bHex))
+    .map(([organisationHex, { suggested, shortlisted, accepted }]) => ({
+      organisationId: new Types.ObjectId(organisationHex),
+      suggested,
+      shortlisted,
+      accepted,
+      shareOfSuggestions: total > 0 ? suggested / total : 0,
+    }));
   const counts = startups.map((startup) => startup.suggested);
   return {
     startups: startups.slice(0, limit),
