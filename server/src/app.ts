@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import session from 'express-session';
 import { MongoStore } from 'connect-mongo';
 import mongoose from 'mongoose';
@@ -44,6 +44,12 @@ export interface PilotlineApp {
 }
 
 export const SESSION_COOKIE_NAME = 'pilotline.sid';
+
+/** Whether the request carries a cookie of this name, without parsing the header into an object. */
+function hasCookie(req: Request, name: string): boolean {
+  const header = req.headers.cookie;
+  return header !== undefined && (header.startsWith(`${name}=`) || header.includes(` ${name}=`) || header.includes(`;${name}=`));
+}
 
 /** Builds the whole HTTP surface without listening, so tests run it in-process. */
 export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
@@ -96,6 +102,11 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   });
   const jsonBody = express.json({ limit: config.bodyLimit, strict: true });
   const authenticated = [sessionMiddleware, passport.initialize(), passport.session()];
+  // Without the session cookie there is no session to load or refresh, and none is started
+  // (saveUninitialized is off): the viewer is anonymous, so reads skip the session machinery.
+  const sessionIfAny = express.Router().use(authenticated);
+  const viewer: RequestHandler = (req, res, next) =>
+    hasCookie(req, SESSION_COOKIE_NAME) ? sessionIfAny(req, res, next) : next();
 
   const limiter = new AttemptRateLimiter(config.login.windowMs);
   const limits = { signInAttempts: config.login.maxAttempts, registrationAttempts: config.login.maxRegistrations };
@@ -126,7 +137,7 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
   app.use(
     '/graphql',
     jsonBody,
-    ...authenticated,
+    viewer,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GraphQLContext> => {
         const ctx = contextFor(req);
@@ -135,7 +146,7 @@ export async function createApp(deps: AppDeps): Promise<PilotlineApp> {
     }),
   );
 
-  app.use('/export', ...authenticated, createExportRouter({ contextFor }));
+  app.use('/export', viewer, createExportRouter({ contextFor }));
 
   app.use(createWebClientRouter(config.clientDir, logger));
 

@@ -1,7 +1,7 @@
 import { AppError, badInput } from '../shared/errors';
 import { decodeOffsetCursor, encodeOffsetCursor, pageSize } from '../shared/pagination';
 import { SearchUnavailableError } from '../search/search-engine';
-import { rankedSearch, type RankedResponse, type SearchMode } from '../search/hybrid-search';
+import { rankedSearch, type RankedHit, type RankedResponse, type SearchMode } from '../search/hybrid-search';
 import { allOf, visibleFilter, type Searchable, type SearchInput } from '../search/search-face';
 import type { SearchAccess, ServiceContext } from '../context/service-context';
 
@@ -44,13 +44,14 @@ async function askEngine(runtime: SearchAccess | undefined, run: (engine: Return
 /**
  * Searches one index for what the actor may find, then loads each hit's record and shows only
  * those the actor may see. Filters come only from typed input and the source's visibility rule,
- * never from strings.
+ * never from strings. `load` gets the whole hit, so it can start loading what the engine's copy
+ * points at beside the record; the record it returns is what is checked and shown.
  */
 export async function search<Input extends SearchInput<string, string>, R>(
   { actor, now, search: runtime }: ServiceContext,
   source: Searchable<Input, R>,
   input: Input,
-  load: (id: string) => Promise<R | null>,
+  load: (hit: RankedHit) => Promise<R | null>,
 ): Promise<SearchResult<R>> {
   const face = source.query;
   const query = cleanQuery(input.query);
@@ -77,7 +78,7 @@ export async function search<Input extends SearchInput<string, string>, R>(
       queryVector,
     );
   });
-  const records = await Promise.all(response.hits.map((hit) => load(hit.id)));
+  const records = await Promise.all(response.hits.map(load));
   const next = offset + response.hits.length;
   return {
     hits: response.hits.flatMap((hit, index) => {

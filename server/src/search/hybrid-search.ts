@@ -1,6 +1,6 @@
 import { bm25, lexicalQuery, profileForQuery, profileText } from './lexical-relevance';
 import { cosine } from './embedder';
-import type { HighlightSpec, SearchEngine, SearchRequest, SearchResponse, VectorHit } from './search-engine';
+import type { HighlightSpec, SearchDocument, SearchEngine, SearchRequest, SearchResponse, VectorHit } from './search-engine';
 import type { KeepsCorpusStatistics } from './statistics-keeping-engine';
 
 /** Which evidence ranks the results: words, meaning, or both fused. */
@@ -51,6 +51,11 @@ export interface RankedHit {
   id: string;
   score: number;
   highlights?: Record<string, string>;
+  /**
+   * The engine's copy, when ranking had it at hand (every keyword hit; a vector-only one when the
+   * pool was rescored). It may lag the database: only for knowing early what to load beside the record.
+   */
+  document?: SearchDocument;
 }
 
 export interface RankedResponse {
@@ -115,6 +120,7 @@ export function fuse(candidates: Candidate[], settings: FusionSettings): { id: s
  * leg by our own BM25 over the index's kept statistics (engines rank long queries differently and,
  * Meilisearch, weakly), the vector leg by each member's stored vector. Without kept statistics the
  * engine's own keyword scores stand, and a document one leg missed counts as that leg's worst.
+ * Also returns the members' documents it has, so callers need not read them again.
  */
 async function scorePool(
   engine: SearchEngine & Partial<KeepsCorpusStatistics>,
@@ -124,13 +130,13 @@ async function scorePool(
   keyword: SearchResponse,
   neighbours: VectorHit[],
   settings: FusionSettings,
-): Promise<Candidate[]> {
+): Promise<{ candidates: Candidate[]; documents: Map<string, SearchDocument> }> {
   const pool = new Map<string, Candidate>();
   keyword.hits.forEach((hit) => pool.set(hit.id, { id: hit.id, keyword: hit.score }));
   neighbours.forEach((hit) => pool.set(hit.id, { ...(pool.get(hit.id) ?? { id: hit.id }), vector: hit.similarity }));
+  const documents = new Map(keyword.hits.map((hit) => [hit.id, hit.document]));
   const corpus = engine.corpusOf?.(index);
   if (corpus && settings.ownKeywordScores) {
-    const documents = new Map(keyword.hits.map((hit) => [hit.id, hit.document]));
     const missing = [...pool.keys()].filter((id) => !documents.has(id));
     for (const document of await engine.getDocuments(index, missing)) documents.set(String(document[corpus.primaryKey]), document);
     const lexical = lexicalQuery(profileText([query]), corpus.statistics);
@@ -147,7 +153,7 @@ async function scorePool(
       candidate.vector = cosine(vector, queryVector);
     }
   }
-  return [...pool.values()];
+  return { candidates: [...pool.values()], documents };
 }
 
 /**
@@ -171,7 +177,7 @@ export async function rankedSearch(
   const limit = request.limit ?? 20;
   const keywordOnly = async (): Promise<RankedResponse> => {
     const response = await engine.search(index, request);
-    return { ...response, hits: response.hits.map(({ id, score, highlights }) => ({ id, score, ...(highlights ? { highlights } : {}) })), mode: 'KEYWORD' };
+    return { ...response, hits: response.hits.map(({ id, score, highlights, document }) => ({ id, score, document, ...(highlights ? { highlights } : {}) })), mode: 'KEYWORD' };
   };
   if (queryVector === undefined || mode === 'KEYWORD' || request.query.trim() === '' || request.sort?.length) return keywordOnly();
   const depth = Math.max(settings.candidates, offset + limit);
@@ -185,16 +191,15 @@ export async function rankedSearch(
   ]);
   const neighbours = vector.filter((hit) => hit.similarity >= settings.minSimilarity);
   const highlights = new Map(keyword.hits.map((hit) => [hit.id, hit.highlights]));
-  const fused =
-    mode === 'SEMANTIC'
-      ? neighbours.map((hit) => ({ id: hit.id, score: Math.max(0, hit.similarity) }))
-      : fuse(await scorePool(engine, index, request.query, vectorReady, keyword, neighbours, settings), settings);
+  const pool = mode === 'SEMANTIC' ? undefined : await scorePool(engine, index, request.query, vectorReady, keyword, neighbours, settings);
+  const fused = pool ? fuse(pool.candidates, settings) : neighbours.map((hit) => ({ id: hit.id, score: Math.max(0, hit.similarity) }));
+  const documents = pool?.documents ?? new Map(keyword.hits.map((hit) => [hit.id, hit.document]));
   const keywordIds = new Set(keyword.hits.map((hit) => hit.id));
   const vectorOnly = neighbours.filter((hit) => !keywordIds.has(hit.id)).length;
   return {
     hits: fused.slice(offset, offset + limit).map(({ id, score }) => {
       const marked = highlights.get(id);
-      return { id, score, ...(marked ? { highlights: marked } : {}) };
+      return { id, score, document: documents.get(id), ...(marked ? { highlights: marked } : {}) };
     }),
     facetDistribution: keyword.facetDistribution,
     estimatedTotalHits: mode === 'SEMANTIC' ? neighbours.length : keyword.estimatedTotalHits + vectorOnly,
