@@ -157,5 +157,7 @@ pilotSchema.index({ matchId: 1 }, { unique: true });
 // Each side's pilots.
 pilotSchema.index({ challengeOrganisationId: 1, createdAt: -1 });
 pilotSchema.index({ solutionOrganisationId: 1, createdAt: -1 });
+// A challenge's pilots, which the reporting rollup recounts on each pilot event.
+pilotSchema.index({ challengeId: 1 });
 
 export const PilotModel = model<PilotRecord>('Pilot', pilotSchema);

@@ -15,8 +15,23 @@ export interface IntroductionRecord {
   at: Date;
 }
 
+/** What one source record contributes to its challenge's row, as of the record's `version`. */
+export interface CountedRecord {
+  recordId: Types.ObjectId;
+  version: number;
+}
+
+/** A match as the figures count it: at each stage it reached, even if it moved on or was rejected later. */
+export interface CountedMatchRecord extends CountedRecord {
+  organisationId: Types.ObjectId;
+  shortlisted: boolean;
+  accepted: boolean;
+  /** Its first introduction, if it had one. */
+  introducedAt?: Date | null;
+}
+
 /** One of the challenge's pilots, as the dashboard counts it. */
-export interface RolledUpPilotRecord {
+export interface CountedPilotRecord extends CountedRecord {
   matchId: Types.ObjectId;
   status: PilotStatus;
   outcome?: PilotOutcomeKind | null;
@@ -25,47 +40,44 @@ export interface RolledUpPilotRecord {
   createdAt: Date;
 }
 
-/** The parts of a row, each recounted from its own records: a part's figures change only with them. */
-export type RollupPart = 'responses' | 'matches' | 'pilots';
-
 /**
  * One challenge's reporting figures, so that a report reads a small row per challenge instead of
- * every match. Recounted from the source records whenever an event about them arrives, never
- * incremented, so a redelivered event cannot count twice.
+ * every match. The row keeps each of its records' contributions with the version it was taken
+ * at, and the figures summed from them: an event replaces its record's contribution only with a
+ * newer one, so a redelivered or late event changes nothing, and nothing is ever incremented.
  */
 export interface ChallengeRollupRecord {
   /** The challenge's id. */
   _id: Types.ObjectId;
+  /** Bumped by every write, which is conditional on the revision read. */
+  revision: number;
+  responseEntries: CountedRecord[];
+  matchEntries: CountedMatchRecord[];
+  /** The pilots' contributions are the figures the dashboard reads. */
+  pilots: CountedPilotRecord[];
   responses: number;
   suggested: number;
-  /** Matches that were ever shortlisted, even if rejected later. */
   shortlisted: number;
   accepted: number;
   introductions: IntroductionRecord[];
   /** The StartupTallyRecords, packed (startup-tallies.ts). */
   startups: Buffer;
-  pilots: RolledUpPilotRecord[];
-  /**
-   * Per part, the sum of the versions of the records it was counted from. Versions only grow and
-   * these records are never deleted, so a larger sum was read later: a slower recount holding an
-   * older read cannot overwrite a newer one.
-   */
-  countedFrom: Partial<Record<RollupPart, number>>;
 }
+
+const counted = { _id: false, recordId: { type: Schema.Types.ObjectId, required: true }, version: { type: Number, required: true } };
 
 const challengeRollupSchema = new Schema<ChallengeRollupRecord>(
   {
+    revision: { type: Number, required: true, default: 0 },
+    responseEntries: { type: [counted], default: [] },
+    matchEntries: { type: [{ ...counted, organisationId: Schema.Types.ObjectId, shortlisted: Boolean, accepted: Boolean, introducedAt: Date }], default: [] },
+    pilots: { type: [{ ...counted, matchId: Schema.Types.ObjectId, status: String, outcome: String, kpiProgress: [Number], createdAt: Date }], default: [] },
     responses: { type: Number, default: 0 },
     suggested: { type: Number, default: 0 },
     shortlisted: { type: Number, default: 0 },
     accepted: { type: Number, default: 0 },
     introductions: { type: [{ _id: false, matchId: Schema.Types.ObjectId, at: Date }], default: [] },
     startups: { type: Buffer },
-    pilots: {
-      type: [{ _id: false, matchId: Schema.Types.ObjectId, status: String, outcome: String, kpiProgress: [Number], createdAt: Date }],
-      default: [],
-    },
-    countedFrom: { responses: { type: Number }, matches: { type: Number }, pilots: { type: Number } },
   },
   { versionKey: false, minimize: false },
 );

@@ -3,7 +3,7 @@ import type { EventConsumer } from '../events/event-dispatcher';
 import type { PeriodicJob } from '../search-sync/periodic-jobs';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { trusted } from '../db/trusted';
-import { ResponseModel } from '../responses/response.model';
+import { ResponseModel, type ResponseRecord } from '../responses/response.model';
 import { MatchModel, type MatchRecord, type MatchTransitionRecord } from '../matching/match.model';
 import { PilotModel, type PilotRecord } from '../pilots/pilot.model';
 import { kpiProgress } from '../pilots/pilot.progress';
@@ -12,206 +12,194 @@ import {
   ChallengeRollupModel,
   RollupStateModel,
   type ChallengeRollupRecord,
-  type IntroductionRecord,
-  type RollupPart,
+  type CountedMatchRecord,
+  type CountedPilotRecord,
+  type CountedRecord,
   type StartupTallyRecord,
 } from './challenge-rollup.model';
 
 /**
  * The reporting rollup: one small row per challenge (challenge-rollup.model.ts), so the dashboard
  * and the fairness view read the cohort's rows instead of every match. A domain-event consumer
- * recounts the part of a row an event's record belongs to from the source records, so figures
- * are exactly what a count over the records gives however often an event is delivered; a rebuild
- * recounts every row from scratch, for databases that have none yet or hold an older format.
+ * puts each changed record's contribution on its row, versioned, so the figures are exactly what
+ * a count over the records gives however often or late an event is delivered; a rebuild counts
+ * every row from scratch, for databases that have none yet or hold an older format.
  */
 
 /** Bump when a row's figures are counted differently: workers then rebuild every row. */
-const ROLLUP_FORMAT = 1;
+const ROLLUP_FORMAT = 2;
 const STATE_ID = 'challenge-rollups';
 
 type CountedMatch = Pick<MatchRecord, '_id' | 'challengeId' | 'solutionOrganisationId' | 'status' | 'version'> & {
   history: Pick<MatchTransitionRecord, 'to' | 'at'>[];
 };
-const MATCH_FIELDS = { challengeId: 1, solutionOrganisationId: 1, status: 1, version: 1, 'history.to': 1, 'history.at': 1 };
+type CountedPilot = Pick<PilotRecord, '_id' | 'challengeId' | 'matchId' | 'status' | 'outcome' | 'kpis' | 'createdAt' | 'version'>;
+type CountedResponse = Pick<ResponseRecord, '_id' | 'challengeId' | 'version'>;
 
-type CountedPilot = Pick<PilotRecord, 'challengeId' | 'matchId' | 'status' | 'outcome' | 'kpis' | 'createdAt' | 'version'>;
-const PILOT_FIELDS = { challengeId: 1, matchId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1, version: 1 };
-
-type PartFigures = {
-  responses: Pick<ChallengeRollupRecord, 'responses'>;
-  matches: Pick<ChallengeRollupRecord, 'suggested' | 'shortlisted' | 'accepted' | 'introductions' | 'startups'>;
-  pilots: Pick<ChallengeRollupRecord, 'pilots'>;
-};
-interface Recount<P extends RollupPart> {
-  figures: PartFigures[P];
-  countedFrom: number;
-}
-
-const versionSum = (records: { version: number }[]) => records.reduce((sum, record) => sum + record.version, 0);
-
-/**
- * A match counts at each stage it reached, even if it moved on or was rejected later: shortlisted
- * if its history ever says so, accepted (terminal) by its status, introduced at its first introduction.
- */
-function matchFigures(matches: CountedMatch[]): PartFigures['matches'] {
+/** The figures a row sums from one kind of contribution; a pilot's contributions are figures themselves. */
+function matchFigures(entries: CountedMatchRecord[]): Partial<ChallengeRollupRecord> {
   const startups = new Map<string, StartupTallyRecord>();
-  const introductions: IntroductionRecord[] = [];
-  let shortlisted = 0;
-  let accepted = 0;
-  for (const match of matches) {
-    const wasShortlisted = match.history.some((step) => step.to === 'SHORTLISTED');
-    const isAccepted = match.status === 'ACCEPTED';
-    const introducedAt = Math.min(...match.history.filter((step) => step.to === 'INTRODUCED').map((step) => step.at.getTime()));
-    if (Number.isFinite(introducedAt)) introductions.push({ matchId: match._id, at: new Date(introducedAt) });
-    const key = match.solutionOrganisationId.toHexString();
+  for (const entry of entries) {
+    const key = entry.organisationId.toHexString();
     let startup = startups.get(key);
-    if (!startup) startups.set(key, (startup = { organisationId: match.solutionOrganisationId, suggested: 0, shortlisted: 0, accepted: 0 }));
+    if (!startup) startups.set(key, (startup = { organisationId: entry.organisationId, suggested: 0, shortlisted: 0, accepted: 0 }));
     startup.suggested += 1;
-    if (wasShortlisted) (startup.shortlisted += 1), (shortlisted += 1);
-    if (isAccepted) (startup.accepted += 1), (accepted += 1);
+    if (entry.shortlisted) startup.shortlisted += 1;
+    if (entry.accepted) startup.accepted += 1;
   }
-  return { suggested: matches.length, shortlisted, accepted, introductions, startups: packTallies([...startups.values()]) };
-}
-
-function pilotFigures(pilots: CountedPilot[]): PartFigures['pilots'] {
   return {
-    pilots: pilots.map((pilot) => ({
-      matchId: pilot.matchId,
-      status: pilot.status,
-      outcome: pilot.outcome?.kind ?? null,
-      kpiProgress: pilot.kpis.map(kpiProgress).filter((progress): progress is number => progress !== null),
-      createdAt: pilot.createdAt,
-    })),
+    suggested: entries.length,
+    shortlisted: entries.filter((entry) => entry.shortlisted).length,
+    accepted: entries.filter((entry) => entry.accepted).length,
+    introductions: entries.flatMap((entry) => (entry.introducedAt ? [{ matchId: entry.recordId, at: entry.introducedAt }] : [])),
+    startups: packTallies([...startups.values()]),
   };
 }
 
-/** Each part recounted for one challenge, from an equality on its records' challengeId. */
-const RECOUNT: { [P in RollupPart]: (challengeId: Types.ObjectId) => Promise<Recount<P>> } = {
-  async responses(challengeId) {
-    const responses = await ResponseModel.find({ challengeId }).select({ version: 1 }).lean();
-    return { figures: { responses: responses.length }, countedFrom: versionSum(responses) };
-  },
-  async matches(challengeId) {
-    const matches = await MatchModel.find({ challengeId }).select(MATCH_FIELDS).lean<CountedMatch[]>();
-    return { figures: matchFigures(matches), countedFrom: versionSum(matches) };
-  },
-  async pilots(challengeId) {
-    const pilots = await PilotModel.find({ challengeId }).select(PILOT_FIELDS).lean<CountedPilot[]>();
-    return { figures: pilotFigures(pilots), countedFrom: versionSum(pilots) };
-  },
+/** A model of records that each belong to one challenge. */
+type SourceModel = Model<{ _id: Types.ObjectId; challengeId: Types.ObjectId }>;
+
+/** A kind of source record: where its contributions live on the row, and how one is taken from a record. */
+interface RollupPart<R, E extends CountedRecord> {
+  model: SourceModel;
+  fields: Record<string, 1>;
+  entries: 'responseEntries' | 'matchEntries' | 'pilots';
+  entryOf(record: R): E;
+  figuresOf(entries: E[]): Partial<ChallengeRollupRecord>;
+}
+
+const responsePart: RollupPart<CountedResponse, CountedRecord> = {
+  model: ResponseModel as unknown as SourceModel,
+  fields: { challengeId: 1, version: 1 },
+  entries: 'responseEntries',
+  entryOf: (response) => ({ recordId: response._id, version: response.version }),
+  figuresOf: (entries) => ({ responses: entries.length }),
 };
 
+/** Shortlisted if its history ever says so, accepted (terminal) by its status, introduced at its first introduction. */
+const matchPart: RollupPart<CountedMatch, CountedMatchRecord> = {
+  model: MatchModel as unknown as SourceModel,
+  fields: { challengeId: 1, solutionOrganisationId: 1, status: 1, version: 1, 'history.to': 1, 'history.at': 1 },
+  entries: 'matchEntries',
+  entryOf(match) {
+    const introducedAt = Math.min(...match.history.filter((step) => step.to === 'INTRODUCED').map((step) => step.at.getTime()));
+    return {
+      recordId: match._id,
+      version: match.version,
+      organisationId: match.solutionOrganisationId,
+      shortlisted: match.history.some((step) => step.to === 'SHORTLISTED'),
+      accepted: match.status === 'ACCEPTED',
+      introducedAt: Number.isFinite(introducedAt) ? new Date(introducedAt) : null,
+    };
+  },
+  figuresOf: matchFigures,
+};
+
+const pilotPart: RollupPart<CountedPilot, CountedPilotRecord> = {
+  model: PilotModel as unknown as SourceModel,
+  fields: { challengeId: 1, matchId: 1, status: 1, outcome: 1, kpis: 1, createdAt: 1, version: 1 },
+  entries: 'pilots',
+  entryOf: (pilot) => ({
+    recordId: pilot._id,
+    version: pilot.version,
+    matchId: pilot.matchId,
+    status: pilot.status,
+    outcome: pilot.outcome?.kind ?? null,
+    kpiProgress: pilot.kpis.map(kpiProgress).filter((progress): progress is number => progress !== null),
+    createdAt: pilot.createdAt,
+  }),
+  figuresOf: () => ({}),
+};
+
+type AnyPart = RollupPart<never, CountedRecord>;
+/** Each entity whose events change the figures, with its part. */
+const PART_OF_ENTITY: Record<string, AnyPart | undefined> = { response: responsePart as never, match: matchPart as never, pilot: pilotPart as never };
+
+/** How often a write that lost a race to another on the same row is tried again before the event is left for redelivery. */
+const WRITE_ATTEMPTS = 10;
+
 /**
- * The write storing one part of a challenge's row, unless the row holds that part counted from a
- * read at least as new. When it does, the upsert collides on the _id, which means the same.
+ * Puts one record's contribution on its challenge's row, unless the row holds it as of the same
+ * version or a later one, with the figures summed again. The write is conditional on the row's
+ * revision (a row created meanwhile collides on its _id), so concurrent events never lose one another.
  */
-function partWrite<P extends RollupPart>(challengeId: Types.ObjectId, part: P, { figures, countedFrom }: Recount<P>) {
-  const countedFromField = `countedFrom.${part}`;
-  return {
-    filter: { _id: challengeId, [countedFromField]: trusted({ $not: trusted({ $gte: countedFrom }) }) },
-    update: { $set: { ...figures, [countedFromField]: countedFrom } },
-  };
-}
-
-async function storePart<P extends RollupPart>(challengeId: Types.ObjectId, part: P, recount: Recount<P>): Promise<void> {
-  const { filter, update } = partWrite(challengeId, part, recount);
-  try {
-    await ChallengeRollupModel.updateOne(filter, update, { upsert: true });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+async function storeEntry(challengeId: Types.ObjectId, part: AnyPart, entry: CountedRecord): Promise<void> {
+  for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt += 1) {
+    const row = await ChallengeRollupModel.findById(challengeId).select({ revision: 1, [part.entries]: 1 }).lean();
+    const entries = (row?.[part.entries] ?? []) as CountedRecord[];
+    const counted = entries.find((candidate) => candidate.recordId.equals(entry.recordId));
+    if (counted && counted.version >= entry.version) return;
+    const next = [...entries.filter((candidate) => candidate !== counted), entry];
+    try {
+      const written = await ChallengeRollupModel.updateOne(
+        { _id: challengeId, revision: row ? row.revision : trusted({ $exists: false }) },
+        { $set: { [part.entries]: next, ...part.figuresOf(next) }, $inc: { revision: 1 } },
+        { upsert: !row },
+      );
+      if (written.matchedCount + written.upsertedCount > 0) return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
   }
+  throw new Error(`the reporting rollup of challenge ${challengeId.toHexString()} kept changing under its writes`);
 }
-
-/** The entities whose records feed a part, each record naming its challenge. */
-const PART_OF_ENTITY: Record<string, { part: RollupPart; model: Model<{ challengeId: Types.ObjectId }> } | undefined> = {
-  response: { part: 'responses', model: ResponseModel as never },
-  match: { part: 'matches', model: MatchModel as never },
-  pilot: { part: 'pilots', model: PilotModel as never },
-};
 
 /**
- * Keeps the rollup up to date: each event on a response, match or pilot has that record's part of
- * its challenge's row recounted. Prompt, so staff see a change on their next look.
+ * Keeps the rollup up to date: each event on a response, match or pilot puts that record's
+ * contribution, read afresh, on its challenge's row. Prompt, so staff see a change on their next
+ * look; the record and the row are each read by _id, so an event costs no scan of any collection.
  */
 export function reportingRollupConsumer(): EventConsumer {
   return {
     name: 'reporting-rollup',
     // An import (the demo seed) rebuilds the rollup from its records instead, so a fresh server's
-    // prompt lane has no backlog of history to recount before the first real event.
+    // prompt lane has no backlog of history to count before the first real event.
     actsOnHistory: false,
     async handle(event) {
-      const source = PART_OF_ENTITY[event.entity];
-      if (!source) return;
-      const record = await source.model.findById(event.recordId).select({ challengeId: 1 }).lean();
+      const part = PART_OF_ENTITY[event.entity];
+      if (!part) return;
+      const record = await part.model.findById(event.recordId).select(part.fields).lean();
       if (!record) return;
-      await storePart(record.challengeId, source.part, await RECOUNT[source.part](record.challengeId));
+      await storeEntry(record.challengeId, part, part.entryOf(record as never));
     },
   };
 }
 
-const groupedBy = <T extends { challengeId: Types.ObjectId }>(records: T[]) => {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const key = record.challengeId.toHexString();
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-  return groups;
-};
-
-const NO_PART: { [P in RollupPart]: Recount<P> } = {
-  responses: { figures: { responses: 0 }, countedFrom: 0 },
-  matches: { figures: matchFigures([]), countedFrom: 0 },
-  pilots: { figures: pilotFigures([]), countedFrom: 0 },
-};
-
 /**
- * Recounts every row from the source records in one read of each collection, and writes whole
- * rows: on mongo-java-server, which has no use for non-unique indexes or for the _id index under
- * a compound filter, a recount or a guarded write per challenge would scan a collection each.
- * Rows are dropped first, so none keeps a figure counted the old way; a row the consumer wrote
- * meanwhile has its parts stored by the consumer's rule instead. Records the format built;
- * returns the rows written.
+ * Counts every row afresh from the source records, one pass over each collection, and writes
+ * whole rows (a write per record would scan the rows each time on mongo-java-server, which uses
+ * the _id index only for a filter on _id alone). Rows are dropped first, so none keeps a figure
+ * counted the old way; a row the consumer created meanwhile gets the rebuild's contributions by
+ * the consumer's rule instead. Records the format built; returns the rows written.
  */
 export async function rebuildChallengeRollups(): Promise<number> {
   await ChallengeRollupModel.deleteMany({});
-  const [responseTallies, matches, pilots] = await Promise.all([
-    ResponseModel.aggregate<{ _id: Types.ObjectId; responses: number; versions: number }>([
-      { $group: { _id: '$challengeId', responses: { $sum: 1 }, versions: { $sum: '$version' } } },
-    ]),
-    MatchModel.find().select(MATCH_FIELDS).lean<CountedMatch[]>(),
-    PilotModel.find().select(PILOT_FIELDS).lean<CountedPilot[]>(),
-  ]);
-  const rows = new Map<string, { _id: Types.ObjectId; parts: { [P in RollupPart]: Recount<P> } }>();
-  const rowOf = (challengeId: Types.ObjectId) => {
-    const key = challengeId.toHexString();
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { _id: challengeId, parts: { ...NO_PART } }));
-    return row.parts;
-  };
-  for (const tally of responseTallies) rowOf(tally._id).responses = { figures: { responses: tally.responses }, countedFrom: tally.versions };
-  for (const group of groupedBy(matches).values()) rowOf(group[0]!.challengeId).matches = { figures: matchFigures(group), countedFrom: versionSum(group) };
-  for (const group of groupedBy(pilots).values()) rowOf(group[0]!.challengeId).pilots = { figures: pilotFigures(group), countedFrom: versionSum(group) };
-  const documents = [...rows.values()].map(({ _id, parts }) => ({
+  const parts = [responsePart, matchPart, pilotPart] as unknown as AnyPart[];
+  const rows = new Map<string, { _id: Types.ObjectId; entries: Map<AnyPart, CountedRecord[]> }>();
+  const recordsOfEach = await Promise.all(parts.map((part) => part.model.find().select(part.fields).lean()));
+  for (const [index, part] of parts.entries()) {
+    for (const record of recordsOfEach[index]!) {
+      const key = record.challengeId.toHexString();
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { _id: record.challengeId, entries: new Map(parts.map((each) => [each, []])) }));
+      row.entries.get(part)!.push(part.entryOf(record as never));
+    }
+  }
+  const documents = [...rows.values()].map(({ _id, entries }) => ({
     _id,
-    ...parts.responses.figures,
-    ...parts.matches.figures,
-    ...parts.pilots.figures,
-    countedFrom: { responses: parts.responses.countedFrom, matches: parts.matches.countedFrom, pilots: parts.pilots.countedFrom },
+    revision: 0,
+    ...Object.assign({}, ...parts.map((part) => ({ [part.entries]: entries.get(part)!, ...part.figuresOf(entries.get(part)!) }))),
   }));
   for (let start = 0; start < documents.length; start += 1000) {
     const batch = documents.slice(start, start + 1000);
     try {
-      await ChallengeRollupModel.insertMany(batch, { ordered: false });
+      // Unordered for the rows the consumer may have created meanwhile; an invalid row must fail the rebuild, not vanish.
+      await ChallengeRollupModel.insertMany(batch, { ordered: false, throwOnValidationError: true });
     } catch (error) {
       if (!onlyDuplicateKeys(error)) throw error;
-      // Rare: the consumer wrote some of these rows meanwhile. The guard keeps the newer count of each part.
+      // Rare: the consumer created some of these rows meanwhile; each contribution keeps its newer version.
       for (const { _id } of batch) {
-        const { parts } = rows.get(_id.toHexString())!;
-        await storePart(_id, 'responses', parts.responses);
-        await storePart(_id, 'matches', parts.matches);
-        await storePart(_id, 'pilots', parts.pilots);
+        for (const [part, entries] of rows.get(_id.toHexString())!.entries) for (const entry of entries) await storeEntry(_id, part, entry);
       }
     }
   }

@@ -4,7 +4,7 @@ import { sdlEnumValues } from '../contract/sdl';
 import { median } from '../shared/statistics';
 import { reportCohort, type CohortChallenge } from './report-cohort';
 import { rollupRows } from './challenge-rollup';
-import type { ChallengeRollupRecord, RolledUpPilotRecord } from './challenge-rollup.model';
+import type { ChallengeRollupRecord, CountedPilotRecord } from './challenge-rollup.model';
 import { assertCanReport } from './reporting.policy';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -12,7 +12,7 @@ const TOP_SECTORS = 10;
 
 const DASHBOARD_FIELDS = ['responses', 'suggested', 'shortlisted', 'accepted', 'introductions', 'pilots'] as const;
 type DashboardRow = Pick<ChallengeRollupRecord, '_id' | (typeof DASHBOARD_FIELDS)[number]>;
-type ReportedPilot = RolledUpPilotRecord & { challengeId: string };
+type ReportedPilot = CountedPilotRecord & { challengeId: string };
 
 /**
  * The staff dashboard for the challenges published in the filter's period, sector and region,

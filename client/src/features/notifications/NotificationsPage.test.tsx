@@ -5,12 +5,14 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import type { MockedResponse } from '@apollo/client/testing';
 import { describe, expect, it } from 'vitest';
 import NotificationsPage from './NotificationsPage';
+import { NotificationBadge } from './NotificationBadge';
 
 const NOTIFICATIONS_QUERY = `query Notifications($unreadOnly: Boolean!, $after: String) {
   notifications(unreadOnly: $unreadOnly, first: 20, after: $after) {
     totalCount unreadCount pageInfo { hasNextPage endCursor }
     edges { node { id kind title body occurredAt read readAt subject { kind id challengeId } } }
   }
+  viewer { id unreadNotificationCount }
 }`;
 
 const notification = (id: string, title: string) => ({
@@ -36,12 +38,15 @@ const list = {
   ],
 };
 
-async function renderPage(mocks: MockedResponse[]) {
+const viewer = { __typename: 'Viewer', id: 'u1', unreadNotificationCount: 2 };
+
+async function renderPage(mocks: MockedResponse[], { withBadge = false } = {}) {
   const { parse } = await import('graphql');
-  const all: MockedResponse[] = [{ request: { query: parse(NOTIFICATIONS_QUERY), variables: { unreadOnly: false } }, result: { data: { notifications: list } }, maxUsageCount: 5 }, ...mocks];
+  const all: MockedResponse[] = [{ request: { query: parse(NOTIFICATIONS_QUERY), variables: { unreadOnly: false } }, result: { data: { notifications: list, viewer } }, maxUsageCount: 5 }, ...mocks];
   render(
     <MockedProvider mocks={all}>
       <MemoryRouter initialEntries={['/notifications']}>
+        {withBadge && <NotificationBadge />}
         <NotificationsPage />
       </MemoryRouter>
     </MockedProvider>,
@@ -55,6 +60,16 @@ describe('NotificationsPage', () => {
     expect(within(item).getByRole('link')).toHaveAttribute('href', '/introductions');
     expect(screen.getByRole('status')).toHaveTextContent('2 unread');
     expect(screen.getAllByRole('button', { name: /Mark as read/ })).toHaveLength(2);
+  });
+
+  it('brings the header badge up to the count the list shows, without waiting for its next poll', async () => {
+    const { parse } = await import('graphql');
+    // The badge last asked before these two arrived.
+    await renderPage([{ request: { query: parse('query NotificationBadge { viewer { id unreadNotificationCount } }') }, result: { data: { viewer: { ...viewer, unreadNotificationCount: 0 } } } }], {
+      withBadge: true,
+    });
+    await screen.findByRole('link', { name: 'Introduction: Fewer missed bins' });
+    expect(await screen.findByTestId('unread-badge')).toHaveTextContent('2 unread');
   });
 
   it('shows a notification as read at once when it is marked read', async () => {

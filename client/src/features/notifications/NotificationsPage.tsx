@@ -14,6 +14,8 @@ import { joinPages } from '../../api/pagination';
 import { NextPageButton } from '../../components/ui/NextPageButton';
 import { notificationLink } from './notification-links';
 
+// With the viewer's unread count: the header badge reads the same cached field, so it agrees with
+// the list at once rather than at its next poll.
 const NotificationsDocument = graphql(`
   query Notifications($unreadOnly: Boolean!, $after: String) {
     notifications(unreadOnly: $unreadOnly, first: 20, after: $after) {
@@ -39,6 +41,10 @@ const NotificationsDocument = graphql(`
           }
         }
       }
+    }
+    viewer {
+      id
+      unreadNotificationCount
     }
   }
 `);
@@ -171,7 +177,7 @@ export default function NotificationsPage() {
         onNext={(after) =>
           fetchMore({
             variables: { unreadOnly, after },
-            updateQuery: (previous, { fetchMoreResult }) => ({ notifications: joinPages(previous.notifications, fetchMoreResult.notifications, 'edges') }),
+            updateQuery: (previous, { fetchMoreResult }) => ({ ...fetchMoreResult, notifications: joinPages(previous.notifications, fetchMoreResult.notifications, 'edges') }),
           })
         }
       />
