@@ -50,16 +50,29 @@ export class AttemptRateLimiter {
     this.windows.delete(key);
   }
 
-  private retryAfterSeconds({ key, limit }: AttemptBudget, now: number): number {
+  /**
+   * The key's window unless it has closed. A closed one can outlive dropClosed() when the clock
+   * steps back, as a window opened later may then close sooner than one in front of it.
+   */
+  private openWindow(key: string, now: number) {
     const window = this.windows.get(key);
+    return window && window.resetAt > now ? window : undefined;
+  }
+
+  private retryAfterSeconds({ key, limit }: AttemptBudget, now: number): number {
+    const window = this.openWindow(key, now);
     if (!window) return 0;
     return window.count >= limit ? Math.ceil((window.resetAt - now) / 1000) : 0;
   }
 
   private count(key: string, now: number): void {
-    const window = this.windows.get(key);
-    if (window) window.count += 1;
-    else this.windows.set(key, { count: 1, resetAt: now + this.windowMs });
+    const window = this.openWindow(key, now);
+    if (window) {
+      window.count += 1;
+      return;
+    }
+    this.windows.delete(key);
+    this.windows.set(key, { count: 1, resetAt: now + this.windowMs });
   }
 
   /** Closed windows are at the front, so this stops at the first open one. */
