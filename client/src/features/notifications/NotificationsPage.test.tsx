@@ -40,9 +40,12 @@ const list = {
 
 const viewer = { __typename: 'Viewer', id: 'u1', unreadNotificationCount: 2 };
 
-async function renderPage(mocks: MockedResponse[], { withBadge = false } = {}) {
+async function renderPage(mocks: MockedResponse[], { withBadge = false, listDelayMs = 0 } = {}) {
   const { parse } = await import('graphql');
-  const all: MockedResponse[] = [{ request: { query: parse(NOTIFICATIONS_QUERY), variables: { unreadOnly: false } }, result: { data: { notifications: list, viewer } }, maxUsageCount: 5 }, ...mocks];
+  const all: MockedResponse[] = [
+    { request: { query: parse(NOTIFICATIONS_QUERY), variables: { unreadOnly: false } }, result: { data: { notifications: list, viewer } }, maxUsageCount: 5, delay: listDelayMs },
+    ...mocks,
+  ];
   render(
     <MockedProvider mocks={all}>
       <MemoryRouter initialEntries={['/notifications']}>
@@ -64,9 +67,11 @@ describe('NotificationsPage', () => {
 
   it('brings the header badge up to the count the list shows, without waiting for its next poll', async () => {
     const { parse } = await import('graphql');
-    // The badge last asked before these two arrived.
+    // The badge last asked before these two arrived, so its stale answer must land before the list's:
+    // both write the same viewer, and whichever lands last is what the badge shows.
     await renderPage([{ request: { query: parse('query NotificationBadge { viewer { id unreadNotificationCount } }') }, result: { data: { viewer: { ...viewer, unreadNotificationCount: 0 } } } }], {
       withBadge: true,
+      listDelayMs: 50,
     });
     await screen.findByRole('link', { name: 'Introduction: Fewer missed bins' });
     expect(await screen.findByTestId('unread-badge')).toHaveTextContent('2 unread');
