@@ -39,8 +39,13 @@ export async function fairness(ctx: ServiceContext, { filter, first }: { filter?
     if (!ids.has(row._id.toHexString())) continue;
     forEachTally(row.startups, (organisationHex, tally) => {
       const sum = tallies.get(organisationHex);
-      if (!sum) tallies.set(organisationHex, tally);
-      else (sum.suggested += tally.suggested), (sum.shortlisted += tally.shortlisted), (sum.accepted += tally.accepted);
+      if (!sum) {
+        tallies.set(organisationHex, tally);
+        return;
+      }
+      sum.suggested += tally.suggested;
+      sum.shortlisted += tally.shortlisted;
+      sum.accepted += tally.accepted;
     });
   }
   const total = [...tallies.values()].reduce((sum, tally) => sum + tally.suggested, 0);
